@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Db } from './db/open.js';
+import { buildDeps, systemClock, type Clock, type Deps } from './deps.js';
+import { authenticate, type AppEnv, type TokenConfig } from './http/auth.js';
+import { strictJson } from './http/body.js';
+import { errorBody, onError } from './http/errors.js';
+import { staticApps } from './http/static.js';
+import type { IdentityProvider } from './idp/client.js';
+import { createMockIdp } from './idp/mock.js';
+import { authRoutes } from './routes/auth.js';
+import { caseRoutes } from './routes/cases.js';
+import { deputyRoutes, referenceRoutes } from './routes/reference.js';
+import { healthRoutes, meRoutes } from './routes/misc.js';
+import { statsRoutes } from './routes/stats.js';
+import { uploadRoutes } from './routes/uploads.js';
+
+export interface AppOptions {
+  db: Db;
+  idp: IdentityProvider;
+  clock?: Clock;
+  tokens: TokenConfig;
+  version?: string;
+  /** Serve the stand-in identity provider at /mock-idp. */
+  demoMode?: boolean;
+  /** Where the built apps are; omit to serve the API only. */
+  distDir?: string;
+  publicBaseUrl?: string;
+  /** Host apps allowed to embed us in a frame (super-app, workplace app). */
+  frameAncestors?: string[];
+}
+
+/** Builds the whole HTTP app over already-open resources; only main.ts opens real ones. */
+export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps } {
+  const clock = options.clock ?? systemClock;
+  const deps = buildDeps(options.db, clock, options.tokens.secret);
+  const ctx = {
+    idp: options.idp,
+    tokens: options.tokens,
+    version: options.version ?? '0.0.0',
+    publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:8080',
+  };
+
+  const api = new Hono<AppEnv>()
+    .use(authenticate(options.tokens))
+    .route('/health', healthRoutes(ctx))
+    .route('/auth', authRoutes(ctx))
+    .route('/me', meRoutes())
+    .route('/deputies', deputyRoutes(ctx))
+    .route('/', referenceRoutes())
+    .route('/uploads', uploadRoutes())
+    .route('/cases', caseRoutes())
+    .route('/stats', statsRoutes())
+    .all('*', (c) => c.json(errorBody('not_found', '接口不存在'), 404));
+
+  const app = new Hono<AppEnv>();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'self'", ...(options.frameAncestors ?? [])],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xFrameOptions: false,
+      crossOriginEmbedderPolicy: false,
+      permissionsPolicy: { camera: ['self'], geolocation: ['self'] },
+    }),
+  );
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use(strictJson);
+  app.onError(onError);
+  app.notFound((c) => c.json(errorBody('not_found', '页面不存在'), 404));
+  app.route('/api', api);
+  if (options.demoMode) app.route('/mock-idp', createMockIdp(options.db, clock));
+  if (options.distDir) app.route('/', staticApps(options.distDir));
+  return { app, deps };
+}

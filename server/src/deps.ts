@@ -1,0 +1,47 @@
+import type { Db } from './db/open.js';
+import { WorkCalendar } from './domain/calendar.js';
+import { uploadSigner } from './domain/signing.js';
+import { DEFAULT_LIMITS, limitsSchema, type TimeLimits } from './domain/limits.js';
+import { casesRepo } from './repos/cases.js';
+import { eventsRepo } from './repos/events.js';
+import { holidaysRepo, idempotencyRepo, settingsRepo, uploadsRepo } from './repos/misc.js';
+import { notificationsRepo } from './repos/notifications.js';
+import { referenceRepo } from './repos/reference.js';
+import { usersRepo } from './repos/users.js';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** The repositories and domain helpers over one database, built once per app. */
+export function buildDeps(db: Db, clock: Clock, secret: string) {
+  const settings = settingsRepo(db);
+  const storedLimits = settings.get('limits');
+  const limits: TimeLimits = storedLimits
+    ? limitsSchema.parse({ ...DEFAULT_LIMITS, ...(JSON.parse(storedLimits) as object) })
+    : DEFAULT_LIMITS;
+  const holidays = holidaysRepo(db);
+  const deps = {
+    db,
+    clock,
+    limits,
+    settings,
+    signer: uploadSigner(secret, () => clock.now()),
+    calendar: new WorkCalendar(holidays.all()),
+    reference: referenceRepo(db),
+    users: usersRepo(db),
+    cases: casesRepo(db),
+    events: eventsRepo(db),
+    uploads: uploadsRepo(db),
+    idempotency: idempotencyRepo(db),
+    notifications: notificationsRepo(db),
+    /** Re-read what the seed or an admin changed (reference lists, holiday table). */
+    reloadReference() {
+      deps.reference.reload();
+      deps.calendar = new WorkCalendar(holidays.all());
+    },
+  };
+  return deps;
+}
+export type Deps = ReturnType<typeof buildDeps>;

@@ -1,0 +1,57 @@
+import { STATUS_LABELS } from '@minqing/shared';
+import type { Deps } from '../deps.js';
+import type { CaseRow } from '../repos/cases.js';
+
+/** Who holds a case in its current status: the people a reminder or 督办 goes to. */
+export function holderUserIds(deps: Deps, c: CaseRow): string[] {
+  switch (c.status) {
+    case 'submitted':
+    case 'acknowledged':
+      return deps.users.deputyUsers(c.deputy_code).map((u) => u.id);
+    case 'triage':
+      return officeUserIds(deps, c);
+    case 'assigned':
+    case 'handling':
+      return c.unit_id ? deps.users.unitUsers(c.unit_id).map((u) => u.id) : [];
+    default:
+      return [];
+  }
+}
+
+export function officeUserIds(deps: Deps, c: CaseRow): string[] {
+  return deps.users
+    .officeUsers()
+    .filter((u) => u.region_id !== null && deps.reference.isWithin(c.region_id, u.region_id))
+    .map((u) => u.id);
+}
+
+/**
+ * Queue a message in the outbox, inside the caller's transaction. Staff get a work notice
+ * in the workplace app (ding), citizens a message in the super-app (zlb).
+ */
+export function notify(
+  deps: Deps,
+  c: CaseRow,
+  recipients: string[],
+  kind: string,
+  text: string,
+  eventKey: string,
+): void {
+  const now = deps.clock.now().toISOString();
+  for (const userId of new Set(recipients)) {
+    const user = deps.users.get(userId);
+    if (!user) continue;
+    deps.notifications.enqueue(
+      {
+        channel: user.role === 'citizen' ? 'zlb' : 'ding',
+        recipient_user_id: userId,
+        case_id: c.id,
+        kind,
+        title: `民情件 ${c.tracking_no}：${STATUS_LABELS[c.status]}`,
+        body: text,
+        dedupe_key: `${c.id}:${eventKey}:${userId}`,
+      },
+      now,
+    );
+  }
+}

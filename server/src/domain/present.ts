@@ -1,0 +1,169 @@
+import {
+  ACTION_LABELS,
+  maskPhone,
+  type CaseAction,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseEventAction,
+  type CaseSummary,
+} from '@minqing/shared';
+import type { CaseRow } from '../repos/cases.js';
+import type { EventRow } from '../repos/events.js';
+import type { ReferenceRepo } from '../repos/reference.js';
+import type { SessionUser } from './session.js';
+
+import type { UploadSigner } from './signing.js';
+
+/** The deadline that matters for whoever holds the case now. */
+export function currentDue(c: CaseRow): string | null {
+  switch (c.status) {
+    case 'submitted':
+      return c.ack_due_at;
+    case 'acknowledged':
+    case 'handling':
+      return c.reply_due_at;
+    case 'assigned':
+      return c.sign_due_at;
+    case 'replied':
+      return c.rate_due_at;
+    default:
+      return null;
+  }
+}
+
+export function isOverdue(c: CaseRow, now: Date): boolean {
+  if (c.status === 'replied' || c.status === 'closed') return false;
+  const due = currentDue(c);
+  return due !== null && Date.parse(due) < now.getTime();
+}
+
+const isSubmitter = (viewer: SessionUser, c: CaseRow) => viewer.role === 'citizen' && c.citizen_user_id === viewer.id;
+
+/** Full contact details go only to the submitter, the case's deputy and office staff. */
+function mayReadContact(viewer: SessionUser, c: CaseRow): boolean {
+  if (isSubmitter(viewer, c)) return true;
+  if (c.anonymous) return false;
+  return (viewer.role === 'deputy' && viewer.deputyCode === c.deputy_code) || viewer.role === 'office';
+}
+
+function maskName(name: string): string {
+  return name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
+}
+
+function excerpt(body: string): string {
+  return body.length > 60 ? `${body.slice(0, 60)}…` : body;
+}
+
+export function toSummary(c: CaseRow, reference: ReferenceRepo, now: Date): CaseSummary {
+  const deputy = reference.deputy(c.deputy_code);
+  return {
+    id: c.id,
+    trackingNo: c.tracking_no,
+    type: c.type,
+    title: c.title,
+    excerpt: excerpt(c.body),
+    status: c.status,
+    deputyCode: c.deputy_code,
+    deputyName: deputy?.name ?? '',
+    regionId: c.region_id,
+    regionName: reference.region(c.region_id)?.name ?? '',
+    categoryId: c.category_id,
+    categoryName: c.category_id ? (reference.category(c.category_id)?.name ?? null) : null,
+    unitId: c.unit_id,
+    unitName: c.unit_id ? (reference.unit(c.unit_id)?.name ?? null) : null,
+    anonymous: c.anonymous === 1,
+    submittedAt: c.submitted_at,
+    ackDueAt: c.ack_due_at,
+    signDueAt: c.sign_due_at,
+    replyDueAt: c.reply_due_at,
+    rateDueAt: c.rate_due_at,
+    dueAt: currentDue(c),
+    overdue: isOverdue(c, now),
+    closeReason: c.close_reason,
+    rating: c.rating,
+    urgeCount: c.urge_count,
+  };
+}
+
+/** Staff-only entries of the timeline; citizens see the steps of their case, not the office's notes. */
+const INTERNAL_ACTIONS = new Set<string>(['note', 'urge', 'request_extension', 'deny_extension', 'evaluate']);
+const INTERNAL_NOTES = new Set<string>(['return', 'forward', 'assign', 'approve_extension']);
+
+function presentEvent(e: EventRow, c: CaseRow, viewer: SessionUser, signer: UploadSigner): CaseEvent {
+  const data = JSON.parse(e.data) as Record<string, unknown>;
+  let actorName = e.actor_name;
+  if (e.actor_role === 'citizen') {
+    if (c.anonymous && !isSubmitter(viewer, c)) actorName = '匿名群众';
+    else if (!mayReadContact(viewer, c)) actorName = maskName(e.actor_name);
+  } else if (viewer.role === 'citizen') {
+    // Citizens see which office or unit acted, not staff members' own names.
+    if (e.actor_role === 'unit') actorName = typeof data.unitName === 'string' ? data.unitName : '承办单位';
+    else if (e.actor_role === 'office' || e.actor_role === 'admin') actorName = '人大工作人员';
+    else if (e.actor_role === 'deputy') actorName = `${e.actor_name}代表`;
+  }
+  const hideNote = viewer.role === 'citizen' && INTERNAL_NOTES.has(e.action);
+  return {
+    id: e.id,
+    seq: e.seq,
+    action: e.action,
+    actionLabel: ACTION_LABELS[e.action as CaseEventAction] ?? e.action,
+    actorRole: e.actor_role,
+    actorName,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    note: hideNote ? null : e.note,
+    data: viewer.role === 'citizen' ? pickPublic(data) : data,
+    attachments: (JSON.parse(e.attachments) as string[]).map((id) => ({ id, url: signer.url(id) })),
+    createdAt: e.created_at,
+  };
+}
+
+const PUBLIC_DATA_KEYS = ['unitName', 'rating', 'solved', 'days', 'trackingNo', 'mergedInto', 'reason'];
+function pickPublic(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([k]) => PUBLIC_DATA_KEYS.includes(k)));
+}
+
+export function toDetail(
+  c: CaseRow,
+  events: EventRow[],
+  viewer: SessionUser,
+  allowedActions: CaseAction[],
+  reference: ReferenceRepo,
+  signer: UploadSigner,
+  now: Date,
+): CaseDetail {
+  const contactVisible = mayReadContact(viewer, c);
+  const hideIdentity = c.anonymous === 1 && !isSubmitter(viewer, c);
+  const contactPhone = hideIdentity || !c.contact_phone ? null : contactVisible ? c.contact_phone : maskPhone(c.contact_phone);
+  const contactName = hideIdentity || !c.contact_name ? null : contactVisible ? c.contact_name : maskName(c.contact_name);
+  const timeline = events
+    .filter((e) => viewer.role !== 'citizen' || !INTERNAL_ACTIONS.has(e.action))
+    .map((e) => presentEvent(e, c, viewer, signer));
+  return {
+    ...toSummary(c, reference, now),
+    body: c.body,
+    contactName,
+    contactPhone,
+    contactPhoneMasked: contactPhone !== null && !contactVisible,
+    location:
+      c.location_lat !== null && c.location_lng !== null
+        ? { lat: c.location_lat, lng: c.location_lng, ...(c.location_address ? { address: c.location_address } : {}) }
+        : null,
+    photos: (JSON.parse(c.photo_ids) as string[]).map((id) => ({ id, url: signer.url(id) })),
+    acknowledgedAt: c.acknowledged_at,
+    assignedAt: c.assigned_at,
+    signedAt: c.signed_at,
+    repliedAt: c.replied_at,
+    closedAt: c.closed_at,
+    replyText: c.reply_text,
+    solved: c.solved === null ? null : c.solved === 1,
+    ratingComment: c.rating_comment,
+    deputyRating: viewer.role === 'citizen' ? null : c.deputy_rating,
+    reopenCount: c.reopen_count,
+    extensionPendingDays: c.extension_pending_days,
+    extensionApprovedDays: c.extension_approved_days,
+    mergedIntoCaseId: c.merged_into_case_id,
+    events: timeline,
+    allowedActions,
+  };
+}

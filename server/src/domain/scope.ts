@@ -1,0 +1,46 @@
+import type { CaseRow, CaseFilter } from '../repos/cases.js';
+import type { ReferenceRepo } from '../repos/reference.js';
+import type { SessionUser } from './session.js';
+
+/**
+ * Who sees which case (PRODUCT.md): a citizen their own, a deputy those addressed to them,
+ * a unit those assigned to it, office staff and leaders their region and below, admins all.
+ * Anything outside the scope is reported as not found.
+ */
+export function canSee(user: SessionUser, c: CaseRow, reference: ReferenceRepo): boolean {
+  switch (user.role) {
+    case 'citizen':
+      return c.citizen_user_id === user.id;
+    case 'deputy':
+      return c.deputy_code === user.deputyCode || c.entered_by_user_id === user.id;
+    case 'unit':
+      return user.unitId !== null && c.unit_id === user.unitId;
+    case 'office':
+    case 'leader':
+      return user.regionId !== null && reference.isWithin(c.region_id, user.regionId);
+    case 'admin':
+      return true;
+  }
+}
+
+/** The same scope as SQL, for lists. */
+export function scopeFilter(user: SessionUser, reference: ReferenceRepo): CaseFilter {
+  switch (user.role) {
+    case 'citizen':
+      return { where: ['citizen_user_id = ?'], params: [user.id] };
+    case 'deputy':
+      return { where: ['deputy_code = ?'], params: [user.deputyCode ?? ''] };
+    case 'unit':
+      return { where: ['unit_id = ?'], params: [user.unitId ?? ''] };
+    case 'office':
+    case 'leader': {
+      if (!user.regionId) return { where: ['0'], params: [] };
+      const region = reference.region(user.regionId);
+      if (region?.kind === 'city' && region.parent_id === null) return { where: [], params: [] };
+      const ids = reference.subtree(user.regionId);
+      return { where: [`region_id IN (${ids.map(() => '?').join(',')})`], params: ids };
+    }
+    case 'admin':
+      return { where: [], params: [] };
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** All configuration comes from the environment, parsed once here. */
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DB_FILE: z.string().default('data/minqing.db'),
+  /** Serve the stand-in identity provider (/mock-idp) and seed demo data. On unless production. */
+  DEMO_MODE: flag.optional(),
+  TOKEN_SECRET: z.string().min(32).optional(),
+  TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  ZLB_BASE_URL: z.string().url().optional(),
+  ZLB_APP_ID: z.string().default('minqingtong-demo'),
+  DING_BASE_URL: z.string().url().optional(),
+  DING_APP_KEY: z.string().default('demo-app-key'),
+  DING_APP_SECRET: z.string().default('demo-app-secret'),
+  DING_AGENT_ID: z.string().default('10001'),
+  DING_CORP_ID: z.string().default('ding-demo-corp'),
+  FRAME_ANCESTORS: z.string().default(''),
+  SCHEDULER: flag.default(true),
+});
+
+export type Env = ReturnType<typeof parseEnv>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`环境变量 ${issue.path.join('.')} 不正确：${issue.message}`);
+  }
+  const e = parsed.data;
+  const demoMode = e.DEMO_MODE ?? e.NODE_ENV !== 'production';
+  const local = `http://127.0.0.1:${e.PORT}`;
+  return {
+    ...e,
+    demoMode,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+    zlbBaseUrl: e.ZLB_BASE_URL ?? `${local}/mock-idp/zlb`,
+    dingBaseUrl: e.DING_BASE_URL ?? `${local}/mock-idp/ding`,
+    frameAncestors: e.FRAME_ANCESTORS.split(/[\s,]+/).filter(Boolean),
+  };
+}

@@ -1,0 +1,70 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { sign, verify } from 'hono/jwt';
+import type { Role } from '@minqing/shared';
+import type { Deps } from '../deps.js';
+import { sessionFromRow, type SessionUser } from '../domain/session.js';
+import { ApiError } from './errors.js';
+
+export interface TokenConfig {
+  secret: string;
+  ttlSeconds: number;
+}
+
+export type AppEnv = { Variables: { deps: Deps; user: SessionUser | null } };
+
+export async function issueToken(config: TokenConfig, user: SessionUser, now: Date) {
+  const exp = Math.floor(now.getTime() / 1000) + config.ttlSeconds;
+  const token = await sign({ sub: user.id, role: user.role, iat: Math.floor(now.getTime() / 1000), exp }, config.secret, 'HS256');
+  return { token, expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+/** Reads the bearer token if there is one; routes decide whether they need a user. */
+export function authenticate(config: TokenConfig): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    const header = c.req.header('authorization');
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new ApiError('unauthorized', '登录凭证格式不正确');
+      let payload: { sub?: unknown; exp?: unknown };
+      try {
+        // time claims are checked below against the app's clock (injected in tests)
+        payload = await verify(match[1]!, config.secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
+      } catch (err) {
+        const expired = err instanceof Error && /expired/i.test(err.name + err.message);
+        throw new ApiError(expired ? 'token_expired' : 'unauthorized', expired ? undefined : '登录凭证无效，请重新登录');
+      }
+      const deps = c.get('deps');
+      if (typeof payload.exp !== 'number' || payload.exp * 1000 <= deps.clock.now().getTime()) {
+        throw new ApiError('token_expired');
+      }
+      const row = typeof payload.sub === 'string' ? deps.users.get(payload.sub) : undefined;
+      if (!row || row.disabled) throw new ApiError('unauthorized', '账号不存在或已停用');
+      c.set('user', sessionFromRow(row));
+    }
+    await next();
+  };
+}
+
+export function currentUser(c: { get: (k: 'user') => SessionUser | null }, roles?: readonly Role[]): SessionUser {
+  const user = c.get('user');
+  if (!user) throw new ApiError('unauthorized');
+  if (roles && !roles.includes(user.role)) throw new ApiError('forbidden');
+  return user;
+}
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  const hash = scryptSync(password, salt, 32, { N: 16384, r: 8, p: 1 });
+  return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
+}
+
+export function verifyPassword(password: string, stored: string | null): boolean {
+  if (!stored) return false;
+  const [scheme, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, { N: 16384, r: 8, p: 1 });
+  return timingSafeEqual(expected, actual);
+}

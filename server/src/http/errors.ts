@@ -1,0 +1,51 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
+import { ERROR_MESSAGES, ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '@minqing/shared';
+
+/** An error the API reports to its caller as `{error:{code,message,field}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    readonly field?: string,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message ?? ERROR_MESSAGES[code]);
+  }
+  get status() {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export const notFound = (what = '未找到相关内容') => new ApiError('not_found', what);
+
+export function errorBody(code: ErrorCode, message?: string, field?: string): ApiErrorBody {
+  return { error: { code, message: message ?? ERROR_MESSAGES[code], ...(field ? { field } : {}) } };
+}
+
+export function zodToApiError(error: ZodError): ApiError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') || undefined;
+  return new ApiError('invalid_input', issue?.message ?? ERROR_MESSAGES.invalid_input, field);
+}
+
+/** The one error shape: every thrown error ends here. */
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
+    return c.json(errorBody(err.code, err.message, err.field), err.status);
+  }
+  if (err instanceof ZodError) {
+    const apiError = zodToApiError(err);
+    return c.json(errorBody(apiError.code, apiError.message, apiError.field), 400);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const code: ErrorCode =
+      status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : status === 415 ? 'unsupported_media_type' : status < 500 ? 'invalid_input' : 'internal';
+    return c.json(errorBody(code), ERROR_STATUS[code]);
+  }
+  console.error('[error]', c.req.method, c.req.path, err);
+  return c.json(errorBody('internal'), 500);
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { openDatabase } from './db/open.js';
+import { systemClock } from './deps.js';
+import { schedulerTick } from './domain/scheduler.js';
+import { parseEnv } from './env.js';
+import { createHttpIdp } from './idp/client.js';
+import { seedAccounts, seedDemoCases } from './seed/demo.js';
+import { seedReference } from './seed/reference.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const env = parseEnv();
+const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+const dbFile = resolve(root, env.DB_FILE);
+mkdirSync(dirname(dbFile), { recursive: true });
+const db = openDatabase(dbFile);
+
+/** The token secret: from the environment; in demo mode one is made once and kept beside the database. */
+function tokenSecret(): string {
+  if (env.TOKEN_SECRET) return env.TOKEN_SECRET;
+  if (!env.demoMode) throw new Error('生产环境必须设置 TOKEN_SECRET（至少 32 个字符）');
+  const file = resolve(dirname(dbFile), 'token-secret.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+const secret = tokenSecret();
+
+seedReference(db);
+if (env.demoMode) {
+  seedAccounts(db, new Date());
+  const n = seedDemoCases(db, secret, new Date());
+  if (n) console.log(`已生成演示数据：${n} 件历史民情件`);
+}
+
+const { app, deps } = createApp({
+  db,
+  clock: systemClock,
+  idp: createHttpIdp({
+    zlbBaseUrl: env.zlbBaseUrl,
+    zlbAppId: env.ZLB_APP_ID,
+    dingBaseUrl: env.dingBaseUrl,
+    dingAppKey: env.DING_APP_KEY,
+    dingAppSecret: env.DING_APP_SECRET,
+    dingAgentId: env.DING_AGENT_ID,
+  }),
+  tokens: { secret, ttlSeconds: Math.round(env.TOKEN_TTL_HOURS * 3600) },
+  version,
+  demoMode: env.demoMode,
+  distDir: resolve(root, 'dist'),
+  publicBaseUrl: env.publicBaseUrl,
+  frameAncestors: env.frameAncestors,
+});
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  const base = `http://localhost:${info.port}`;
+  console.log(`民情通已启动 ${base}`);
+  console.log(`  群众端 ${base}/citizen/    工作端 ${base}/deputy/    接口 ${base}/api/health`);
+  if (env.demoMode) console.log(`  演示模式：模拟统一身份认证 ${base}/mock-idp/accounts（见 README 的演示账号）`);
+});
+
+let timer: NodeJS.Timeout | undefined;
+if (env.SCHEDULER) {
+  timer = setInterval(() => {
+    try {
+      schedulerTick(deps);
+    } catch (err) {
+      console.error('[scheduler]', err);
+    }
+  }, 60_000);
+}
+
+function shutdown() {
+  if (timer) clearInterval(timer);
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(0), 3000).unref();
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

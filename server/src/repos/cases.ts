@@ -1,0 +1,114 @@
+import type { CaseStatus, CaseType, CloseReason, Rating } from '@minqing/shared';
+import type { Db } from '../db/open.js';
+import { statementCache } from './statements.js';
+
+export interface CaseRow {
+  id: string;
+  tracking_no: string;
+  type: CaseType;
+  title: string;
+  body: string;
+  status: CaseStatus;
+  deputy_code: string;
+  region_id: string;
+  citizen_user_id: string | null;
+  entered_by_user_id: string;
+  contact_name: string | null;
+  contact_phone: string | null;
+  anonymous: number;
+  location_lat: number | null;
+  location_lng: number | null;
+  location_address: string | null;
+  photo_ids: string;
+  category_id: string | null;
+  unit_id: string | null;
+  merged_into_case_id: string | null;
+  reopen_count: number;
+  return_count: number;
+  urge_count: number;
+  extension_pending_days: number | null;
+  extension_approved_days: number | null;
+  submitted_at: string;
+  ack_due_at: string;
+  sign_due_at: string | null;
+  reply_due_at: string | null;
+  rate_due_at: string | null;
+  acknowledged_at: string | null;
+  forwarded_at: string | null;
+  assigned_at: string | null;
+  first_assigned_at: string | null;
+  signed_at: string | null;
+  replied_at: string | null;
+  replied_by_unit: number;
+  reply_text: string | null;
+  closed_at: string | null;
+  close_reason: CloseReason | null;
+  rating: Rating | null;
+  solved: number | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  deputy_rating: Rating | null;
+  deputy_rating_comment: string | null;
+  ack_on_time: number | null;
+  reply_on_time: number | null;
+  reminded_flags: string;
+  updated_at: string;
+}
+
+const NEW_CASE_COLUMNS = [
+  'id', 'tracking_no', 'type', 'title', 'body', 'status', 'deputy_code', 'region_id', 'citizen_user_id',
+  'entered_by_user_id', 'contact_name', 'contact_phone', 'anonymous', 'location_lat', 'location_lng',
+  'location_address', 'photo_ids', 'category_id', 'submitted_at', 'ack_due_at', 'updated_at',
+] as const satisfies readonly (keyof CaseRow)[];
+export type NewCaseRow = Pick<CaseRow, (typeof NEW_CASE_COLUMNS)[number]>;
+
+export type CasePatch = Partial<Omit<CaseRow, 'id' | 'tracking_no'>>;
+
+/** A WHERE clause built by the caller from its own fixed fragments, with its parameters. */
+export interface CaseFilter {
+  where: string[];
+  params: unknown[];
+}
+
+export function casesRepo(db: Db) {
+  const prepared = statementCache(db);
+  const byId = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?');
+  const byTrackingNo = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE tracking_no = ?');
+  const nextCounter = db.prepare<[string], { last: number }>(
+    `INSERT INTO tracking_counters (day, last) VALUES (?, 1)
+     ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last`,
+  );
+  const insertStmt = db.prepare(
+    `INSERT INTO cases (${NEW_CASE_COLUMNS.join(', ')}) VALUES (${NEW_CASE_COLUMNS.map((c) => `@${c}`).join(', ')})`,
+  );
+
+  return {
+    get: (id: string) => byId.get(id),
+    byTrackingNo: (no: string) => byTrackingNo.get(no),
+    /** The next number of the day, e.g. 7 → PH20261128-0007 (call inside the insert's transaction). */
+    nextTrackingNo: (cstDay: string) => {
+      const n = nextCounter.get(cstDay)!.last;
+      return `PH${cstDay.replaceAll('-', '')}-${String(n).padStart(4, '0')}`;
+    },
+    insert: (row: NewCaseRow) => insertStmt.run(row),
+    update: (id: string, patch: CasePatch) => {
+      const keys = Object.keys(patch).sort();
+      if (keys.length === 0) return;
+      const sql = `UPDATE cases SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`;
+      prepared(sql).run({ ...patch, id });
+    },
+    list: (filter: CaseFilter, order: string, limit: number, offset: number) => {
+      const where = filter.where.length ? `WHERE ${filter.where.join(' AND ')}` : '';
+      const rows = prepared(`SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+        ...filter.params,
+        limit,
+        offset,
+      ) as CaseRow[];
+      const total = (prepared(`SELECT count(*) AS n FROM cases ${where}`).get(...filter.params) as { n: number }).n;
+      return { rows, total };
+    },
+    /** Open cases whose current deadline has passed or nears (for the scheduler). */
+    openCases: () => prepared("SELECT * FROM cases WHERE status <> 'closed'").all() as CaseRow[],
+  };
+}
+export type CasesRepo = ReturnType<typeof casesRepo>;

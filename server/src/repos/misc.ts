@@ -1,0 +1,59 @@
+import type { Db } from '../db/open.js';
+import type { DayKind } from '../domain/calendar.js';
+
+export interface UploadRow {
+  id: string;
+  owner_user_id: string;
+  mime: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  original_name: string | null;
+  case_id: string | null;
+  bytes: Buffer;
+  created_at: string;
+}
+
+export function uploadsRepo(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO uploads (id, owner_user_id, mime, size, width, height, original_name, bytes, created_at)
+     VALUES (@id, @owner_user_id, @mime, @size, @width, @height, @original_name, @bytes, @created_at)`,
+  );
+  const byId = db.prepare<[string], UploadRow>('SELECT * FROM uploads WHERE id = ?');
+  const meta = db.prepare<[string], Omit<UploadRow, 'bytes'>>(
+    'SELECT id, owner_user_id, mime, size, width, height, original_name, case_id, created_at FROM uploads WHERE id = ?',
+  );
+  const attach = db.prepare('UPDATE uploads SET case_id = ? WHERE id = ? AND case_id IS NULL');
+  return {
+    insert: (row: Omit<UploadRow, 'case_id'>) => insert.run(row),
+    attach: (id: string, caseId: string) => attach.run(caseId, id),
+    get: (id: string) => byId.get(id),
+    meta: (id: string) => meta.get(id),
+  };
+}
+export type UploadsRepo = ReturnType<typeof uploadsRepo>;
+
+export function idempotencyRepo(db: Db) {
+  const find = db.prepare<[string, string], { case_id: string }>(
+    'SELECT case_id FROM idempotency_keys WHERE user_id = ? AND key = ?',
+  );
+  const insert = db.prepare('INSERT INTO idempotency_keys (user_id, key, case_id, created_at) VALUES (?, ?, ?, ?)');
+  return {
+    find: (userId: string, key: string) => find.get(userId, key)?.case_id,
+    insert: (userId: string, key: string, caseId: string, now: string) => insert.run(userId, key, caseId, now),
+  };
+}
+
+export function holidaysRepo(db: Db) {
+  const all = db.prepare<[], { date: string; kind: DayKind }>('SELECT date, kind FROM holidays');
+  return { all: () => new Map(all.all().map((r) => [r.date, r.kind])) };
+}
+
+export function settingsRepo(db: Db) {
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const put = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  return {
+    get: (key: string) => get.get(key)?.value,
+    put: (key: string, value: string) => put.run(key, value),
+  };
+}

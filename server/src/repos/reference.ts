@@ -1,0 +1,70 @@
+import type { Db } from '../db/open.js';
+
+export interface RegionRow { id: string; name: string; kind: 'city' | 'town' | 'village'; parent_id: string | null; sort: number }
+export interface StationRow { id: string; name: string; region_id: string; address: string; reception_days: string }
+export interface UnitRow { id: string; name: string; kind: 'department' | 'town' | 'organ'; region_id: string | null; sort: number }
+export interface CategoryRow { id: string; name: string; default_unit_id: string | null; sort: number }
+export interface DeputyRow {
+  code: string; name: string; level: 'province' | 'prefecture' | 'county' | 'town'; region_id: string;
+  station_id: string | null; constituency: string; photo_url: string; bio: string; sort: number;
+}
+
+/**
+ * Reference data changes rarely (seed, admin), so it is read once into memory and
+ * refreshed on demand; scope checks and DTOs look names up here, not in joins.
+ */
+export function referenceRepo(db: Db) {
+  let regions = new Map<string, RegionRow>();
+  let stations = new Map<string, StationRow>();
+  let units = new Map<string, UnitRow>();
+  let categories = new Map<string, CategoryRow>();
+  let deputies = new Map<string, DeputyRow>();
+  const load = () => {
+    regions = new Map(db.prepare<[], RegionRow>('SELECT * FROM regions ORDER BY sort, id').all().map((r) => [r.id, r]));
+    stations = new Map(db.prepare<[], StationRow>('SELECT * FROM stations ORDER BY id').all().map((r) => [r.id, r]));
+    units = new Map(db.prepare<[], UnitRow>('SELECT * FROM units ORDER BY sort, id').all().map((r) => [r.id, r]));
+    categories = new Map(db.prepare<[], CategoryRow>('SELECT * FROM categories ORDER BY sort, id').all().map((r) => [r.id, r]));
+    deputies = new Map(db.prepare<[], DeputyRow>('SELECT * FROM deputies ORDER BY sort, code').all().map((r) => [r.code, r]));
+  };
+  load();
+
+  /** The region and every region below it. */
+  const subtree = (regionId: string): string[] => {
+    const out = [regionId];
+    for (let i = 0; i < out.length; i++) {
+      for (const r of regions.values()) if (r.parent_id === out[i]) out.push(r.id);
+    }
+    return out;
+  };
+  /** The town (or city) a region belongs to: villages roll up to their town. */
+  const townOf = (regionId: string): RegionRow | undefined => {
+    let r = regions.get(regionId);
+    while (r && r.kind === 'village' && r.parent_id) r = regions.get(r.parent_id);
+    return r;
+  };
+  const isWithin = (regionId: string, ancestorId: string): boolean => {
+    for (let r = regions.get(regionId); r; r = r.parent_id ? regions.get(r.parent_id) : undefined) {
+      if (r.id === ancestorId) return true;
+    }
+    return false;
+  };
+
+  return {
+    reload: load,
+    regions: () => [...regions.values()],
+    region: (id: string) => regions.get(id),
+    stations: () => [...stations.values()],
+    station: (id: string) => stations.get(id),
+    units: () => [...units.values()],
+    unit: (id: string) => units.get(id),
+    categories: () => [...categories.values()],
+    category: (id: string) => categories.get(id),
+    categoryByName: (name: string) => [...categories.values()].find((c) => c.name === name),
+    deputies: () => [...deputies.values()],
+    deputy: (code: string) => deputies.get(code),
+    subtree,
+    townOf,
+    isWithin,
+  };
+}
+export type ReferenceRepo = ReturnType<typeof referenceRepo>;

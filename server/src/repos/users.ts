@@ -1,0 +1,44 @@
+import type { Role } from '@minqing/shared';
+import type { Db } from '../db/open.js';
+
+export interface UserRow {
+  id: string;
+  role: Role;
+  name: string;
+  phone: string | null;
+  idp_kind: 'zlb' | 'ding' | null;
+  idp_user_id: string | null;
+  username: string | null;
+  password_hash: string | null;
+  region_id: string | null;
+  unit_id: string | null;
+  deputy_code: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export function usersRepo(db: Db) {
+  const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+  const byIdp = db.prepare<[string, string], UserRow>('SELECT * FROM users WHERE idp_kind = ? AND idp_user_id = ?');
+  const byUsername = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
+  const byDeputy = db.prepare<[string], UserRow>('SELECT * FROM users WHERE deputy_code = ? AND disabled = 0');
+  const byUnit = db.prepare<[string], UserRow>('SELECT * FROM users WHERE unit_id = ? AND role = \'unit\' AND disabled = 0');
+  const officeOf = db.prepare<[], UserRow>("SELECT * FROM users WHERE role = 'office' AND disabled = 0");
+  const insertStmt = db.prepare(
+    `INSERT INTO users (id, role, name, phone, idp_kind, idp_user_id, username, password_hash, region_id, unit_id, deputy_code, created_at)
+     VALUES (@id, @role, @name, @phone, @idp_kind, @idp_user_id, @username, @password_hash, @region_id, @unit_id, @deputy_code, @created_at)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const updateContact = db.prepare('UPDATE users SET name = ?, phone = ? WHERE id = ?');
+  return {
+    get: (id: string) => byId.get(id),
+    byIdp: (kind: 'zlb' | 'ding', idpUserId: string) => byIdp.get(kind, idpUserId),
+    byUsername: (username: string) => byUsername.get(username),
+    deputyUsers: (code: string) => byDeputy.all(code),
+    unitUsers: (unitId: string) => byUnit.all(unitId),
+    officeUsers: () => officeOf.all(),
+    insert: (row: Omit<UserRow, 'disabled'>) => insertStmt.run(row),
+    updateContact: (id: string, name: string, phone: string | null) => updateContact.run(name, phone, id),
+  };
+}
+export type UsersRepo = ReturnType<typeof usersRepo>;

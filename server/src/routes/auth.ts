@@ -1,0 +1,62 @@
+import { Hono } from 'hono';
+import { randomUUID } from 'node:crypto';
+import { citizenAuthSchema, passwordAuthSchema, staffAuthSchema, STAFF_ROLES } from '@minqing/shared';
+import { sessionFromRow, toUserDto, type SessionUser } from '../domain/session.js';
+import { issueToken, verifyPassword, type AppEnv } from '../http/auth.js';
+import { ApiError } from '../http/errors.js';
+import { validate } from '../http/validate.js';
+import type { RouteContext } from './context.js';
+
+export function authRoutes(ctx: RouteContext) {
+  const signedIn = async (deps: AppEnv['Variables']['deps'], user: SessionUser) => ({
+    ...(await issueToken(ctx.tokens, user, deps.clock.now())),
+    user: toUserDto(user, deps.reference),
+  });
+
+  return new Hono<AppEnv>()
+    .post('/citizen', validate('json', citizenAuthSchema), async (c) => {
+      const deps = c.get('deps');
+      const info = await ctx.idp.citizenByTicket(c.req.valid('json').ticket);
+      let row = deps.users.byIdp('zlb', info.userId);
+      if (!row) {
+        // A citizen's first visit: the super-app vouches for them, so an account is opened.
+        deps.users.insert({
+          id: randomUUID(),
+          role: 'citizen',
+          name: info.name,
+          phone: info.mobile,
+          idp_kind: 'zlb',
+          idp_user_id: info.userId,
+          username: null,
+          password_hash: null,
+          region_id: null,
+          unit_id: null,
+          deputy_code: null,
+          created_at: deps.clock.now().toISOString(),
+        });
+        row = deps.users.byIdp('zlb', info.userId)!;
+      } else if (row.role === 'citizen' && (row.name !== info.name || row.phone !== info.mobile)) {
+        deps.users.updateContact(row.id, info.name, info.mobile);
+        row = deps.users.get(row.id)!;
+      }
+      if (row.disabled) throw new ApiError('forbidden', '账号已停用');
+      return c.json(await signedIn(deps, sessionFromRow(row)), 200);
+    })
+    .post('/staff', validate('json', staffAuthSchema), async (c) => {
+      const deps = c.get('deps');
+      const info = await ctx.idp.staffByAuthCode(c.req.valid('json').authCode);
+      const row = deps.users.byIdp('ding', info.userId);
+      if (!row || row.disabled || !(STAFF_ROLES as readonly string[]).includes(row.role)) {
+        throw new ApiError('forbidden', '您尚未开通民情通工作账号，请联系人大办公室');
+      }
+      return c.json(await signedIn(deps, sessionFromRow(row)), 200);
+    })
+    .post('/password', validate('json', passwordAuthSchema), async (c) => {
+      const deps = c.get('deps');
+      const { username, password } = c.req.valid('json');
+      const row = deps.users.byUsername(username);
+      const ok = row && !row.disabled && (row.role === 'office' || row.role === 'admin') && verifyPassword(password, row.password_hash);
+      if (!ok) throw new ApiError('unauthorized', '用户名或密码错误');
+      return c.json(await signedIn(deps, sessionFromRow(row)), 200);
+    });
+}

@@ -1,0 +1,50 @@
+import { Hono } from 'hono';
+import { CASE_ACTIONS, caseListQuerySchema, createCaseSchema, transitionSchema } from '@minqing/shared';
+import { caseDetail, createCase, listCases, loadVisible, transition } from '../domain/cases.js';
+import { currentUser, type AppEnv } from '../http/auth.js';
+import { ApiError } from '../http/errors.js';
+import { validate } from '../http/validate.js';
+import { suggestionsFor } from '../domain/suggestions.js';
+
+
+export function caseRoutes() {
+  return new Hono<AppEnv>()
+    .post('/', validate('json', createCaseSchema), (c) => {
+      const user = currentUser(c);
+      const { detail, replayed } = createCase(c.get('deps'), user, c.req.valid('json'), c.req.header('Idempotency-Key'));
+      if (replayed) c.header('Idempotent-Replayed', 'true');
+      c.header('Location', `/api/cases/${detail.id}`);
+      return c.json(detail, 201);
+    })
+    .get('/', validate('query', caseListQuerySchema), (c) => {
+      const user = currentUser(c);
+      return c.json(listCases(c.get('deps'), user, c.req.valid('query')), 200);
+    })
+    .get('/:id', (c) => {
+      const user = currentUser(c);
+      const deps = c.get('deps');
+      return c.json(caseDetail(deps, user, loadVisible(deps, user, c.req.param('id'))), 200);
+    })
+    .post(
+      '/:id/transitions',
+      async (c, next) => {
+        currentUser(c);
+        const body = (await c.req.json()) as unknown;
+        const action = typeof body === 'object' && body !== null ? (body as { action?: unknown }).action : undefined;
+        if (typeof action !== 'string' || !(CASE_ACTIONS as readonly string[]).includes(action)) {
+          throw new ApiError('unknown_action', `不支持的操作：${typeof action === 'string' ? action.slice(0, 40) : '未填写'}`, 'action');
+        }
+        await next();
+      },
+      validate('json', transitionSchema),
+      (c) => {
+        const user = currentUser(c);
+        return c.json(transition(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
+      },
+    )
+    .get('/:id/suggestions', (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      const deps = c.get('deps');
+      return c.json(suggestionsFor(deps, loadVisible(deps, user, c.req.param('id'))), 200);
+    });
+}

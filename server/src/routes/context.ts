@@ -1,0 +1,11 @@
+import type { IdentityProvider } from '../idp/client.js';
+import type { TokenConfig } from '../http/auth.js';
+
+/** What routes need beyond the per-request deps: configuration and the identity provider. */
+export interface RouteContext {
+  idp: IdentityProvider;
+  tokens: TokenConfig;
+  version: string;
+  /** Where the citizen app is reached from outside, for QR codes. */
+  publicBaseUrl: string;
+}

@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { toUserDto } from '../domain/session.js';
+import { currentUser, type AppEnv } from '../http/auth.js';
+import type { RouteContext } from './context.js';
+
+export function healthRoutes(ctx: RouteContext) {
+  return new Hono<AppEnv>().get('/', (c) => {
+    c.get('deps').db.prepare('SELECT 1').get();
+    return c.json({ ok: true as const, version: ctx.version }, 200);
+  });
+}
+
+export function meRoutes() {
+  return new Hono<AppEnv>()
+    .get('/', (c) => c.json(toUserDto(currentUser(c), c.get('deps').reference), 200))
+    .get('/notifications', (c) => {
+      const user = currentUser(c);
+      const deps = c.get('deps');
+      const items = deps.notifications.forUser(user.id).map((n) => ({
+        id: n.id,
+        caseId: n.case_id,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        read: n.read_at !== null,
+        createdAt: n.created_at,
+      }));
+      return c.json({ items, unread: deps.notifications.unreadCount(user.id) }, 200);
+    })
+    .post('/notifications/read', (c) => {
+      const user = currentUser(c);
+      const deps = c.get('deps');
+      deps.notifications.markAllRead(user.id, deps.clock.now().toISOString());
+      return c.json({ unread: 0 }, 200);
+    });
+}

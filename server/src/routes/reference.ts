@@ -1,0 +1,114 @@
+import { Hono } from 'hono';
+import { LEVEL_LABELS, deputyQuerySchema, type Deputy } from '@minqing/shared';
+import QRCode from 'qrcode';
+import type { Deps } from '../deps.js';
+import type { AppEnv } from '../http/auth.js';
+import { notFound } from '../http/errors.js';
+import { validate } from '../http/validate.js';
+import type { DeputyRow } from '../repos/reference.js';
+import type { RouteContext } from './context.js';
+
+const PUBLIC_CACHE = 'public, max-age=300';
+
+export function toDeputyDto(d: DeputyRow, deps: Deps): Deputy {
+  const station = d.station_id ? deps.reference.station(d.station_id) : undefined;
+  return {
+    code: d.code,
+    name: d.name,
+    level: d.level,
+    levelLabel: LEVEL_LABELS[d.level],
+    regionId: d.region_id,
+    regionName: deps.reference.region(d.region_id)?.name ?? '',
+    stationId: d.station_id,
+    stationName: station?.name ?? null,
+    constituency: d.constituency,
+    photoUrl: d.photo_url,
+    bio: d.bio,
+    receptionDays: station?.reception_days ?? '',
+  };
+}
+
+export function deputyRoutes(ctx: RouteContext) {
+  return new Hono<AppEnv>()
+    .get('/', validate('query', deputyQuerySchema), (c) => {
+      const deps = c.get('deps');
+      const { q, regionId, stationId } = c.req.valid('query');
+      const regionIds = regionId ? new Set(deps.reference.subtree(regionId)) : null;
+      const needle = q?.toLowerCase();
+      const items = deps.reference
+        .deputies()
+        .filter((d) => !regionIds || regionIds.has(d.region_id))
+        .filter((d) => !stationId || d.station_id === stationId)
+        .map((d) => toDeputyDto(d, deps))
+        .filter((d) => !needle || [d.name, d.code, d.constituency, d.stationName ?? '', d.regionName].some((s) => s.toLowerCase().includes(needle)));
+      c.header('Cache-Control', PUBLIC_CACHE);
+      return c.json({ items }, 200);
+    })
+    .get('/:code', (c) => {
+      const deps = c.get('deps');
+      const d = deps.reference.deputy(c.req.param('code'));
+      if (!d) throw notFound('未找到该代表');
+      c.header('Cache-Control', PUBLIC_CACHE);
+      return c.json(toDeputyDto(d, deps), 200);
+    })
+    .get('/:code/avatar.svg', (c) => {
+      const d = c.get('deps').reference.deputy(c.req.param('code'));
+      if (!d) throw notFound('未找到该代表');
+      c.header('Cache-Control', 'public, max-age=86400');
+      return c.body(avatarSvg(d.name, d.code), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+    })
+    .get('/:code/qrcode.svg', async (c) => {
+      const deps = c.get('deps');
+      const d = deps.reference.deputy(c.req.param('code'));
+      if (!d) throw notFound('未找到该代表');
+      const url = `${ctx.publicBaseUrl}/citizen/d/${encodeURIComponent(d.code)}`;
+      const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      c.header('Cache-Control', 'public, max-age=86400');
+      c.header('X-QR-Target', url);
+      return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+    });
+}
+
+export function referenceRoutes() {
+  return new Hono<AppEnv>()
+    .get('/regions', (c) => {
+      const deps = c.get('deps');
+      c.header('Cache-Control', PUBLIC_CACHE);
+      return c.json(
+        {
+          items: deps.reference.regions().map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id })),
+          stations: deps.reference.stations().map((s) => ({
+            id: s.id,
+            name: s.name,
+            regionId: s.region_id,
+            address: s.address,
+            receptionDays: s.reception_days,
+          })),
+        },
+        200,
+      );
+    })
+    .get('/categories', (c) => {
+      c.header('Cache-Control', PUBLIC_CACHE);
+      return c.json(
+        { items: c.get('deps').reference.categories().map((x) => ({ id: x.id, name: x.name, defaultUnitId: x.default_unit_id })) },
+        200,
+      );
+    })
+    .get('/units', (c) => {
+      c.header('Cache-Control', PUBLIC_CACHE);
+      return c.json(
+        { items: c.get('deps').reference.units().map((u) => ({ id: u.id, name: u.name, kind: u.kind, regionId: u.region_id })) },
+        200,
+      );
+    });
+}
+
+const AVATAR_COLORS = ['#1989fa', '#07c160', '#ff976a', '#7232dd', '#ee0a24', '#0fb9b1', '#f7b731', '#4b7bec'];
+
+/** A generated portrait: the deputy's name on a colour picked from their code. */
+function avatarSvg(name: string, code: string): string {
+  const color = AVATAR_COLORS[[...code].reduce((s, ch) => s + ch.charCodeAt(0), 0) % AVATAR_COLORS.length];
+  const text = name.slice(-2).replace(/[<>&"']/g, '');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="160" viewBox="0 0 160 160"><rect width="160" height="160" rx="16" fill="${color}"/><text x="80" y="96" font-size="48" text-anchor="middle" fill="#fff" font-family="PingFang SC, Noto Sans CJK SC, sans-serif">${text}</text></svg>`;
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_UPLOAD_BYTES } from '@minqing/shared';
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, sniffImage } from '../domain/images.js';
+import { canSee } from '../domain/scope.js';
+import { currentUser, type AppEnv } from '../http/auth.js';
+import { ApiError, notFound } from '../http/errors.js';
+
+export function uploadRoutes() {
+  return new Hono<AppEnv>()
+    .post(
+      '/',
+      bodyLimit({
+        maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+        onError: () => {
+          throw new ApiError('payload_too_large', `照片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请压缩后再传`, 'file');
+        },
+      }),
+      async (c) => {
+        const user = currentUser(c);
+        const deps = c.get('deps');
+        if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
+          throw new ApiError('unsupported_media_type', '请以 multipart/form-data 上传图片', 'file');
+        }
+        const form = await c.req.parseBody().catch(() => {
+          throw new ApiError('invalid_input', '上传的内容格式不正确', 'file');
+        });
+        const file = form.file;
+        if (!(file instanceof File)) throw new ApiError('invalid_input', '请选择要上传的照片', 'file');
+        if (file.size > MAX_UPLOAD_BYTES) throw new ApiError('payload_too_large', '照片过大，请压缩后再传', 'file');
+        const image = sniffImage(Buffer.from(await file.arrayBuffer()));
+        if (!image) throw new ApiError('unsupported_media_type', '只能上传 JPEG、PNG 或 WebP 格式的照片', 'file');
+        if (image.width > MAX_IMAGE_SIDE || image.height > MAX_IMAGE_SIDE || image.width * image.height > MAX_IMAGE_PIXELS) {
+          throw new ApiError('invalid_input', '照片尺寸异常，请换一张照片', 'file');
+        }
+        const id = randomUUID().replaceAll('-', '');
+        deps.uploads.insert({
+          id,
+          owner_user_id: user.id,
+          mime: image.mime,
+          size: image.bytes.length,
+          width: image.width,
+          height: image.height,
+          // only the base name, and only printable characters, is kept of what the client called it
+          original_name: file.name.split(/[\\/]/).pop()?.replace(/[^\p{L}\p{N}._ -]/gu, '').slice(0, 100) || null,
+          bytes: image.bytes,
+          created_at: deps.clock.now().toISOString(),
+        });
+        return c.json(
+          { id, url: deps.signer.url(id), mime: image.mime, size: image.bytes.length, width: image.width, height: image.height },
+          201,
+        );
+      },
+    )
+    .get('/:id', (c) => {
+      const deps = c.get('deps');
+      const id = c.req.param('id');
+      const row = deps.uploads.get(id);
+      // Either a signed link handed out with a case this user may see, or a signed-in reader of it.
+      const signed = deps.signer.verify(id, c.req.query('exp'), c.req.query('sig'));
+      const user = signed ? null : currentUser(c);
+      const caseRow = row?.case_id ? deps.cases.get(row.case_id) : undefined;
+      const allowed = row && (signed || (user && (row.owner_user_id === user.id || (caseRow && canSee(user, caseRow, deps.reference)))));
+      if (!row || !allowed) throw notFound('照片不存在');
+      return c.body(new Uint8Array(row.bytes), 200, {
+        'Content-Type': row.mime,
+        'Content-Disposition': `inline; filename="${row.id}.${row.mime.split('/')[1]}"`,
+        'Cache-Control': 'private, max-age=86400',
+      });
+    });
+}

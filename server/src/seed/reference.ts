@@ -1,0 +1,48 @@
+import type { Db } from '../db/open.js';
+import { holidayRows } from './holidays.js';
+import { CATEGORIES, CITY, DEPARTMENTS, TOWNS, deputySeeds, townUnitId, townUnitName } from './pinghu.js';
+
+/** Reference data: upserted, so running it again changes nothing and fixes what drifted. */
+export function seedReference(db: Db): void {
+  const region = db.prepare(
+    `INSERT INTO regions (id, name, kind, parent_id, sort) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, parent_id = excluded.parent_id, sort = excluded.sort`,
+  );
+  const station = db.prepare(
+    `INSERT INTO stations (id, name, region_id, address, reception_days) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, address = excluded.address, reception_days = excluded.reception_days`,
+  );
+  const unit = db.prepare(
+    `INSERT INTO units (id, name, kind, region_id, sort) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, region_id = excluded.region_id, sort = excluded.sort`,
+  );
+  const category = db.prepare(
+    `INSERT INTO categories (id, name, default_unit_id, sort) VALUES (?, ?, ?, ?)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, default_unit_id = excluded.default_unit_id, sort = excluded.sort`,
+  );
+  const deputy = db.prepare(
+    `INSERT INTO deputies (code, name, level, region_id, station_id, constituency, photo_url, bio, sort) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (code) DO UPDATE SET name = excluded.name, level = excluded.level, region_id = excluded.region_id,
+       station_id = excluded.station_id, constituency = excluded.constituency, photo_url = excluded.photo_url, bio = excluded.bio, sort = excluded.sort`,
+  );
+  const holiday = db.prepare(
+    `INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?)
+     ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name`,
+  );
+
+  db.transaction(() => {
+    region.run(CITY.id, CITY.name, 'city', null, 0);
+    TOWNS.forEach((town, i) => {
+      region.run(town.id, town.name, 'town', CITY.id, i + 1);
+      town.villages.forEach((v, j) => region.run(`${town.id}-${String(j + 1).padStart(2, '0')}`, v, 'village', town.id, j + 1));
+      station.run(`st-${town.id}`, town.station, town.id, town.address, town.reception);
+    });
+    DEPARTMENTS.forEach((d, i) => unit.run(d.id, d.name, d.kind, null, i + 1));
+    TOWNS.forEach((town, i) => unit.run(townUnitId(town.id), townUnitName(town), 'town', town.id, 100 + i));
+    CATEGORIES.forEach((c, i) => category.run(c.id, c.name, c.unit, i + 1));
+    deputySeeds().forEach((d, i) =>
+      deputy.run(d.code, d.name, d.level, d.townId, `st-${d.townId}`, d.constituency, `/api/deputies/${d.code}/avatar.svg`, d.bio, i + 1),
+    );
+    for (const h of holidayRows()) holiday.run(h.date, h.kind, h.name);
+  }).immediate();
+}

@@ -1,0 +1,377 @@
+import { z } from 'zod';
+import {
+  CASE_ACTIONS,
+  CASE_STATUSES,
+  CASE_TYPES,
+  CLOSE_REASONS,
+  DEPUTY_LEVELS,
+  RATINGS,
+  REGION_KINDS,
+  ROLES,
+} from './enums.js';
+import { MAX_EXTENSION_DAYS } from './lifecycle.js';
+import { MOBILE_PATTERN } from './phone.js';
+
+/**
+ * The API contract, once: the server validates requests with these schemas and the tests
+ * validate responses with them. Every type the apps use is inferred from here.
+ */
+
+// Text that people type: trimmed, and free of control characters other than newlines/tabs.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const text = (min: number, max: number, label: string) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少${min}个字` })
+    .max(max, { error: `${label}最多${max}个字` })
+    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label}含有不可见的控制字符` });
+
+const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
+const isoTime = z.string();
+
+// ---------- reference data ----------
+export const regionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(REGION_KINDS),
+  parentId: z.string().nullable(),
+});
+export type Region = z.infer<typeof regionSchema>;
+
+export const stationSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionId: z.string(),
+  address: z.string(),
+  receptionDays: z.string(),
+});
+export type Station = z.infer<typeof stationSchema>;
+
+export const categorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  defaultUnitId: z.string().nullable(),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const unitSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['department', 'town', 'organ']),
+  regionId: z.string().nullable(),
+});
+export type Unit = z.infer<typeof unitSchema>;
+
+export const regionListSchema = z.object({ items: z.array(regionSchema), stations: z.array(stationSchema) });
+export const categoryListSchema = z.object({ items: z.array(categorySchema) });
+export const unitListSchema = z.object({ items: z.array(unitSchema) });
+
+export const deputySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(DEPUTY_LEVELS),
+  levelLabel: z.string(),
+  regionId: z.string(),
+  regionName: z.string(),
+  stationId: z.string().nullable(),
+  stationName: z.string().nullable(),
+  constituency: z.string(),
+  photoUrl: z.string(),
+  bio: z.string(),
+  receptionDays: z.string(),
+});
+export type Deputy = z.infer<typeof deputySchema>;
+export const deputyListSchema = z.object({ items: z.array(deputySchema) });
+export const deputyQuerySchema = z.object({
+  q: z.string().trim().max(50).optional(),
+  regionId: id.optional(),
+  stationId: id.optional(),
+});
+export type DeputyQuery = z.infer<typeof deputyQuerySchema>;
+
+// ---------- identity ----------
+export const userSchema = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  name: z.string(),
+  phone: z.string().nullable(),
+  regionId: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  deputyCode: z.string().nullable(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const authResultSchema = z.object({ token: z.string(), expiresAt: isoTime, user: userSchema });
+export type AuthResult = z.infer<typeof authResultSchema>;
+export const citizenAuthSchema = z.object({ ticket: z.string().min(1).max(512) });
+export const staffAuthSchema = z.object({ authCode: z.string().min(1).max(512) });
+export const passwordAuthSchema = z.object({
+  username: z.string().trim().min(1, { error: '请输入用户名' }).max(64),
+  password: z.string().min(1, { error: '请输入密码' }).max(256),
+});
+
+export const mockAccountSchema = z.object({ account: z.string(), role: z.enum(ROLES), name: z.string() });
+export type MockAccount = z.infer<typeof mockAccountSchema>;
+export const mockTicketRequestSchema = z.object({ account: z.string().min(1).max(64) });
+export const mockTicketSchema = z.object({ ticket: z.string().optional(), authCode: z.string().optional() });
+
+export const healthSchema = z.object({ ok: z.literal(true), version: z.string() });
+
+// ---------- uploads ----------
+export const uploadSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type Upload = z.infer<typeof uploadSchema>;
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+export const MAX_PHOTOS = 9;
+
+// ---------- cases ----------
+export const locationSchema = z.object({
+  lat: z.number({ error: '纬度必须是数字' }).min(-90).max(90),
+  lng: z.number({ error: '经度必须是数字' }).min(-180).max(180),
+  address: text(0, 200, '地址').optional(),
+});
+export type CaseLocation = z.infer<typeof locationSchema>;
+
+export const phoneSchema = z
+  .string({ error: '手机号必须是文字' })
+  .trim()
+  .regex(MOBILE_PATTERN, { error: '请输入正确的11位手机号码' });
+
+const photoIds = z.array(id).max(9, { error: '最多上传9张照片' });
+
+export const createCaseSchema = z.object({
+  deputyCode: z.string({ error: '请选择代表' }).min(1, { error: '请选择代表' }).max(32),
+  type: z.enum(CASE_TYPES, { error: '诉求类型不正确' }).default('help'),
+  title: text(0, 60, '标题').optional(),
+  body: text(10, 2000, '反映内容'),
+  contactPhone: phoneSchema.optional(),
+  contactName: text(1, 30, '联系人').optional(),
+  anonymous: z.boolean({ error: '匿名选项必须是是或否' }).default(false),
+  location: locationSchema.optional(),
+  photoIds: photoIds.optional(),
+  categoryId: id.optional(),
+});
+export type CreateCaseInput = z.input<typeof createCaseSchema>;
+
+export const caseEventSchema = z.object({
+  id: z.number().int(),
+  seq: z.number().int(),
+  action: z.string(),
+  actionLabel: z.string(),
+  actorRole: z.enum(ROLES).nullable(),
+  actorName: z.string(),
+  fromStatus: z.enum(CASE_STATUSES).nullable(),
+  toStatus: z.enum(CASE_STATUSES),
+  note: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+  attachments: z.array(z.object({ id: z.string(), url: z.string() })),
+  createdAt: isoTime,
+});
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  trackingNo: z.string(),
+  type: z.enum(CASE_TYPES),
+  title: z.string(),
+  excerpt: z.string(),
+  status: z.enum(CASE_STATUSES),
+  deputyCode: z.string(),
+  deputyName: z.string(),
+  regionId: z.string(),
+  regionName: z.string(),
+  categoryId: z.string().nullable(),
+  categoryName: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  anonymous: z.boolean(),
+  submittedAt: isoTime,
+  ackDueAt: isoTime,
+  signDueAt: isoTime.nullable(),
+  replyDueAt: isoTime.nullable(),
+  rateDueAt: isoTime.nullable(),
+  /** The deadline that matters now for the case's current holder, if any. */
+  dueAt: isoTime.nullable(),
+  overdue: z.boolean(),
+  closeReason: z.enum(CLOSE_REASONS).nullable(),
+  rating: z.enum(RATINGS).nullable(),
+  urgeCount: z.number().int(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  body: z.string(),
+  contactName: z.string().nullable(),
+  /** Full only for the submitter, the case's deputy and office staff; masked otherwise; null if anonymous. */
+  contactPhone: z.string().nullable(),
+  contactPhoneMasked: z.boolean(),
+  location: locationSchema.nullable(),
+  photos: z.array(z.object({ id: z.string(), url: z.string() })),
+  acknowledgedAt: isoTime.nullable(),
+  assignedAt: isoTime.nullable(),
+  signedAt: isoTime.nullable(),
+  repliedAt: isoTime.nullable(),
+  closedAt: isoTime.nullable(),
+  replyText: z.string().nullable(),
+  solved: z.boolean().nullable(),
+  ratingComment: z.string().nullable(),
+  deputyRating: z.enum(RATINGS).nullable(),
+  reopenCount: z.number().int(),
+  extensionPendingDays: z.number().int().nullable(),
+  extensionApprovedDays: z.number().int().nullable(),
+  mergedIntoCaseId: z.string().nullable(),
+  events: z.array(caseEventSchema),
+  allowedActions: z.array(z.enum(CASE_ACTIONS)),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const createdCaseSchema = caseDetailSchema;
+
+export const caseListQuerySchema = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+      for (const p of parts) {
+        if (!(CASE_STATUSES as readonly string[]).includes(p)) {
+          ctx.addIssue({ code: 'custom', message: `未知的状态：${p}` });
+          return z.NEVER;
+        }
+      }
+      return parts as (typeof CASE_STATUSES)[number][];
+    }),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100).default(20),
+  overdue: z.enum(['true', 'false']).optional(),
+  type: z.enum(CASE_TYPES).optional(),
+  categoryId: id.optional(),
+  unitId: id.optional(),
+  regionId: id.optional(),
+  deputyCode: z.string().max(32).optional(),
+});
+export type CaseListQuery = z.input<typeof caseListQuerySchema>;
+export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number().int() });
+export type CaseList = z.infer<typeof caseListSchema>;
+
+// ---------- transitions ----------
+const note = (label: string, min = 1, max = 2000) => text(min, max, label);
+const ratingFields = {
+  rating: z.enum(RATINGS, { error: '请选择满意、基本满意或不满意' }),
+  comment: note('评价意见', 0, 500).optional(),
+};
+
+export const transitionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('acknowledge'), note: note('受理意见', 0, 500).optional() }),
+  z.object({ action: z.literal('reply'), note: note('答复内容', 2, 5000), photoIds: photoIds.optional() }),
+  z.object({ action: z.literal('forward'), note: note('转交说明', 0, 500).optional() }),
+  z.object({ action: z.literal('reject'), note: note('不予受理的理由', 2, 500) }),
+  z.object({
+    action: z.literal('assign'),
+    unitId: id,
+    categoryId: id.optional(),
+    type: z.enum(CASE_TYPES).optional(),
+    note: note('交办意见', 0, 500).optional(),
+  }),
+  z.object({ action: z.literal('sign'), note: note('签收意见', 0, 500).optional() }),
+  z.object({ action: z.literal('return'), note: note('退回理由', 2, 500) }),
+  z.object({
+    action: z.literal('request_extension'),
+    days: z.number({ error: '延期天数必须是数字' }).int().min(1).max(MAX_EXTENSION_DAYS, { error: `最多延期${MAX_EXTENSION_DAYS}个工作日` }),
+    note: note('延期理由', 2, 500),
+  }),
+  z.object({ action: z.literal('approve_extension'), note: note('审批意见', 0, 500).optional() }),
+  z.object({ action: z.literal('deny_extension'), note: note('驳回理由', 0, 500).optional() }),
+  z.object({ action: z.literal('rate'), ...ratingFields, solved: z.boolean({ error: '请选择问题是否解决' }) }),
+  z.object({ action: z.literal('evaluate'), ...ratingFields }),
+  z.object({ action: z.literal('reopen'), note: note('重办理由', 2, 500) }),
+  z.object({ action: z.literal('close'), note: note('办结说明', 2, 500) }),
+  z.object({ action: z.literal('urge'), note: note('督办意见', 0, 500).optional() }),
+  z.object({ action: z.literal('merge'), targetCaseId: id, note: note('合并说明', 0, 500).optional() }),
+  z
+    .object({ action: z.literal('supplement'), note: note('补充内容', 0, 2000).optional(), photoIds: photoIds.optional() })
+    .refine((v) => (v.note?.length ?? 0) > 0 || (v.photoIds?.length ?? 0) > 0, {
+      error: '请填写补充内容或上传照片',
+      path: ['note'],
+    }),
+  z.object({ action: z.literal('note'), note: note('备注', 1, 2000) }),
+]);
+export type TransitionInput = z.input<typeof transitionSchema>;
+export type Transition = z.infer<typeof transitionSchema>;
+
+// ---------- suggestions (马上分) ----------
+export const suggestionsSchema = z.object({
+  categories: z.array(z.object({ id: z.string(), name: z.string(), score: z.number() })),
+  units: z.array(z.object({ id: z.string(), name: z.string(), score: z.number() })),
+  similar: z.array(
+    z.object({ id: z.string(), trackingNo: z.string(), score: z.number(), title: z.string().optional(), status: z.enum(CASE_STATUSES).optional() }),
+  ),
+  needsReview: z.boolean(),
+  reason: z.string().optional(),
+  topTerms: z.array(z.object({ term: z.string(), weight: z.number() })).optional(),
+  modelVersion: z.string().optional(),
+});
+export type Suggestions = z.infer<typeof suggestionsSchema>;
+
+// ---------- stats (码上评) ----------
+export const statsQuerySchema = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: '开始日期格式应为 YYYY-MM-DD' }).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
+  regionId: id.optional(),
+  categoryId: id.optional(),
+  unitId: id.optional(),
+  deputyCode: z.string().max(32).optional(),
+});
+export type StatsQuery = z.infer<typeof statsQuerySchema>;
+
+const rate = z.number().nullable(); // null when nothing is due (no denominator)
+export const overviewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  regionId: z.string().nullable(),
+  received: z.number().int(),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  closed: z.number().int(),
+  ackOnTimeRate: rate,
+  meanAckHours: z.number().nullable(),
+  completionOnTimeRate: rate,
+  completionRate: rate,
+  satisfactionRate: rate,
+  deputySatisfactionRate: rate,
+  solvedRate: rate,
+  reopenRate: rate,
+  returnRate: rate,
+  extensionRate: rate,
+  counts: z.object({
+    ackDue: z.number().int(),
+    ackOnTime: z.number().int(),
+    replyDue: z.number().int(),
+    replyOnTime: z.number().int(),
+    rated: z.number().int(),
+    satisfied: z.number().int(),
+    basicallySatisfied: z.number().int(),
+    unsatisfied: z.number().int(),
+    solved: z.number().int(),
+    assigned: z.number().int(),
+    returned: z.number().int(),
+    extended: z.number().int(),
+    reopened: z.number().int(),
+  }),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+// ---------- errors ----------
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
+});

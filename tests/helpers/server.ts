@@ -1,0 +1,118 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import axios, { AxiosError, type AxiosInstance } from 'axios';
+import { createApiClient, type ApiClient } from '@minqing/shared';
+import { createApp } from '../../server/src/app.js';
+import { openDatabase, type Db } from '../../server/src/db/open.js';
+import type { Deps } from '../../server/src/deps.js';
+import { createHttpIdp } from '../../server/src/idp/client.js';
+import { seedAccounts } from '../../server/src/seed/demo.js';
+import { seedReference } from '../../server/src/seed/reference.js';
+
+/** A clock the test moves by hand. */
+export class TestClock {
+  constructor(private t: number) {}
+  now = () => new Date(this.t);
+  set(iso: string | Date) {
+    this.t = typeof iso === 'string' ? Date.parse(iso) : iso.getTime();
+  }
+  advanceHours(h: number) {
+    this.t += h * 3_600_000;
+  }
+}
+
+export interface TestServer {
+  baseUrl: string;
+  db: Db;
+  deps: Deps;
+  clock: TestClock;
+  /** An API client (shared typed client, responses validated) signed in as a demo account. */
+  as(account: string): Promise<ApiClient & { http: AxiosInstance; token: string; userId: string }>;
+  anonymous(): ApiClient & { http: AxiosInstance };
+  close(): Promise<void>;
+}
+
+/**
+ * The real app over a fresh in-memory database, listening on a real port; the identity
+ * provider client speaks HTTP to the stand-in provider mounted in the same app.
+ */
+export async function startTestServer(options: { now?: string; tokenTtlSeconds?: number } = {}): Promise<TestServer> {
+  const clock = new TestClock(Date.parse(options.now ?? '2026-03-02T02:00:00Z'));
+  const db = openDatabase(':memory:');
+  seedReference(db);
+  seedAccounts(db, clock.now());
+  let app: ReturnType<typeof createApp>['app'] | undefined;
+  const idp = createHttpIdp({
+    zlbBaseUrl: 'http://idp.test/mock-idp/zlb',
+    zlbAppId: 'test',
+    dingBaseUrl: 'http://idp.test/mock-idp/ding',
+    dingAppKey: 'k',
+    dingAppSecret: 's',
+    dingAgentId: '1',
+    fetch: ((url: string, init?: RequestInit) => app!.request(url, init)) as typeof fetch,
+  });
+  const built = createApp({
+    db,
+    clock,
+    idp,
+    tokens: { secret: 'test-secret-test-secret-test-secret-0123', ttlSeconds: options.tokenTtlSeconds ?? 60 * 86_400 },
+    version: 'test',
+    demoMode: true,
+    publicBaseUrl: 'https://minqing.example.cn',
+  });
+  app = built.app;
+  const server = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const client = (token?: string) => {
+    const http = axios.create({ baseURL: baseUrl, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    return Object.assign(createApiClient(http, { validate: true }), { http });
+  };
+  return {
+    baseUrl,
+    db,
+    deps: built.deps,
+    clock,
+    anonymous: () => client(),
+    async as(account: string) {
+      const anon = client();
+      const code = await anon.mockIdp.ticket(account);
+      const auth = code.ticket ? await anon.auth.citizen(code.ticket) : await anon.auth.staff(code.authCode!);
+      return Object.assign(client(auth.token), { token: auth.token, userId: auth.user.id });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+/** Awaits a call that must fail, and returns the API's status and error body. */
+export async function apiError(call: Promise<unknown>): Promise<{ status: number; code: string; field?: string; message: string }> {
+  try {
+    await call;
+  } catch (err) {
+    if (err instanceof AxiosError && err.response) {
+      const body = err.response.data as { error: { code: string; field?: string; message: string } };
+      return { status: err.response.status, ...body.error };
+    }
+    throw err;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}
+
+let keyCounter = 0;
+export const newKey = () => `test-key-${Date.now()}-${++keyCounter}`;
+
+export const validCase = (over: Record<string, unknown> = {}) => ({
+  deputyCode: 'D001',
+  type: 'help' as const,
+  title: '路灯坏了',
+  body: '当湖街道东湖社区主干道的路灯坏了两个星期，晚上很黑，请尽快维修。',
+  contactPhone: '13857310001',
+  ...over,
+});
