@@ -5,3 +5,4 @@ export * from './phone.js';
 export * from './lifecycle.js';
 export * from './schemas.js';
 export * from './client.js';
+export * from './format.js';
