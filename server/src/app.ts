@@ -11,6 +11,7 @@ import { createMockIdp } from './idp/mock.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { deputyRoutes, referenceRoutes } from './routes/reference.js';
+import { fieldRoutes } from './routes/field.js';
 import { healthRoutes, meRoutes } from './routes/misc.js';
 import { statsRoutes } from './routes/stats.js';
 import { uploadRoutes } from './routes/uploads.js';
@@ -51,6 +52,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
     .route('/uploads', uploadRoutes())
     .route('/cases', caseRoutes())
     .route('/stats', statsRoutes())
+    .route('/', fieldRoutes(ctx))
     .all('*', (c) => c.json(errorBody('not_found', '接口不存在'), 404));
 
   const app = new Hono<AppEnv>();

@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { openDatabase } from './db/open.js';
 import { systemClock } from './deps.js';
+import { deliverOutbox } from './domain/outbox.js';
 import { schedulerTick } from './domain/scheduler.js';
 import { parseEnv } from './env.js';
 import { createHttpIdp } from './idp/client.js';
@@ -37,17 +38,18 @@ if (env.demoMode) {
   if (n) console.log(`已生成演示数据：${n} 件历史民情件`);
 }
 
+const idp = createHttpIdp({
+  zlbBaseUrl: env.zlbBaseUrl,
+  zlbAppId: env.ZLB_APP_ID,
+  dingBaseUrl: env.dingBaseUrl,
+  dingAppKey: env.DING_APP_KEY,
+  dingAppSecret: env.DING_APP_SECRET,
+  dingAgentId: env.DING_AGENT_ID,
+});
 const { app, deps } = createApp({
   db,
   clock: systemClock,
-  idp: createHttpIdp({
-    zlbBaseUrl: env.zlbBaseUrl,
-    zlbAppId: env.ZLB_APP_ID,
-    dingBaseUrl: env.dingBaseUrl,
-    dingAppKey: env.DING_APP_KEY,
-    dingAppSecret: env.DING_APP_SECRET,
-    dingAgentId: env.DING_AGENT_ID,
-  }),
+  idp,
   tokens: { secret, ttlSeconds: Math.round(env.TOKEN_TTL_HOURS * 3600) },
   version,
   demoMode: env.demoMode,
@@ -63,19 +65,34 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
   if (env.demoMode) console.log(`  演示模式：模拟统一身份认证 ${base}/mock-idp/accounts（见 README 的演示账号）`);
 });
 
-let timer: NodeJS.Timeout | undefined;
+const timers: NodeJS.Timeout[] = [];
 if (env.SCHEDULER) {
-  timer = setInterval(() => {
-    try {
-      schedulerTick(deps);
-    } catch (err) {
-      console.error('[scheduler]', err);
-    }
-  }, 60_000);
+  timers.push(
+    setInterval(() => {
+      try {
+        schedulerTick(deps);
+      } catch (err) {
+        console.error('[scheduler]', err);
+      }
+    }, 60_000),
+  );
 }
+// The outbox worker: one pass at a time, every 2 seconds.
+let delivering = false;
+timers.push(
+  setInterval(() => {
+    if (delivering) return;
+    delivering = true;
+    deliverOutbox(deps, idp)
+      .catch((err) => console.error('[outbox]', err))
+      .finally(() => {
+        delivering = false;
+      });
+  }, 2000),
+);
 
 function shutdown() {
-  if (timer) clearInterval(timer);
+  for (const t of timers) clearInterval(t);
   server.close(() => {
     db.close();
     process.exit(0);

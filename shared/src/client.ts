@@ -2,6 +2,17 @@ import type { AxiosInstance, AxiosProgressEvent } from 'axios';
 import type { z } from 'zod';
 import {
   authResultSchema,
+  checkinListSchema,
+  checkinSchema,
+  notificationListSchema,
+  performanceSchema,
+  visitListSchema,
+  visitSchema,
+  type Checkin,
+  type NotificationList,
+  type Performance,
+  type Visit,
+  type VisitInput,
   caseDetailSchema,
   caseListSchema,
   categoryListSchema,
@@ -61,6 +72,10 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
   return {
     health: () => get(healthSchema, '/api/health'),
     me: (): Promise<User> => get(userSchema, '/api/me'),
+    notifications: {
+      list: (): Promise<NotificationList> => get(notificationListSchema, '/api/me/notifications'),
+      markAllRead: () => http.post('/api/me/notifications/read').then(() => undefined),
+    },
 
     mockIdp: {
       accounts: (): Promise<MockAccount[]> => get(mockAccountSchema.array(), '/mock-idp/accounts'),
@@ -78,6 +93,8 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
       list: (query: DeputyQuery = {}) => get(deputyListSchema, '/api/deputies', query),
       get: (code: string): Promise<Deputy> => get(deputySchema, `/api/deputies/${encodeURIComponent(code)}`),
       qrcodeUrl: (code: string) => `/api/deputies/${encodeURIComponent(code)}/qrcode.svg`,
+      performance: (code: string, query: { from?: string; to?: string } = {}): Promise<Performance> =>
+        get(performanceSchema, `/api/deputies/${encodeURIComponent(code)}/performance`, query),
     },
 
     reference: {
@@ -103,6 +120,17 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
         post(caseDetailSchema, `/api/cases/${encodeURIComponent(id)}/transitions`, input),
       suggestions: (id: string): Promise<Suggestions> =>
         get(suggestionsSchema, `/api/cases/${encodeURIComponent(id)}/suggestions`),
+    },
+
+    visits: {
+      create: (input: VisitInput): Promise<Visit> => post(visitSchema, '/api/visits', input),
+      list: (query: { deputyCode?: string; page?: number; pageSize?: number } = {}) => get(visitListSchema, '/api/visits', query),
+    },
+
+    checkins: {
+      create: (stationId: string, key: string): Promise<Checkin> => post(checkinSchema, '/api/checkins', { stationId, key }),
+      list: () => get(checkinListSchema, '/api/checkins'),
+      stationQrcodeUrl: (stationId: string) => `/api/stations/${encodeURIComponent(stationId)}/qrcode.svg`,
     },
 
     stats: {

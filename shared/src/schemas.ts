@@ -375,3 +375,78 @@ export type Overview = z.infer<typeof overviewSchema>;
 export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }),
 });
+
+// ---------- 走: visits, reception days, station check-ins ----------
+export const visitInputSchema = z.object({
+  kind: z.enum(['visit', 'reception'], { error: '请选择走访或接待日' }),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' }),
+  place: text(1, 100, '地点'),
+  people: text(0, 200, '走访对象').optional(),
+  summary: text(2, 2000, '情况记录'),
+  photoIds: photoIds.optional(),
+});
+export type VisitInput = z.input<typeof visitInputSchema>;
+export const visitSchema = z.object({
+  id: z.string(),
+  deputyCode: z.string(),
+  deputyName: z.string(),
+  kind: z.enum(['visit', 'reception']),
+  date: z.string(),
+  place: z.string(),
+  people: z.string(),
+  summary: z.string(),
+  photos: z.array(z.object({ id: z.string(), url: z.string() })),
+  createdAt: isoTime,
+});
+export type Visit = z.infer<typeof visitSchema>;
+export const visitListSchema = z.object({ items: z.array(visitSchema), total: z.number().int() });
+
+export const checkinInputSchema = z.object({
+  stationId: id,
+  /** The key printed in the station's QR code: proves the deputy scanned it on site. */
+  key: z.string().min(8).max(64),
+});
+export const checkinSchema = z.object({
+  id: z.string(),
+  deputyCode: z.string(),
+  stationId: z.string(),
+  stationName: z.string(),
+  at: isoTime,
+  repeated: z.boolean(),
+});
+export type Checkin = z.infer<typeof checkinSchema>;
+export const checkinListSchema = z.object({ items: z.array(checkinSchema) });
+
+export const performanceSchema = z.object({
+  deputyCode: z.string(),
+  from: z.string(),
+  to: z.string(),
+  received: z.number().int(),
+  ackDue: z.number().int(),
+  ackOnTime: z.number().int(),
+  ackOnTimeRate: z.number().nullable(),
+  repliedDirectly: z.number().int(),
+  forwarded: z.number().int(),
+  open: z.number().int(),
+  visits: z.number().int(),
+  receptions: z.number().int(),
+  checkins: z.number().int(),
+  satisfactionRate: z.number().nullable(),
+});
+export type Performance = z.infer<typeof performanceSchema>;
+
+export const notificationListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      caseId: z.string().nullable(),
+      kind: z.string(),
+      title: z.string(),
+      body: z.string(),
+      read: z.boolean(),
+      createdAt: isoTime,
+    }),
+  ),
+  unread: z.number().int(),
+});
+export type NotificationList = z.infer<typeof notificationListSchema>;

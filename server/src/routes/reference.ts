@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import { LEVEL_LABELS, deputyQuerySchema, type Deputy } from '@minqing/shared';
+import { LEVEL_LABELS, deputyQuerySchema, statsQuerySchema, type Deputy } from '@minqing/shared';
+import { deputyPerformance } from '../domain/performance.js';
+import { currentUser } from '../http/auth.js';
 import QRCode from 'qrcode';
 import type { Deps } from '../deps.js';
 import type { AppEnv } from '../http/auth.js';
@@ -50,6 +52,17 @@ export function deputyRoutes(ctx: RouteContext) {
       if (!d) throw notFound('未找到该代表');
       c.header('Cache-Control', PUBLIC_CACHE);
       return c.json(toDeputyDto(d, deps), 200);
+    })
+    .get('/:code/performance', validate('query', statsQuerySchema.pick({ from: true, to: true })), (c) => {
+      const user = currentUser(c, ['deputy', 'office', 'leader', 'admin']);
+      const deps = c.get('deps');
+      const d = deps.reference.deputy(c.req.param('code'));
+      const inScope =
+        d &&
+        (user.role === 'admin' ||
+          (user.role === 'deputy' ? user.deputyCode === d.code : user.regionId !== null && deps.reference.isWithin(d.region_id, user.regionId)));
+      if (!inScope) throw notFound('未找到该代表');
+      return c.json(deputyPerformance(deps, d.code, c.req.valid('query')), 200);
     })
     .get('/:code/avatar.svg', (c) => {
       const d = c.get('deps').reference.deputy(c.req.param('code'));

@@ -1,0 +1,33 @@
+import type { Deps } from '../deps.js';
+import type { IdentityProvider } from '../idp/client.js';
+
+const MAX_BACKOFF_MS = 3_600_000;
+
+/**
+ * Delivers queued notifications: staff work notices to the workplace app, citizen messages to
+ * the super-app. A failure is retried with exponential backoff (capped at an hour), never
+ * dropped. Each message carries its outbox key, so a resend after a crash between sending and
+ * marking it sent is recognised as the same message by the receiver.
+ */
+export async function deliverOutbox(deps: Deps, idp: IdentityProvider, limit = 50): Promise<{ sent: number; failed: number }> {
+  const result = { sent: 0, failed: 0 };
+  const due = deps.notifications.due(deps.clock.now().toISOString(), limit);
+  for (const n of due) {
+    const user = deps.users.get(n.recipient_user_id);
+    try {
+      if (user?.idp_user_id) {
+        if (n.channel === 'ding') await idp.sendWorkNotice(user.idp_user_id, n.title, n.body, n.dedupe_key);
+        else await idp.sendCitizenMessage(user.idp_user_id, n.title, n.body, n.dedupe_key);
+      }
+      // users without a provider account (password-only) read it in the app's inbox
+      deps.notifications.markSent(n.id, deps.clock.now().toISOString());
+      result.sent++;
+    } catch (err) {
+      const backoff = Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** n.attempts);
+      const next = new Date(deps.clock.now().getTime() + backoff).toISOString();
+      deps.notifications.markRetry(n.id, next, err instanceof Error ? err.message.slice(0, 300) : String(err), false);
+      result.failed++;
+    }
+  }
+  return result;
+}
