@@ -34,13 +34,13 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
   }
   const e = parsed.data;
   const demoMode = e.DEMO_MODE ?? e.NODE_ENV !== 'production';
-  const local = `http://127.0.0.1:${e.PORT}`;
   return {
     ...e,
     demoMode,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
-    zlbBaseUrl: e.ZLB_BASE_URL ?? `${local}/mock-idp/zlb`,
-    dingBaseUrl: e.DING_BASE_URL ?? `${local}/mock-idp/ding`,
+    /** Unset: the stand-in provider of this very server (its port is known once it listens). */
+    zlbBaseUrl: e.ZLB_BASE_URL,
+    dingBaseUrl: e.DING_BASE_URL,
     frameAncestors: e.FRAME_ANCESTORS.split(/[\s,]+/).filter(Boolean),
   };
 }

@@ -38,10 +38,12 @@ if (env.demoMode) {
   if (n) console.log(`已生成演示数据：${n} 件历史民情件`);
 }
 
+let listeningPort = env.PORT;
+const ownIdp = (path: string) => () => `http://127.0.0.1:${listeningPort}/mock-idp/${path}`;
 const idp = createHttpIdp({
-  zlbBaseUrl: env.zlbBaseUrl,
+  zlbBaseUrl: env.zlbBaseUrl ?? ownIdp('zlb'),
   zlbAppId: env.ZLB_APP_ID,
-  dingBaseUrl: env.dingBaseUrl,
+  dingBaseUrl: env.dingBaseUrl ?? ownIdp('ding'),
   dingAppKey: env.DING_APP_KEY,
   dingAppSecret: env.DING_APP_SECRET,
   dingAgentId: env.DING_AGENT_ID,
@@ -59,6 +61,7 @@ const { app, deps } = createApp({
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  listeningPort = info.port;
   const base = `http://localhost:${info.port}`;
   console.log(`民情通已启动 ${base}`);
   console.log(`  群众端 ${base}/citizen/    工作端 ${base}/deputy/    接口 ${base}/api/health`);

@@ -13,9 +13,10 @@ export interface IdentityProvider {
 }
 
 export interface HttpIdpConfig {
-  zlbBaseUrl: string;
+  /** A function where the address is known only once the server listens (the demo's own stand-in). */
+  zlbBaseUrl: string | (() => string);
   zlbAppId: string;
-  dingBaseUrl: string;
+  dingBaseUrl: string | (() => string);
   dingAppKey: string;
   dingAppSecret: string;
   dingAgentId: string;
@@ -27,6 +28,8 @@ export interface HttpIdpConfig {
 /** The real exchanges, over HTTP, against the configured base URLs. */
 export function createHttpIdp(config: HttpIdpConfig): IdentityProvider {
   const doFetch = config.fetch ?? fetch;
+  const zlb = () => (typeof config.zlbBaseUrl === 'function' ? config.zlbBaseUrl() : config.zlbBaseUrl);
+  const ding = () => (typeof config.dingBaseUrl === 'function' ? config.dingBaseUrl() : config.dingBaseUrl);
   let dingToken: { value: string; expiresAt: number } | null = null;
 
   async function call<T>(url: string, init: RequestInit = {}): Promise<T> {
@@ -46,7 +49,7 @@ export function createHttpIdp(config: HttpIdpConfig): IdentityProvider {
     if (dingToken && dingToken.expiresAt > Date.now() + 60_000) return dingToken.value;
     const q = new URLSearchParams({ appkey: config.dingAppKey, appsecret: config.dingAppSecret });
     const r = await call<{ errcode: number; errmsg: string; access_token?: string; expires_in?: number }>(
-      `${config.dingBaseUrl}/gettoken?${q}`,
+      `${ding()}/gettoken?${q}`,
     );
     if (r.errcode !== 0 || !r.access_token) throw new ApiError('idp_unavailable', `浙政钉接口错误：${r.errmsg}`);
     dingToken = { value: r.access_token, expiresAt: Date.now() + (r.expires_in ?? 7200) * 1000 };
@@ -55,7 +58,7 @@ export function createHttpIdp(config: HttpIdpConfig): IdentityProvider {
 
   return {
     async citizenByTicket(ticket) {
-      const base = `${config.zlbBaseUrl}/sso/servlet/simpleauth`;
+      const base = `${zlb()}/sso/servlet/simpleauth`;
       const v = await postJson<{ result: string; errmsg: string; token?: string }>(
         `${base}?method=ticketValidation`,
         { st: ticket, servicecode: config.zlbAppId, datatype: 'json' },
@@ -72,7 +75,7 @@ export function createHttpIdp(config: HttpIdpConfig): IdentityProvider {
     async staffByAuthCode(code) {
       const token = await dingAccessToken();
       const r = await postJson<{ errcode: number; errmsg: string; result?: { userid: string; name: string } }>(
-        `${config.dingBaseUrl}/topapi/v2/user/getuserinfo?access_token=${encodeURIComponent(token)}`,
+        `${ding()}/topapi/v2/user/getuserinfo?access_token=${encodeURIComponent(token)}`,
         { code },
       );
       if (r.errcode !== 0 || !r.result) throw new ApiError('unauthorized', '免登授权码无效或已过期，请重新进入');
@@ -82,7 +85,7 @@ export function createHttpIdp(config: HttpIdpConfig): IdentityProvider {
     async sendWorkNotice(idpUserId, title, body, msgKey) {
       const token = await dingAccessToken();
       const r = await postJson<{ errcode: number; errmsg: string }>(
-        `${config.dingBaseUrl}/topapi/message/corpconversation/asyncsend_v2?access_token=${encodeURIComponent(token)}`,
+        `${ding()}/topapi/message/corpconversation/asyncsend_v2?access_token=${encodeURIComponent(token)}`,
         {
           agent_id: config.dingAgentId,
           userid_list: idpUserId,
@@ -94,7 +97,7 @@ export function createHttpIdp(config: HttpIdpConfig): IdentityProvider {
     },
 
     async sendCitizenMessage(idpUserId, title, body, msgKey) {
-      const r = await postJson<{ result: string; errmsg: string }>(`${config.zlbBaseUrl}/message/send`, {
+      const r = await postJson<{ result: string; errmsg: string }>(`${zlb()}/message/send`, {
         servicecode: config.zlbAppId,
         userid: idpUserId,
         title,

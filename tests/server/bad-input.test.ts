@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+
+let s: TestServer;
+beforeAll(async () => {
+  s = await startTestServer();
+});
+afterAll(() => s.close());
+
+const countCases = () => (s.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+const PNG_1x1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('bad input is refused with a clear error and changes nothing', () => {
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['a missing body', { body: undefined }, 'body'],
+    ['a body under 10 characters', { body: '太短了' }, 'body'],
+    ['a body over 2000 characters', { body: '很'.repeat(2001) }, 'body'],
+    ['"否" for anonymous', { anonymous: '否' }, 'anonymous'],
+    ['a malformed phone number', { contactPhone: '1234567' }, 'contactPhone'],
+    ['an out-of-range latitude', { location: { lat: 200, lng: 120 } }, 'location.lat'],
+    ['an unknown case type', { type: 'praise' }, 'type'],
+    ['an unknown deputy', { deputyCode: 'D999' }, 'deputyCode'],
+    ['more than 9 photos', { photoIds: Array.from({ length: 10 }, (_, i) => `p${i}`) }, 'photoIds'],
+    ['control characters in the text', { body: '路灯坏了\u0007很久了，请尽快维修处理' }, 'body'],
+  ];
+  for (const [what, over, field] of cases) {
+    it(`should answer 400 naming ${field} for ${what}`, async () => {
+      const citizen = await s.as('zlb-zhang');
+      const before = countCases();
+      const err = await apiError(citizen.cases.create(validCase(over), newKey()));
+      expect(err).toMatchObject({ status: 400, code: 'invalid_input', field });
+      expect(err.message).toMatch(/[\u4e00-\u9fa5]/);
+      expect(countCases()).toBe(before);
+    });
+  }
+
+  it('should refuse a photo uploaded by someone else', async () => {
+    const other = await s.as('zlb-li');
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG_1x1)], { type: 'image/png' }), 'a.png');
+    const upload = (await other.http.post('/api/uploads', form)).data as { id: string };
+    const citizen = await s.as('zlb-zhang');
+    const before = countCases();
+    expect(await apiError(citizen.cases.create(validCase({ photoIds: [upload.id] }), newKey()))).toMatchObject({ status: 400, field: 'photoIds' });
+    expect(countCases()).toBe(before);
+  });
+
+  it('should answer 413 to a body over 1 MB, 415 to a non-JSON body, 400 to invalid UTF-8 and to deep nesting', async () => {
+    const citizen = await s.as('zlb-zhang');
+    const post = (data: unknown, type: string) =>
+      citizen.http.post('/api/cases', data, { headers: { 'content-type': type, 'Idempotency-Key': newKey() }, validateStatus: () => true });
+    const before = countCases();
+    expect((await post(JSON.stringify(validCase({ title: 'x'.repeat(1_100_000) })), 'application/json')).status).toBe(413);
+    expect((await post('deputyCode=D001', 'text/plain')).status).toBe(415);
+    const badUtf8 = Buffer.concat([Buffer.from('{"deputyCode":"D001","body":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('反映问题反映问题反映"}')]);
+    const r = await post(badUtf8, 'application/json');
+    expect(r.status).toBe(400);
+    expect(r.data.error.message).toContain('UTF-8');
+    let nested: unknown = 1;
+    for (let i = 0; i < 100; i++) nested = { a: nested };
+    expect((await post(JSON.stringify({ ...validCase(), extra: nested }), 'application/json')).status).toBe(400);
+    expect((await post('{"deputyCode":', 'application/json')).status).toBe(400);
+    expect(countCases()).toBe(before);
+  });
+
+  it('should answer 401 without a token and with a forged one', async () => {
+    expect((await apiError(s.anonymous().cases.list())).status).toBe(401);
+    const forged = s.anonymous();
+    forged.http.defaults.headers.common.Authorization = 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1LWRpbmctYWRtaW4ifQ.x';
+    expect((await apiError(forged.cases.list())).status).toBe(401);
+  });
+
+  it('should answer 401 once a token has expired', async () => {
+    const short = await startTestServer({ tokenTtlSeconds: 60 });
+    const citizen = await short.as('zlb-zhang');
+    await citizen.cases.list();
+    short.clock.advanceHours(1);
+    expect(await apiError(citizen.cases.list())).toMatchObject({ status: 401, code: 'token_expired' });
+    await short.close();
+  });
+
+  it('should validate list queries and treat search text literally', async () => {
+    const citizen = await s.as('zlb-zhang');
+    expect(await apiError(citizen.cases.list({ pageSize: 1000 }))).toMatchObject({ status: 400, field: 'pageSize' });
+    expect(await apiError(citizen.cases.list({ status: 'bogus' }))).toMatchObject({ status: 400, field: 'status' });
+    await citizen.cases.create(validCase({ body: '楼道里的灯100%不亮了，电梯也坏了很久' }), newKey());
+    expect((await citizen.cases.list({ q: '100%' })).total).toBe(1);
+    expect((await citizen.cases.list({ q: '%' })).total).toBe(1);
+    expect((await citizen.cases.list({ q: "_' OR 1=1 --" })).total).toBe(0);
+  });
+
+  it('should refuse a one-time sign-in code the second time', async () => {
+    const anon = s.anonymous();
+    const { ticket } = await anon.mockIdp.ticket('zlb-zhang');
+    await anon.auth.citizen(ticket!);
+    expect((await apiError(anon.auth.citizen(ticket!))).status).toBe(401);
+    const { authCode } = await anon.mockIdp.ticket('ding-office');
+    s.clock.advanceHours(0.1); // 6 minutes: past the 5-minute life of a code
+    expect((await apiError(anon.auth.staff(authCode!))).status).toBe(401);
+  });
+
+  it('should sign office staff in with a password and refuse a wrong one', async () => {
+    const anon = s.anonymous();
+    expect((await anon.auth.password('office', 'Demo@2026')).user.role).toBe('office');
+    expect(await apiError(anon.auth.password('office', 'wrong'))).toMatchObject({ status: 401 });
+    expect(await apiError(anon.auth.password('', 'x'))).toMatchObject({ status: 400, field: 'username' });
+  });
+});
+
+describe('uploads', () => {
+  it('should accept an image by its bytes and refuse other bytes whatever their declared type', async () => {
+    const citizen = await s.as('zlb-zhang');
+    const send = (bytes: Buffer, type: string, name: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
+      return citizen.http.post('/api/uploads', form, { validateStatus: () => true });
+    };
+    const ok = await send(PNG_1x1, 'application/octet-stream', 'photo.png');
+    expect(ok.status).toBe(201);
+    expect(ok.data).toMatchObject({ mime: 'image/png', width: 1, height: 1 });
+    const fake = await send(Buffer.from('<script>alert(1)</script>'), 'image/jpeg', '../../etc/passwd.jpg');
+    expect(fake.status).toBe(415);
+    // only the owner (or readers of the case it is attached to) may fetch it
+    expect((await citizen.http.get(`/api/uploads/${ok.data.id}`)).headers['content-type']).toBe('image/png');
+    const other = await s.as('zlb-li');
+    expect((await other.http.get(`/api/uploads/${ok.data.id}`, { validateStatus: () => true })).status).toBe(404);
+    // the signed link works without a token
+    expect((await s.anonymous().http.get(ok.data.url)).status).toBe(200);
+  });
+
+  it('should strip EXIF (GPS) from a stored JPEG', async () => {
+    const citizen = await s.as('zlb-zhang');
+    // SOI, APP1 "Exif" with a fake GPS payload, SOF0 1×1, SOS, EOI
+    const payload = Buffer.from('Exif\0\0GPS-30.7N');
+    const exif = Buffer.concat([Buffer.from([0xff, 0xe1, 0x00, payload.length + 2]), payload]);
+    const sof = Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]);
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), exif, sof, Buffer.from([0xff, 0xda, 0x00, 0x02, 0x00, 0xff, 0xd9])]);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'gps.jpg');
+    const up = (await citizen.http.post('/api/uploads', form)).data as { id: string };
+    const stored = (await citizen.http.get(`/api/uploads/${up.id}`, { responseType: 'arraybuffer' })).data as ArrayBuffer;
+    expect(Buffer.from(stored).includes(Buffer.from('GPS-30.7N'))).toBe(false);
+    expect(Buffer.from(stored).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  });
+});

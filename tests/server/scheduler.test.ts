@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createHttpIdp } from '../../server/src/idp/client.js';
+import { deliverOutbox } from '../../server/src/domain/outbox.js';
+import { schedulerTick } from '../../server/src/domain/scheduler.js';
+import { newKey, startTestServer, validCase } from '../helpers/server.js';
+
+const kinds = (s: Awaited<ReturnType<typeof startTestServer>>, caseId: string) =>
+  (s.db.prepare('SELECT kind FROM notifications WHERE case_id = ? ORDER BY id').all(caseId) as { kind: string }[]).map((r) => r.kind);
+
+describe('the scheduler and the outbox', () => {
+  it('should warn before the response deadline, flag it once when overdue, and list it as overdue', async () => {
+    const s = await startTestServer({ now: '2026-03-02T02:00:00Z' }); // Monday 10:00
+    const citizen = await s.as('zlb-zhang');
+    const office = await s.as('ding-office');
+    const { id } = await citizen.cases.create(validCase(), newKey());
+    expect(kinds(s, id)).toEqual(['new_case']);
+
+    s.clock.advanceHours(19); // past 75 % of the 24 h limit
+    expect(schedulerTick(s.deps).warned).toBe(1);
+    expect(kinds(s, id)).toEqual(['new_case', 'ack_warning']);
+    expect(schedulerTick(s.deps).warned).toBe(0);
+
+    s.clock.advanceHours(6); // past Tuesday 10:00
+    expect(schedulerTick(s.deps).overdue).toBe(1);
+    expect(schedulerTick(s.deps).overdue).toBe(0);
+    const c = await office.cases.get(id);
+    expect(c.overdue).toBe(true);
+    expect(c.events.at(-1)).toMatchObject({ action: 'overdue', actorName: '系统' });
+    expect(kinds(s, id).filter((k) => k === 'ack_overdue').length).toBeGreaterThanOrEqual(2); // deputy and office
+    expect((await office.cases.list({ overdue: 'true' })).items.map((i) => i.id)).toContain(id);
+    await s.close();
+  });
+
+  it('should deliver each notification to the stand-in provider exactly once, retrying after a failure', async () => {
+    const s = await startTestServer();
+    const citizen = await s.as('zlb-zhang');
+    const deputy = await s.as('ding-d001');
+    const { id } = await citizen.cases.create(validCase(), newKey());
+    await deputy.cases.transition(id, { action: 'acknowledge' });
+
+    const failing = createHttpIdp({
+      zlbBaseUrl: 'http://idp.test/mock-idp/zlb', zlbAppId: 't', dingBaseUrl: 'http://idp.test/mock-idp/ding',
+      dingAppKey: 'k', dingAppSecret: 's', dingAgentId: '1',
+      fetch: (async () => new Response('down', { status: 503 })) as typeof fetch,
+    });
+    const first = await deliverOutbox(s.deps, failing);
+    expect(first.sent).toBe(0);
+    expect(first.failed).toBeGreaterThan(0);
+    // not yet due again: the backoff holds it back
+    expect((await deliverOutbox(s.deps, failing)).failed).toBe(0);
+
+    s.clock.advanceHours(1);
+    const working = createHttpIdp({
+      zlbBaseUrl: 'http://idp.test/mock-idp/zlb', zlbAppId: 't', dingBaseUrl: 'http://idp.test/mock-idp/ding',
+      dingAppKey: 'k', dingAppSecret: 's', dingAgentId: '1',
+      fetch: ((url: string, init?: RequestInit) => fetch(new URL(new URL(url).pathname + new URL(url).search, s.baseUrl), init)) as typeof fetch,
+    });
+    const second = await deliverOutbox(s.deps, working);
+    expect(second.sent).toBe(first.failed);
+    expect((await deliverOutbox(s.deps, working)).sent).toBe(0);
+    const messages = ((await fetch(`${s.baseUrl}/mock-idp/messages`)).json() as Promise<{ items: { channel: string; msgKey: string; recipient: string }[] }>);
+    const items = (await messages).items;
+    expect(items.some((m) => m.channel === 'ding' && m.recipient === 'ding-d001')).toBe(true);
+    expect(items.some((m) => m.channel === 'zlb' && m.recipient === 'zlb-zhang')).toBe(true);
+    expect(new Set(items.map((m) => m.msgKey)).size).toBe(items.length);
+    // the deputy's in-app inbox shows the new case
+    const inbox = await deputy.notifications.list();
+    expect(inbox.items.some((n) => n.caseId === id && n.kind === 'new_case')).toBe(true);
+    await s.close();
+  });
+});
