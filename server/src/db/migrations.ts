@@ -270,4 +270,8 @@ export const MIGRATIONS: readonly string[] = [
     received_at TEXT NOT NULL
   ) STRICT;
   `,
+  /* 2: a hash chain over each case's events, so tampering with the timeline is detectable */ `
+  ALTER TABLE case_events ADD COLUMN prev_hash TEXT;
+  ALTER TABLE case_events ADD COLUMN hash TEXT;
+  `,
 ];

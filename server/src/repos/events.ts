@@ -1,5 +1,6 @@
 import type { CaseStatus, Role } from '@minqing/shared';
 import type { Db } from '../db/open.js';
+import { eventHash } from '../domain/audit.js';
 
 export interface EventRow {
   id: number;
@@ -15,33 +16,38 @@ export interface EventRow {
   data: string;
   attachments: string;
   created_at: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
-export type NewEvent = Omit<EventRow, 'id' | 'seq' | 'data' | 'attachments'> & {
+export type NewEvent = Omit<EventRow, 'id' | 'seq' | 'data' | 'attachments' | 'prev_hash' | 'hash'> & {
   data?: Record<string, unknown>;
   attachments?: string[];
 };
 
 /** The append-only timeline: rows are only ever inserted (triggers refuse the rest). */
 export function eventsRepo(db: Db) {
-  const nextSeq = db.prepare<[string], { seq: number }>(
-    'SELECT coalesce(max(seq), 0) + 1 AS seq FROM case_events WHERE case_id = ?',
+  const last = db.prepare<[string], { seq: number; hash: string | null }>(
+    'SELECT seq, hash FROM case_events WHERE case_id = ? ORDER BY seq DESC LIMIT 1',
   );
   const insert = db.prepare(
-    `INSERT INTO case_events (case_id, seq, action, actor_user_id, actor_role, actor_name, from_status, to_status, note, data, attachments, created_at)
-     VALUES (@case_id, @seq, @action, @actor_user_id, @actor_role, @actor_name, @from_status, @to_status, @note, @data, @attachments, @created_at)`,
+    `INSERT INTO case_events (case_id, seq, action, actor_user_id, actor_role, actor_name, from_status, to_status, note, data, attachments, created_at, prev_hash, hash)
+     VALUES (@case_id, @seq, @action, @actor_user_id, @actor_role, @actor_name, @from_status, @to_status, @note, @data, @attachments, @created_at, @prev_hash, @hash)`,
   );
   const forCase = db.prepare<[string], EventRow>('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq');
   return {
+    /** Appends the next event of a case, chained to the previous one (call inside a transaction). */
     append: (e: NewEvent) => {
-      const seq = nextSeq.get(e.case_id)!.seq;
-      insert.run({
+      const previous = last.get(e.case_id);
+      const row = {
         ...e,
-        seq,
+        seq: (previous?.seq ?? 0) + 1,
         data: JSON.stringify(e.data ?? {}),
         attachments: JSON.stringify(e.attachments ?? []),
-      });
-      return seq;
+      };
+      const prevHash = previous?.hash ?? null;
+      insert.run({ ...row, prev_hash: prevHash, hash: eventHash(row, prevHash) });
+      return row.seq;
     },
     forCase: (caseId: string) => forCase.all(caseId),
   };
