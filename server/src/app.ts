@@ -1,9 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/open.js';
 import { buildDeps, systemClock, type Clock, type Deps } from './deps.js';
 import { authenticate, type AppEnv, type TokenConfig } from './http/auth.js';
 import { strictJson } from './http/body.js';
+import { clientIp, DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
 import { errorBody, onError } from './http/errors.js';
 import { staticApps } from './http/static.js';
 import type { IdentityProvider } from './idp/client.js';
@@ -29,6 +30,7 @@ export interface AppOptions {
   publicBaseUrl?: string;
   /** Host apps allowed to embed us in a frame (super-app, workplace app). */
   frameAncestors?: string[];
+  rateLimits?: Partial<RateLimits>;
 }
 
 /** Builds the whole HTTP app over already-open resources; only main.ts opens real ones. */
@@ -42,8 +44,16 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
     publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:8080',
   };
 
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  const MINUTE = 60_000;
+  const onPost = (keyOf: (c: Context<AppEnv>) => string) => (c: Context<AppEnv>) => (c.req.method === 'POST' ? keyOf(c) : null);
+  const byUser = (c: Context<AppEnv>) => c.get('user')?.id ?? `ip:${clientIp(c)}`;
   const api = new Hono<AppEnv>()
     .use(authenticate(options.tokens))
+    .use('/cases', rateLimit(limits.submitPerIpPerMinute, MINUTE, onPost(clientIp)))
+    .use('/cases', rateLimit(limits.submitPerUserPerHour, 60 * MINUTE, onPost(byUser)))
+    .use('/auth/*', rateLimit(limits.signInPerIpPerMinute, MINUTE, onPost(clientIp)))
+    .use('/uploads', rateLimit(limits.uploadPerUserPerMinute, MINUTE, onPost(byUser)))
     .route('/health', healthRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/me', meRoutes())

@@ -22,6 +22,11 @@ const envSchema = z.object({
   DING_CORP_ID: z.string().default('ding-demo-corp'),
   FRAME_ANCESTORS: z.string().default(''),
   SCHEDULER: flag.default(true),
+  /** Abuse limits (0 = off); defaults in server/src/http/rate-limit.ts. */
+  SUBMIT_PER_USER_PER_HOUR: z.coerce.number().int().min(0).optional(),
+  SUBMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  SIGNIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  UPLOAD_PER_USER_PER_MINUTE: z.coerce.number().int().min(0).optional(),
 });
 
 export type Env = ReturnType<typeof parseEnv>;
@@ -42,5 +47,13 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     zlbBaseUrl: e.ZLB_BASE_URL,
     dingBaseUrl: e.DING_BASE_URL,
     frameAncestors: e.FRAME_ANCESTORS.split(/[\s,]+/).filter(Boolean),
+    rateLimits: Object.fromEntries(
+      Object.entries({
+        submitPerUserPerHour: e.SUBMIT_PER_USER_PER_HOUR,
+        submitPerIpPerMinute: e.SUBMIT_PER_IP_PER_MINUTE,
+        signInPerIpPerMinute: e.SIGNIN_PER_IP_PER_MINUTE,
+        uploadPerUserPerMinute: e.UPLOAD_PER_USER_PER_MINUTE,
+      }).filter(([, v]) => v !== undefined),
+    ),
   };
 }

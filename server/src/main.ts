@@ -58,6 +58,7 @@ const { app, deps } = createApp({
   distDir: resolve(root, 'dist'),
   publicBaseUrl: env.publicBaseUrl,
   frameAncestors: env.frameAncestors,
+  rateLimits: env.rateLimits,
 });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

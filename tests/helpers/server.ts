@@ -6,6 +6,7 @@ import { createApp } from '../../server/src/app.js';
 import { openDatabase, type Db } from '../../server/src/db/open.js';
 import type { Deps } from '../../server/src/deps.js';
 import { createHttpIdp } from '../../server/src/idp/client.js';
+import type { RateLimits } from '../../server/src/http/rate-limit.js';
 import { seedAccounts } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
 
@@ -36,7 +37,9 @@ export interface TestServer {
  * The real app over a fresh in-memory database, listening on a real port; the identity
  * provider client speaks HTTP to the stand-in provider mounted in the same app.
  */
-export async function startTestServer(options: { now?: string; tokenTtlSeconds?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { now?: string; tokenTtlSeconds?: number; rateLimits?: Partial<RateLimits> } = {},
+): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-03-02T02:00:00Z'));
   const db = openDatabase(':memory:');
   seedReference(db);
@@ -59,6 +62,8 @@ export async function startTestServer(options: { now?: string; tokenTtlSeconds?:
     version: 'test',
     demoMode: true,
     publicBaseUrl: 'https://minqing.example.cn',
+    // tests sign in and submit far more often than a person; the limits have their own test
+    rateLimits: options.rateLimits ?? { submitPerUserPerHour: 0, submitPerIpPerMinute: 0, signInPerIpPerMinute: 0, uploadPerUserPerMinute: 0 },
   });
   app = built.app;
   const server = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RATE_LIMITS } from '../../server/src/http/rate-limit.js';
+import { apiError, newKey, startTestServer, validCase } from '../helpers/server.js';
+
+const countCases = (s: Awaited<ReturnType<typeof startTestServer>>) => (s.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+
+describe('abuse limits', () => {
+  it('should answer 429 with Retry-After once a citizen submits too often, and accept again after the window', async () => {
+    const s = await startTestServer({ rateLimits: { ...DEFAULT_RATE_LIMITS, submitPerUserPerHour: 3 } });
+    const citizen = await s.as('zlb-zhang');
+    for (let i = 0; i < 3; i++) await citizen.cases.create(validCase(), newKey());
+    const before = countCases(s);
+    const res = await citizen.http.post('/api/cases', validCase(), { headers: { 'Idempotency-Key': newKey() }, validateStatus: () => true });
+    expect(res.status).toBe(429);
+    expect(res.data.error.code).toBe('rate_limited');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(countCases(s)).toBe(before);
+    // another citizen is not affected
+    await (await s.as('zlb-li')).cases.create(validCase(), newKey());
+    s.clock.advanceHours(1.01);
+    await citizen.cases.create(validCase(), newKey());
+    await s.close();
+  });
+
+  it('should limit sign-in attempts per address', async () => {
+    const s = await startTestServer({ rateLimits: { ...DEFAULT_RATE_LIMITS, signInPerIpPerMinute: 5 } });
+    const anon = s.anonymous();
+    const results = [];
+    for (let i = 0; i < 7; i++) results.push((await apiError(anon.auth.password('office', 'wrong'))).status);
+    expect(results.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(results.slice(5)).toEqual([429, 429]);
+    await s.close();
+  });
+
+  it('should put security headers on every response', async () => {
+    const s = await startTestServer();
+    const res = await fetch(`${s.baseUrl}/api/health`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain('frame-ancestors');
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    await s.close();
+  });
+});
