@@ -1,3 +1,4 @@
+import { groupCommitter } from './db/group-commit.js';
 import type { Db } from './db/open.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { uploadSigner } from './domain/signing.js';
@@ -28,6 +29,8 @@ export function buildDeps(db: Db, clock: Clock, secret: string) {
     limits,
     settings,
     signer: uploadSigner(secret, () => clock.now()),
+    /** Request writes go through here: acknowledged only once durably committed. */
+    writes: groupCommitter(db),
     calendar: new WorkCalendar(holidays.all()),
     reference: referenceRepo(db),
     users: usersRepo(db),

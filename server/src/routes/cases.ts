@@ -9,9 +9,12 @@ import { suggestionsFor } from '../domain/suggestions.js';
 
 export function caseRoutes() {
   return new Hono<AppEnv>()
-    .post('/', validate('json', createCaseSchema), (c) => {
+    .post('/', validate('json', createCaseSchema), async (c) => {
       const user = currentUser(c);
-      const { detail, replayed } = createCase(c.get('deps'), user, c.req.valid('json'), c.req.header('Idempotency-Key'));
+      const deps = c.get('deps');
+      const input = c.req.valid('json');
+      const key = c.req.header('Idempotency-Key');
+      const { detail, replayed } = await deps.writes.run(() => createCase(deps, user, input, key));
       if (replayed) c.header('Idempotent-Replayed', 'true');
       c.header('Location', `/api/cases/${detail.id}`);
       return c.json(detail, 201);
@@ -37,9 +40,11 @@ export function caseRoutes() {
         await next();
       },
       validate('json', transitionSchema),
-      (c) => {
+      async (c) => {
         const user = currentUser(c);
-        return c.json(transition(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
+        const deps = c.get('deps');
+        const input = c.req.valid('json');
+        return c.json(await deps.writes.run(() => transition(deps, user, c.req.param('id'), input)), 200);
       },
     )
     .get('/:id/suggestions', (c) => {
