@@ -34,14 +34,14 @@ export interface TestServer {
 }
 
 /**
- * The real app over a fresh in-memory database, listening on a real port; the identity
+ * The real app over a fresh in-memory database (or the given file), listening on a real port; the identity
  * provider client speaks HTTP to the stand-in provider mounted in the same app.
  */
 export async function startTestServer(
-  options: { now?: string; tokenTtlSeconds?: number; rateLimits?: Partial<RateLimits> } = {},
+  options: { now?: string; tokenTtlSeconds?: number; rateLimits?: Partial<RateLimits>; dbFile?: string } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-03-02T02:00:00Z'));
-  const db = openDatabase(':memory:');
+  const db = openDatabase(options.dbFile ?? ':memory:');
   seedReference(db);
   seedAccounts(db, clock.now());
   let app: ReturnType<typeof createApp>['app'] | undefined;
