@@ -22,6 +22,8 @@ const envSchema = z.object({
   DING_CORP_ID: z.string().default('ding-demo-corp'),
   FRAME_ANCESTORS: z.string().default(''),
   SCHEDULER: flag.default(true),
+  /** How many historical demo cases a new demo database gets. */
+  DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(320),
   /** Abuse limits (0 = off); defaults in server/src/http/rate-limit.ts. */
   SUBMIT_PER_USER_PER_HOUR: z.coerce.number().int().min(0).optional(),
   SUBMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),

@@ -34,7 +34,7 @@ const secret = tokenSecret();
 seedReference(db);
 if (env.demoMode) {
   seedAccounts(db, new Date());
-  const n = seedDemoCases(db, secret, new Date());
+  const n = seedDemoCases(db, secret, new Date(), env.DEMO_CASES);
   if (n) console.log(`已生成演示数据：${n} 件历史民情件`);
 }
 

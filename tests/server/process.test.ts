@@ -1,31 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axios from 'axios';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '@minqing/shared';
+import { startServerProcess } from '../../scripts/lib/server-process.js';
 
-/** The real entry point in its own process, on a fresh database file. */
-function startServer(dbFile: string): Promise<{ proc: ChildProcess; baseUrl: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DB_FILE: dbFile, NODE_ENV: 'development', SCHEDULER: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 60_000);
-    proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /http:\/\/localhost:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, baseUrl: `http://127.0.0.1:${m[1]}` });
-      }
-    });
-    proc.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    proc.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
+function startServer(dbFile: string) {
+  return startServerProcess({ DB_FILE: dbFile, NODE_ENV: 'development' });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mq-proc-'));

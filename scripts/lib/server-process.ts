@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+export interface ServerProcess {
+  proc: ChildProcess;
+  baseUrl: string;
+  port: number;
+  /** SIGKILL: no shutdown handler runs, as in a crash or power cut. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The real entry point (server/src/main.ts) in its own process; resolves once it listens. */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SCHEDULER: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((r) => proc.once('exit', () => r()));
+  return new Promise((resolvePromise, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), timeoutMs);
+    proc.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /http:\/\/localhost:(\d+)/.exec(out);
+      if (m && out.includes('\n')) {
+        clearTimeout(timer);
+        const port = Number(m[1]);
+        resolvePromise({
+          proc,
+          port,
+          baseUrl: `http://127.0.0.1:${port}`,
+          kill: async () => {
+            proc.kill('SIGKILL');
+            await exited;
+          },
+          stop: async () => {
+            proc.kill('SIGTERM');
+            await exited;
+          },
+        });
+      }
+    });
+    proc.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before listening:\n${out}`));
+    });
+  });
+}
