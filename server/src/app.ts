@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { deputyRoutes, referenceRoutes } from './routes/reference.js';
 import { fieldRoutes } from './routes/field.js';
+import { settingsRoutes } from './routes/settings.js';
 import { healthRoutes, meRoutes } from './routes/misc.js';
 import { statsRoutes } from './routes/stats.js';
 import { uploadRoutes } from './routes/uploads.js';
@@ -63,6 +64,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
     .route('/cases', caseRoutes())
     .route('/stats', statsRoutes())
     .route('/', fieldRoutes(ctx))
+    .route('/settings', settingsRoutes())
     .all('*', (c) => c.json(errorBody('not_found', '接口不存在'), 404));
 
   const app = new Hono<AppEnv>();

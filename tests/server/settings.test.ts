@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { apiError, newKey, startTestServer, validCase } from '../helpers/server.js';
+
+describe('time limits are configurable per type', () => {
+  it('should let an admin change a limit, apply it to new deadlines, and refuse others and bad values', async () => {
+    const s = await startTestServer({ now: '2026-03-02T02:00:00Z' }); // Monday 10:00
+    const admin = await s.as('ding-admin');
+    const office = await s.as('ding-office');
+    const limits = (await admin.http.get('/api/settings/limits')).data;
+    expect(limits.replyWorkingDays).toEqual({ consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 });
+
+    expect((await office.http.put('/api/settings/limits', limits, { validateStatus: () => true })).status).toBe(403);
+    const bad = await admin.http.put('/api/settings/limits', { ...limits, ackWorkingDays: 0 }, { validateStatus: () => true });
+    expect(bad.status).toBe(400);
+    expect(bad.data.error.field).toBe('ackWorkingDays');
+
+    await admin.http.put('/api/settings/limits', { ...limits, ackWorkingDays: 2 });
+    const citizen = await s.as('zlb-zhang');
+    const c = await citizen.cases.create(validCase(), newKey());
+    expect(c.ackDueAt).toBe('2026-03-04T02:00:00.000Z'); // two working days
+    expect(await apiError(citizen.http.get('/api/settings/limits'))).toMatchObject({ status: 403 });
+    await s.close();
+  });
+});
