@@ -186,7 +186,7 @@ export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof c
     where.push(`((status = 'submitted' AND ack_due_at < ?) OR (status = 'assigned' AND sign_due_at < ?) OR (status IN ('acknowledged','handling') AND reply_due_at < ?))`);
     params.push(now, now, now);
   }
-  const { rows, total } = deps.cases.list({ where, params }, 'submitted_at DESC, id', query.pageSize, (query.page - 1) * query.pageSize);
+  const { rows, total } = deps.cases.list({ where, params }, 'submitted_at DESC', query.pageSize, (query.page - 1) * query.pageSize);
   const now = deps.clock.now();
   return { items: rows.map((r) => toSummary(r, deps.reference, now)), total };
 }

@@ -7,7 +7,7 @@ import {
   type CaseEventAction,
   type CaseSummary,
 } from '@minqing/shared';
-import type { CaseRow } from '../repos/cases.js';
+import type { CaseRow, CaseSummaryRow } from '../repos/cases.js';
 import type { EventRow } from '../repos/events.js';
 import type { ReferenceRepo } from '../repos/reference.js';
 import type { SessionUser } from './session.js';
@@ -15,7 +15,7 @@ import type { SessionUser } from './session.js';
 import type { UploadSigner } from './signing.js';
 
 /** The deadline that matters for whoever holds the case now. */
-export function currentDue(c: CaseRow): string | null {
+export function currentDue(c: Pick<CaseRow, 'status' | 'ack_due_at' | 'reply_due_at' | 'sign_due_at' | 'rate_due_at'>): string | null {
   switch (c.status) {
     case 'submitted':
       return c.ack_due_at;
@@ -31,7 +31,7 @@ export function currentDue(c: CaseRow): string | null {
   }
 }
 
-export function isOverdue(c: CaseRow, now: Date): boolean {
+export function isOverdue(c: Parameters<typeof currentDue>[0], now: Date): boolean {
   if (c.status === 'replied' || c.status === 'closed') return false;
   const due = currentDue(c);
   return due !== null && Date.parse(due) < now.getTime();
@@ -54,7 +54,7 @@ function excerpt(body: string): string {
   return body.length > 60 ? `${body.slice(0, 60)}…` : body;
 }
 
-export function toSummary(c: CaseRow, reference: ReferenceRepo, now: Date): CaseSummary {
+export function toSummary(c: CaseSummaryRow, reference: ReferenceRepo, now: Date): CaseSummary {
   const deputy = reference.deputy(c.deputy_code);
   return {
     id: c.id,

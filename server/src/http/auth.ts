@@ -21,19 +21,26 @@ export async function issueToken(config: TokenConfig, user: SessionUser, now: Da
 
 /** Reads the bearer token if there is one; routes decide whether they need a user. */
 export function authenticate(config: TokenConfig): MiddlewareHandler<AppEnv> {
+  // Signatures already checked, by token: a signed-in user's every request need not redo
+  // the HMAC. Expiry and the account's state are still checked on every request.
+  const verified = new Map<string, { sub?: unknown; exp?: unknown }>();
   return async (c, next) => {
     c.set('user', null);
     const header = c.req.header('authorization');
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new ApiError('unauthorized', '登录凭证格式不正确');
-      let payload: { sub?: unknown; exp?: unknown };
-      try {
-        // time claims are checked below against the app's clock (injected in tests)
-        payload = await verify(match[1]!, config.secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
-      } catch (err) {
-        const expired = err instanceof Error && /expired/i.test(err.name + err.message);
-        throw new ApiError(expired ? 'token_expired' : 'unauthorized', expired ? undefined : '登录凭证无效，请重新登录');
+      const token = match[1]!;
+      let payload = verified.get(token);
+      if (!payload) {
+        try {
+          // time claims are checked below against the app's clock (injected in tests)
+          payload = await verify(token, config.secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
+        } catch {
+          throw new ApiError('unauthorized', '登录凭证无效，请重新登录');
+        }
+        if (verified.size >= 20_000) verified.clear();
+        verified.set(token, payload);
       }
       const deps = c.get('deps');
       if (typeof payload.exp !== 'number' || payload.exp * 1000 <= deps.clock.now().getTime()) {

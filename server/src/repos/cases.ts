@@ -62,6 +62,14 @@ const NEW_CASE_COLUMNS = [
 ] as const satisfies readonly (keyof CaseRow)[];
 export type NewCaseRow = Pick<CaseRow, (typeof NEW_CASE_COLUMNS)[number]>;
 
+/** What a list shows of a case: no full body (an excerpt), no contact details. */
+const SUMMARY_COLUMNS = [
+  'id', 'tracking_no', 'type', 'title', 'status', 'deputy_code', 'region_id', 'category_id', 'unit_id', 'anonymous',
+  'submitted_at', 'ack_due_at', 'sign_due_at', 'reply_due_at', 'rate_due_at', 'close_reason', 'rating', 'urge_count',
+] as const satisfies readonly (keyof CaseRow)[];
+export type CaseSummaryRow = Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number] | 'body'>;
+const SUMMARY_SELECT = `${SUMMARY_COLUMNS.join(', ')}, substr(body, 1, 61) AS body`;
+
 export type CasePatch = Partial<Omit<CaseRow, 'id' | 'tracking_no'>>;
 
 /** A WHERE clause built by the caller from its own fixed fragments, with its parameters. */
@@ -99,11 +107,11 @@ export function casesRepo(db: Db) {
     },
     list: (filter: CaseFilter, order: string, limit: number, offset: number) => {
       const where = filter.where.length ? `WHERE ${filter.where.join(' AND ')}` : '';
-      const rows = prepared(`SELECT * FROM cases ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+      const rows = prepared(`SELECT ${SUMMARY_SELECT} FROM cases ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
         ...filter.params,
         limit,
         offset,
-      ) as CaseRow[];
+      ) as CaseSummaryRow[];
       const total = (prepared(`SELECT count(*) AS n FROM cases ${where}`).get(...filter.params) as { n: number }).n;
       return { rows, total };
     },

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: load benchmark of the real server on a copy of a bulk-seeded database
+ * (100,000 cases), driven by autocannon from this separate process over loopback, with the
+ * raw ceilings (bare Hono JSON route; bare durable one-row insert) measured in the same run.
+ *   npx tsx scripts/bench.ts [--cases 100000] [--db prepared.db] [--seconds 10] [--soak 60]
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { startServerProcess } from './lib/server-process.js';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const CONNECTIONS = 50;
+const seconds = Number(arg('seconds', '10'));
+const soakSeconds = Number(arg('soak', '60'));
+const work = mkdtempSync(join(tmpdir(), 'mq-bench-'));
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
+}
+
+async function load(opts: autocannon.Options): Promise<autocannon.Result> {
+  return autocannon({ connections: CONNECTIONS, duration: seconds, ...opts });
+}
+
+interface Row { scenario: string; 'req/s': number; 'p50 ms': number; 'p99 ms': number; errors: number; non2xx: number; ceiling: string; ratio: string }
+const rows: Row[] = [];
+function record(scenario: string, r: autocannon.Result, ceiling: number | null, ceilingName: string) {
+  const rps = Math.round(r.requests.average);
+  rows.push({
+    scenario,
+    'req/s': rps,
+    'p50 ms': r.latency.p50,
+    'p99 ms': r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    ceiling: ceilingName,
+    ratio: ceiling ? `${Math.round((rps / ceiling) * 100)} %` : '',
+  });
+}
+
+// 1. the database: a copy of a bulk-seeded one
+let dbFile = arg('db', '');
+if (!dbFile) {
+  dbFile = join(work, 'bulk.db');
+  const cases = arg('cases', '100000');
+  console.log(`生成 ${cases} 件的批量数据库…`);
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed-bulk.ts', '--cases', cases, '--db', dbFile], { cwd: root, stdio: 'inherit' });
+  if (seeded.status !== 0) throw new Error('seed-bulk failed');
+} else {
+  const copy = join(work, 'bench.db');
+  copyFileSync(dbFile, copy);
+  dbFile = copy;
+}
+if (!existsSync(dbFile)) throw new Error(`no database at ${dbFile}`);
+
+// 2. raw ceilings
+const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/bare-server.ts'], {
+  cwd: root,
+  env: { ...process.env, BARE_DB: join(work, 'bare.db') },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const barePort = await new Promise<number>((res) => bare.stdout!.on('data', (b: Buffer) => {
+  const m = /localhost:(\d+)/.exec(b.toString());
+  if (m) res(Number(m[1]));
+}));
+const bareUrl = `http://127.0.0.1:${barePort}`;
+const ceilingJson = await load({ url: `${bareUrl}/json` });
+record('bare Hono JSON route (ceiling)', ceilingJson, null, '');
+const ceilingInsert = await load({
+  url: `${bareUrl}/insert`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: '平湖市当湖街道路灯不亮' }),
+});
+record('bare durable insert, FULL (ceiling)', ceilingInsert, null, '');
+bare.kill('SIGKILL');
+const readCeiling = ceilingJson.requests.average;
+const writeCeiling = ceilingInsert.requests.average;
+
+// 3. the real server on the bulk database
+const server = await startServerProcess({
+  DB_FILE: dbFile, DEMO_MODE: '1', DEMO_CASES: '0',
+  SUBMIT_PER_USER_PER_HOUR: '0', SUBMIT_PER_IP_PER_MINUTE: '0', SIGNIN_PER_IP_PER_MINUTE: '0', UPLOAD_PER_USER_PER_MINUTE: '0',
+});
+const base = server.baseUrl;
+const post = async (path: string, body: unknown, token?: string) => {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return (await res.json()) as Record<string, string>;
+};
+const token = async (account: string) => {
+  const code = await post('/mock-idp/tickets', { account });
+  return code.ticket ? (await post('/api/auth/citizen', { ticket: code.ticket })).token! : (await post('/api/auth/staff', { authCode: code.authCode })).token!;
+};
+const citizen = await token('zlb-zhang');
+// submissions come from another citizen, so the reader's list stays the size it was
+const submitter = await token('zlb-wang');
+const office = await token('ding-office');
+const leader = await token('ding-leader');
+const auth = (t: string) => ({ authorization: `Bearer ${t}`, 'content-type': 'application/json' });
+
+const db = new Database(dbFile, { readonly: true });
+const citizenCases = (db.prepare("SELECT count(*) AS n FROM cases WHERE citizen_user_id = 'u-zlb-zhang'").get() as { n: number }).n;
+const openCases = (db.prepare("SELECT id FROM cases WHERE status <> 'closed' ORDER BY submitted_at DESC LIMIT 5000").all() as { id: string }[]).map((r) => r.id);
+const detailCase = (db.prepare("SELECT id FROM cases WHERE citizen_user_id = 'u-zlb-zhang' ORDER BY submitted_at DESC LIMIT 1").get() as { id: string } | undefined)?.id;
+const totalCases = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+db.close();
+if (!detailCase) throw new Error('the bulk database has no case of zlb-zhang');
+
+let n = 0;
+const submission = await load({
+  url: `${base}/api/cases`,
+  method: 'POST',
+  requests: [{
+    setupRequest: (req) => ({
+      ...req,
+      headers: { ...auth(submitter), 'idempotency-key': `bench-${process.pid}-${++n}` },
+      body: JSON.stringify({ deputyCode: 'D001', type: 'help', body: `压测第${n}件：平湖市当湖街道东湖社区路灯不亮，请尽快维修。` }),
+    }),
+  }],
+});
+record('case submission (durable)', submission, writeCeiling, 'durable insert');
+record('citizen case list', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: auth(citizen) }), readCeiling, 'JSON route');
+record('case detail', await load({ url: `${base}/api/cases/${detailCase}`, headers: auth(citizen) }), readCeiling, 'JSON route');
+let k = 0;
+record(
+  'a transition (note, durable)',
+  await load({
+    url: base,
+    requests: [{
+      method: 'POST',
+      setupRequest: (req) => ({
+        ...req,
+        // spread over the open cases, as office staff's notes would be
+        path: `/api/cases/${openCases[k++ % openCases.length]}/transitions`,
+        headers: auth(office),
+        body: JSON.stringify({ action: 'note', note: '压测备注：请承办单位加快办理进度' }),
+      }),
+    }],
+  }),
+  writeCeiling,
+  'durable insert',
+);
+const year = new Date().getFullYear();
+record('cockpit overview (1 year)', await load({ url: `${base}/api/stats/overview?from=${year - 1}-01-01&to=${year - 1}-12-31`, headers: auth(leader) }), readCeiling, 'JSON route');
+
+// 4. memory over a mixed soak
+const samples: number[] = [rssMb(server.proc.pid!)];
+const sampler = setInterval(() => samples.push(rssMb(server.proc.pid!)), 1000);
+await autocannon({
+  connections: CONNECTIONS,
+  duration: soakSeconds,
+  url: base,
+  requests: [
+    { method: 'GET', path: `/api/cases?page=1&pageSize=20`, headers: auth(citizen) },
+    { method: 'GET', path: `/api/cases/${detailCase}`, headers: auth(citizen) },
+  ],
+});
+clearInterval(sampler);
+await server.stop();
+rmSync(work, { recursive: true, force: true });
+
+console.log(`\n数据库：${totalCases} 件（其中张建华 ${citizenCases} 件）；${CONNECTIONS} 个连接，每项 ${seconds} 秒；机器 2 核`);
+console.table(rows);
+const firstQuarter = samples.slice(0, Math.max(1, Math.floor(samples.length / 4)));
+const lastQuarter = samples.slice(-Math.max(1, Math.floor(samples.length / 4)));
+const avg = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+console.log(`内存（RSS，${soakSeconds} 秒混合读负载）：开始 ${samples[0]} MB，前四分之一均值 ${avg(firstQuarter)} MB，后四分之一均值 ${avg(lastQuarter)} MB，最高 ${Math.max(...samples)} MB`);
