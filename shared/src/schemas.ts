@@ -19,13 +19,20 @@ import { MOBILE_PATTERN } from './phone.js';
 
 // Text that people type: trimmed, and free of control characters other than newlines/tabs.
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Zero-width and bidirectional-override characters hide or reorder what staff read
+// (e.g. a phone number or an address shown backwards); they are removed, not stored.
+const INVISIBLE_CHARS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 const text = (min: number, max: number, label: string) =>
   z
     .string({ error: `${label}必须是文字` })
-    .trim()
-    .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少${min}个字` })
-    .max(max, { error: `${label}最多${max}个字` })
-    .refine((s) => !CONTROL_CHARS.test(s), { error: `${label}含有不可见的控制字符` });
+    .transform((s) => s.replace(INVISIBLE_CHARS, '').trim())
+    .pipe(
+      z
+        .string()
+        .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少${min}个字` })
+        .max(max, { error: `${label}最多${max}个字` })
+        .refine((s) => !CONTROL_CHARS.test(s), { error: `${label}含有不可见的控制字符` }),
+    );
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
 const isoTime = z.string();

@@ -146,3 +146,39 @@ describe('uploads', () => {
     expect(Buffer.from(stored).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   });
 });
+
+describe('text that hides or pollutes', () => {
+  it('should remove zero-width and right-to-left override characters and keep the rest as sent', async () => {
+    const s = await startTestServer();
+    const citizen = await s.as('zlb-zhang');
+    const body = '我的电话是\u202E4321\u202C，门口\u200B路灯坏了<script>alert(1)</script>';
+    const c = await citizen.cases.create(validCase({ body }), newKey());
+    expect(c.body).toBe('我的电话是4321，门口路灯坏了<script>alert(1)</script>');
+    await s.close();
+  });
+
+  it('should ignore prototype-pollution keys', async () => {
+    const s = await startTestServer();
+    const citizen = await s.as('zlb-zhang');
+    const raw = `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},${JSON.stringify(validCase()).slice(1)}`;
+    const res = await citizen.http.post('/api/cases', raw, { headers: { 'content-type': 'application/json', 'Idempotency-Key': newKey() } });
+    expect(res.status).toBe(201);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(res.data)).not.toContain('polluted');
+    await s.close();
+  });
+
+  it('should refuse an image that claims absurd dimensions', async () => {
+    const s = await startTestServer();
+    const citizen = await s.as('zlb-zhang');
+    const png = Buffer.from(PNG_1x1);
+    png.writeUInt32BE(100_000, 16);
+    png.writeUInt32BE(100_000, 20);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'huge.png');
+    const res = await citizen.http.post('/api/uploads', form, { validateStatus: () => true });
+    expect(res.status).toBe(400);
+    expect(res.data.error.field).toBe('file');
+    await s.close();
+  });
+});
