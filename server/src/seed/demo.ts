@@ -38,6 +38,7 @@ export function demoAccounts(): DemoAccount[] {
   const office: DemoAccount[] = [
     { account: 'ding-office', kind: 'ding', role: 'office', name: '平湖市人大常委会办公室 沈敏', mobile: null, regionId: 'pinghu', username: 'office' },
     { account: 'ding-office-danghu', kind: 'ding', role: 'office', name: '当湖街道人大工委 陆燕', mobile: null, regionId: 'danghu', username: 'office-danghu' },
+    { account: 'ding-office-zhongdai', kind: 'ding', role: 'office', name: '钟埭街道人大工委 顾强', mobile: null, regionId: 'zhongdai' },
   ];
   const units: DemoAccount[] = [
     ...DEPARTMENTS.map((d) => ({ account: `ding-unit-${d.id}`, kind: 'ding' as const, role: 'unit' as const, name: `${d.name}承办人`, mobile: null, unitId: d.id })),
