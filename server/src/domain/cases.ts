@@ -241,6 +241,16 @@ interface Step {
   after?: (seq: number) => void;
 }
 
+/** A new reply round: the ratings of the previous reply stay in the timeline, not on the case. */
+const NEW_ROUND = {
+  rating: null,
+  solved: null,
+  rating_comment: null,
+  rated_at: null,
+  deputy_rating: null,
+  deputy_rating_comment: null,
+} as const satisfies CasePatch;
+
 /** The first response to a citizen (acknowledge, reply, forward or reject) stops the response clock. */
 function firstResponse(c: CaseRow, now: Date): CasePatch {
   if (c.acknowledged_at) return {};
@@ -271,12 +281,7 @@ function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transitio
         reply_text: input.note,
         replied_by_unit: byUnit ? 1 : 0,
         rate_due_at: iso(addCalendarDays(now, deps.limits.ratingWindowDays)),
-        rating: null,
-        solved: null,
-        rating_comment: null,
-        rated_at: null,
-        deputy_rating: null,
-        deputy_rating_comment: null,
+        ...NEW_ROUND,
         extension_pending_days: null,
       };
       if (byUnit && c.reply_on_time === null && c.reply_due_at) {
@@ -419,12 +424,7 @@ function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transitio
         reopen_count: c.reopen_count + 1,
         reply_due_at: dueFor(now),
         rate_due_at: null,
-        rating: null,
-        solved: null,
-        rating_comment: null,
-        rated_at: null,
-        deputy_rating: null,
-        deputy_rating_comment: null,
+        ...NEW_ROUND,
       };
       step.data.round = c.reopen_count + 2;
       step.notices.push({ to: to === 'handling' ? unitUsers(c.unit_id) : deputyUsers(), text: `民情件重办：${input.note}` });
