@@ -24,6 +24,8 @@ export class TestClock {
 
 export interface TestServer {
   baseUrl: string;
+  /** Every route the app serves, as "METHOD /path" (for the authorization matrix). */
+  routes: string[];
   db: Db;
   deps: Deps;
   clock: TestClock;
@@ -74,8 +76,10 @@ export async function startTestServer(
     const http = axios.create({ baseURL: baseUrl, headers: token ? { Authorization: `Bearer ${token}` } : {} });
     return Object.assign(createApiClient(http, { validate: true }), { http });
   };
+  const routes = [...new Set(built.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`))];
   return {
     baseUrl,
+    routes,
     db,
     deps: built.deps,
     clock,

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stationKey } from '../../server/src/routes/field.js';
+import { caseIn } from '../helpers/builders.js';
+import { newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+
+/**
+ * Every route of the API as every kind of caller. A route the app serves without a row here
+ * fails the test, so a new route cannot ship without deciding who may call it.
+ */
+const ACTORS = {
+  anonymous: null,
+  citizenA: 'zlb-zhang', // submitted the fixture cases
+  citizenB: 'zlb-li',
+  deputyOfCase: 'ding-d001',
+  otherDeputy: 'ding-d002',
+  officeOfRegion: 'ding-office-danghu',
+  officeOtherRegion: 'ding-office-zhongdai',
+  assignedUnit: 'ding-unit-zjj',
+  otherUnit: 'ding-unit-jtj',
+  leader: 'ding-leader',
+  admin: 'ding-admin',
+} as const;
+type Actor = keyof typeof ACTORS;
+const ALL = Object.keys(ACTORS) as Actor[];
+
+interface Fixture { caseId: string; anonymousCaseId: string; photoId: string; secret: string }
+interface Row {
+  request: (f: Fixture, actor: Actor) => { method: string; path: string; body?: unknown; form?: boolean };
+  /** Expected status per actor; `public` routes are open to all (checked not to fail). */
+  expect: Partial<Record<Actor, number>> | 'public';
+}
+
+const signedIn = (ok: number): Partial<Record<Actor, number>> => Object.fromEntries(ALL.map((a) => [a, a === 'anonymous' ? 401 : ok]));
+const only = (allowed: Partial<Record<Actor, number>>, others = 403): Partial<Record<Actor, number>> =>
+  Object.fromEntries(ALL.map((a) => [a, a === 'anonymous' ? 401 : (allowed[a] ?? others)]));
+/** Readers of the fixture case (in scope) get `ok`, everyone else signed in 404. */
+const caseReaders = (ok: number) =>
+  only({ citizenA: ok, deputyOfCase: ok, officeOfRegion: ok, assignedUnit: ok, leader: ok, admin: ok }, 404);
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { request: () => ({ method: 'GET', path: '/api/health' }), expect: 'public' },
+  'POST /api/auth/citizen': { request: () => ({ method: 'POST', path: '/api/auth/citizen', body: { ticket: 'forged' } }), expect: Object.fromEntries(ALL.map((a) => [a, 401])) },
+  'POST /api/auth/staff': { request: () => ({ method: 'POST', path: '/api/auth/staff', body: { authCode: 'forged' } }), expect: Object.fromEntries(ALL.map((a) => [a, 401])) },
+  'POST /api/auth/password': { request: () => ({ method: 'POST', path: '/api/auth/password', body: { username: 'admin', password: 'guess' } }), expect: Object.fromEntries(ALL.map((a) => [a, 401])) },
+  'GET /api/me': { request: () => ({ method: 'GET', path: '/api/me' }), expect: signedIn(200) },
+  'GET /api/me/notifications': { request: () => ({ method: 'GET', path: '/api/me/notifications' }), expect: signedIn(200) },
+  'POST /api/me/notifications/read': { request: () => ({ method: 'POST', path: '/api/me/notifications/read' }), expect: signedIn(200) },
+  'GET /api/deputies': { request: () => ({ method: 'GET', path: '/api/deputies' }), expect: 'public' },
+  'GET /api/deputies/:code': { request: () => ({ method: 'GET', path: '/api/deputies/D001' }), expect: 'public' },
+  'GET /api/deputies/:code/avatar.svg': { request: () => ({ method: 'GET', path: '/api/deputies/D001/avatar.svg' }), expect: 'public' },
+  'GET /api/deputies/:code/qrcode.svg': { request: () => ({ method: 'GET', path: '/api/deputies/D001/qrcode.svg' }), expect: 'public' },
+  'GET /api/deputies/:code/performance': {
+    request: () => ({ method: 'GET', path: '/api/deputies/D001/performance' }),
+    expect: only({ deputyOfCase: 200, otherDeputy: 404, officeOfRegion: 200, officeOtherRegion: 404, leader: 200, admin: 200 }),
+  },
+  'GET /api/regions': { request: () => ({ method: 'GET', path: '/api/regions' }), expect: 'public' },
+  'GET /api/categories': { request: () => ({ method: 'GET', path: '/api/categories' }), expect: 'public' },
+  'GET /api/units': { request: () => ({ method: 'GET', path: '/api/units' }), expect: 'public' },
+  'POST /api/uploads': { request: () => ({ method: 'POST', path: '/api/uploads', form: true }), expect: signedIn(201) },
+  'GET /api/uploads/:id': { request: (f) => ({ method: 'GET', path: `/api/uploads/${f.photoId}` }), expect: caseReaders(200) },
+  'POST /api/cases': {
+    request: () => ({ method: 'POST', path: '/api/cases', body: validCase({ deputyCode: 'D001' }) }),
+    expect: only({ citizenA: 201, citizenB: 201, deputyOfCase: 201 }),
+  },
+  'GET /api/cases': { request: () => ({ method: 'GET', path: '/api/cases' }), expect: signedIn(200) },
+  'GET /api/cases/:id': { request: (f) => ({ method: 'GET', path: `/api/cases/${f.caseId}` }), expect: caseReaders(200) },
+  'POST /api/cases/:id/transitions': {
+    // a note: staff in scope may add one; citizens and leaders have no such action
+    request: (f) => ({ method: 'POST', path: `/api/cases/${f.caseId}/transitions`, body: { action: 'note', note: '核查进展' } }),
+    expect: only({ citizenA: 403, deputyOfCase: 200, officeOfRegion: 200, assignedUnit: 200, leader: 403, admin: 200 }, 404),
+  },
+  'GET /api/cases/:id/suggestions': {
+    request: (f) => ({ method: 'GET', path: `/api/cases/${f.caseId}/suggestions` }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
+  },
+  'GET /api/stats/overview': { request: () => ({ method: 'GET', path: '/api/stats/overview' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'POST /api/visits': {
+    request: () => ({ method: 'POST', path: '/api/visits', body: { kind: 'visit', date: '2026-03-01', place: '东湖社区', summary: '走访了解路灯情况' } }),
+    expect: only({ deputyOfCase: 201, otherDeputy: 201 }),
+  },
+  'GET /api/visits': { request: () => ({ method: 'GET', path: '/api/visits' }), expect: only({ deputyOfCase: 200, otherDeputy: 200, officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'POST /api/checkins': {
+    request: (f) => ({ method: 'POST', path: '/api/checkins', body: { stationId: 'st-danghu', key: stationKey(f.secret, 'st-danghu') } }),
+    expect: only({ deputyOfCase: 201, otherDeputy: 201 }),
+  },
+  'GET /api/checkins': { request: () => ({ method: 'GET', path: '/api/checkins' }), expect: only({ deputyOfCase: 200, otherDeputy: 200 }) },
+  'GET /api/stations/:id/qrcode.svg': {
+    request: () => ({ method: 'GET', path: '/api/stations/st-danghu/qrcode.svg' }),
+    expect: only({ deputyOfCase: 200, otherDeputy: 200, officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }),
+  },
+  'GET /api/settings/limits': { request: () => ({ method: 'GET', path: '/api/settings/limits' }), expect: only(Object.fromEntries(ALL.filter((a) => !a.startsWith('citizen')).map((a) => [a, 200]))) },
+  'PUT /api/settings/limits': { request: () => ({ method: 'PUT', path: '/api/settings/limits', body: { ackWorkingDays: 1, signWorkingDays: 1, replyWorkingDays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 }, maxExtensionWorkingDays: 15, ratingWindowDays: 7, warnAtFraction: 0.75, basicallySatisfiedWeight: 1 } }), expect: only({ admin: 200 }) },
+  // the stand-in identity provider (demo mode only): its own protocol, no user of ours
+  'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
+  'POST /mock-idp/tickets': { request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }), expect: 'public' },
+  'GET /mock-idp/messages': { request: () => ({ method: 'GET', path: '/mock-idp/messages' }), expect: 'public' },
+  'POST /mock-idp/zlb/sso/servlet/simpleauth': { request: () => ({ method: 'POST', path: '/mock-idp/zlb/sso/servlet/simpleauth?method=ticketValidation', body: { st: 'x' } }), expect: 'public' },
+  'POST /mock-idp/zlb/message/send': { request: () => ({ method: 'POST', path: '/mock-idp/zlb/message/send', body: {} }), expect: 'public' },
+  'GET /mock-idp/ding/gettoken': { request: () => ({ method: 'GET', path: '/mock-idp/ding/gettoken' }), expect: 'public' },
+  'POST /mock-idp/ding/topapi/v2/user/getuserinfo': { request: () => ({ method: 'POST', path: '/mock-idp/ding/topapi/v2/user/getuserinfo', body: {} }), expect: 'public' },
+  'POST /mock-idp/ding/topapi/message/corpconversation/asyncsend_v2': { request: () => ({ method: 'POST', path: '/mock-idp/ding/topapi/message/corpconversation/asyncsend_v2', body: {} }), expect: 'public' },
+};
+
+let s: TestServer;
+let fixture: Fixture;
+const tokens = new Map<Actor, string>();
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+async function call(actor: Actor, req: ReturnType<Row['request']>) {
+  const headers: Record<string, string> = { 'Idempotency-Key': newKey() };
+  const token = tokens.get(actor);
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (req.form) {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'p.png');
+    body = form;
+  } else if (req.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(req.body);
+  }
+  return fetch(`${s.baseUrl}${req.path}`, { method: req.method, headers, body });
+}
+
+beforeAll(async () => {
+  s = await startTestServer({ now: '2026-03-02T02:00:00Z' });
+  for (const actor of ALL) {
+    const account = ACTORS[actor];
+    if (account) tokens.set(actor, (await s.as(account)).token);
+  }
+  const owner = await s.as('zlb-zhang');
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'p.png');
+  const photo = (await owner.http.post('/api/uploads', form)).data as { id: string };
+  const caseId = caseIn(s, 'handling', { photoIds: [photo.id] });
+  const anonymousCaseId = caseIn(s, 'handling', { anonymous: true });
+  fixture = { caseId, anonymousCaseId, photoId: photo.id, secret: 'test-secret-test-secret-test-secret-0123' };
+});
+afterAll(() => s.close());
+
+describe('the authorization matrix', () => {
+  it('should have a row for every route the app serves', () => {
+    const missing = s.routes.filter((r) => !(r in MATRIX) && !r.endsWith('/*'));
+    expect(missing).toEqual([]);
+  });
+
+  for (const [route, row] of Object.entries(MATRIX)) {
+    it(`should answer ${route} as the table says for every caller`, async () => {
+      const got: Partial<Record<Actor, number>> = {};
+      for (const actor of ALL) {
+        const res = await call(actor, row.request(fixture, actor));
+        await res.arrayBuffer();
+        got[actor] = res.status;
+      }
+      if (row.expect === 'public') {
+        for (const status of Object.values(got)) expect([401, 403, 500]).not.toContain(status);
+      } else {
+        expect(got).toEqual(row.expect);
+      }
+    });
+  }
+});
+
+describe('what each caller may read of a case', () => {
+  const detail = async (actor: Actor, id: string) => {
+    const res = await call(actor, { method: 'GET', path: `/api/cases/${id}` });
+    return (await res.json()) as { contactPhone: string | null; contactName: string | null; events: { actorName: string; actorRole: string | null }[] };
+  };
+
+  it('should show the full phone only to the submitter, the case deputy and office staff of the region', async () => {
+    const full = ['citizenA', 'deputyOfCase', 'officeOfRegion'] as const;
+    const masked = ['assignedUnit', 'leader', 'admin'] as const;
+    for (const a of full) expect((await detail(a, fixture.caseId)).contactPhone).toBe('13857310001');
+    for (const a of masked) expect((await detail(a, fixture.caseId)).contactPhone).toBe('138****0001');
+  });
+
+  it("should never show an anonymous submitter's identity to staff or leaders", async () => {
+    expect((await detail('citizenA', fixture.anonymousCaseId)).contactPhone).toBe('13857310001');
+    for (const a of ['deputyOfCase', 'officeOfRegion', 'assignedUnit', 'leader', 'admin'] as const) {
+      const c = await detail(a, fixture.anonymousCaseId);
+      expect(c.contactPhone).toBeNull();
+      expect(c.contactName).toBeNull();
+      const text = JSON.stringify(c);
+      expect(text).not.toContain('张建华');
+      expect(text).not.toContain('13857310001');
+      expect(c.events.filter((e) => e.actorRole === 'citizen').every((e) => e.actorName === '匿名群众')).toBe(true);
+    }
+    // nor in lists
+    for (const a of ['deputyOfCase', 'officeOfRegion', 'assignedUnit', 'leader'] as const) {
+      const res = await call(a, { method: 'GET', path: '/api/cases?pageSize=100' });
+      const text = await res.text();
+      expect(text).not.toContain('张建华');
+      expect(text).not.toContain('13857310001');
+    }
+  });
+});
