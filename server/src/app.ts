@@ -75,6 +75,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'], // Vant's icon font is a data: URL inside its CSS
         connectSrc: ["'self'"],
         mediaSrc: ["'self'", 'blob:'],
         frameAncestors: ["'self'", ...(options.frameAncestors ?? [])],
