@@ -249,3 +249,12 @@ export function stratifiedFolds(labels: CategoryLabel[], k: number, seed: number
   });
   return fold;
 }
+
+/** the split used by eval (and documented): seed and test share */
+export const SPLIT_SEED = 42;
+export const TEST_SHARE = 0.2;
+
+/** rows → examples → near-duplicates removed (the step before any split) */
+export function prepareExamples(rows: RawRow[]): DedupeResult {
+  return dedupe(toExamples(rows), { tokens: new Map(rows.map((r) => [r.id, r.tokens])) });
+}

@@ -2,8 +2,8 @@
  * Features: hashed bag of character n-grams (inside content runs) plus,
  * optionally, segmenter words and word bigrams; sub-linear TF × IDF, L2
  * normalised. The hashing trick keeps the model file free of a vocabulary
- * (small, fast to load); the explanation path (`termsOf`) recomputes the
- * strings for one message only. Pure: no Node imports.
+ * (small, fast to load); explanations recover the strings from the message
+ * itself (model.ts). Pure: no Node imports.
  */
 import { fmix, fnvStep, FNV_OFFSET, fnv1a } from './hash.js';
 import { normalizeText } from './normalize.js';
@@ -23,10 +23,11 @@ export interface FeatureConfig {
   collapseDigits: boolean;
 }
 
+/** the configuration chosen by measurement (docs/classifier.md) */
 export const DEFAULT_FEATURES: FeatureConfig = {
-  bits: 20,
+  bits: 18,
   charMin: 1,
-  charMax: 3,
+  charMax: 2,
   words: 'none',
   wordBigrams: false,
   collapseDigits: true,
@@ -41,7 +42,7 @@ export interface SparseVec {
 const WORD_SEED = fnv1a('word:');
 const BIGRAM_SEED = fnv1a('bigram:');
 
-function isContent(c: number): boolean {
+export function isContent(c: number): boolean {
   return (
     (c >= 0x4e00 && c <= 0x9fff) ||
     (c >= 0x61 && c <= 0x7a) ||
@@ -91,7 +92,7 @@ export class HashingVectorizer {
       }
       this.touched[this.nTouched++] = b;
     }
-    this.counts[b] += v;
+    this.counts[b] = this.counts[b]! + v;
   }
 
   /** bucket of a word feature (for tests/explanations) */
@@ -172,35 +173,6 @@ export class HashingVectorizer {
   countsOf(text: string): SparseVec {
     return this.countsNormalized(normalizeText(text));
   }
-
-  /**
-   * The human-readable terms of a text with their bucket, for explanations:
-   * character n-grams of length ≥ 2 and segmenter words.
-   */
-  termsOf(text: string): { term: string; bucket: number }[] {
-    const norm = normalizeText(text);
-    const out = new Map<string, number>();
-    const { charMin, charMax, collapseDigits } = this.cfg;
-    if (charMax > 0) {
-      for (const rawRun of norm.match(/[\p{L}\p{N}]+/gu) ?? []) {
-        const run = collapseDigits ? rawRun.replace(/\d+/g, '0') : rawRun;
-        for (let i = 0; i < run.length; i++) {
-          let h = FNV_OFFSET;
-          for (let n = 1; n <= charMax && i + n <= run.length; n++) {
-            h = fnvStep(h, run.charCodeAt(i + n - 1));
-            if (n >= Math.max(2, charMin)) out.set(run.slice(i, i + n), fmix(h) & this.mask);
-          }
-        }
-      }
-    }
-    if (this.segment) {
-      for (let w of this.segment(norm)) {
-        if (collapseDigits) w = w.replace(/\d+/g, '0');
-        if (w.length >= 2) out.set(w, fmix(fnv1a(w, WORD_SEED)) & this.mask);
-      }
-    }
-    return [...out].map(([term, bucket]) => ({ term, bucket }));
-  }
 }
 
 /** sub-linear TF × IDF, L2-normalised, in place */
@@ -225,7 +197,7 @@ export function computeIdf(docs: SparseVec[], dim: number, weights?: number[]): 
   docs.forEach((d, k) => {
     const w = weights?.[k] ?? 1;
     n += w;
-    for (let i = 0; i < d.idx.length; i++) df[d.idx[i]!] += w;
+    for (let i = 0; i < d.idx.length; i++) df[d.idx[i]!] = df[d.idx[i]!]! + w;
   });
   const idf = new Float32Array(dim);
   for (let b = 0; b < dim; b++) idf[b] = Math.log((1 + n) / (1 + df[b]!)) + 1;

@@ -78,7 +78,7 @@ export function trainLinearSvm(
     sq[i] = s;
   }
   const counts = new Float64Array(K);
-  for (let i = 0; i < n; i++) counts[y[i]!]++;
+  for (let i = 0; i < n; i++) counts[y[i]!] = counts[y[i]!]! + 1;
   const w = new Float64Array(dim);
   const alpha = new Float64Array(n);
   const order = Array.from({ length: n }, (_, i) => i);
@@ -192,7 +192,7 @@ export function trainNaiveBayes(
   const prior = new Float64Array(K);
   for (let i = 0; i < n; i++) {
     const wi = opts.weights ? opts.weights[i]! : 1;
-    prior[y[i]!] += wi;
+    prior[y[i]!] = prior[y[i]!]! + wi;
     for (let p = indptr[i]!; p < indptr[i + 1]!; p++) cnt[indices[p]! * K + y[i]!]! += values[p]! * wi;
   }
   const used = new Uint8Array(dim);

@@ -60,7 +60,12 @@ export function stripPlaces(text: string): string {
 
 /** The canonical form used by every feature extractor. */
 export function normalizeText(text: string): string {
-  return stripPlaces(normalizeWidth(text)).replace(/\s+/g, ' ').trim();
+  return normalizeFromWidth(normalizeWidth(text));
+}
+
+/** normalizeText for a text already passed through normalizeWidth */
+export function normalizeFromWidth(width: string): string {
+  return stripPlaces(width).replace(/\s+/g, ' ').trim();
 }
 
 /** Only letters, digits and CJK ideographs: the key used to find exact duplicates. */
