@@ -14,6 +14,7 @@ import { caseRoutes } from './routes/cases.js';
 import { deputyRoutes, referenceRoutes } from './routes/reference.js';
 import { fieldRoutes } from './routes/field.js';
 import { settingsRoutes } from './routes/settings.js';
+import { hotspotRoutes } from './routes/hotspots.js';
 import { healthRoutes, meRoutes } from './routes/misc.js';
 import { statsRoutes } from './routes/stats.js';
 import { uploadRoutes } from './routes/uploads.js';
@@ -65,6 +66,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
     .route('/stats', statsRoutes())
     .route('/', fieldRoutes(ctx))
     .route('/settings', settingsRoutes())
+    .route('/hotspots', hotspotRoutes())
     .all('*', (c) => c.json(errorBody('not_found', '接口不存在'), 404));
 
   const app = new Hono<AppEnv>();

@@ -1,3 +1,4 @@
+import { ReloadingClassifier, DEFAULT_MODEL_FILE, type Classifier } from './classifier/index.js';
 import { groupCommitter } from './db/group-commit.js';
 import type { Db } from './db/open.js';
 import { WorkCalendar } from './domain/calendar.js';
@@ -15,8 +16,16 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
+/** One loaded model per file for the whole process; it reloads itself when `npm run train` rewrites the file. */
+const classifiers = new Map<string, ReloadingClassifier>();
+function classifierFor(file: string): Classifier {
+  let c = classifiers.get(file);
+  if (!c) classifiers.set(file, (c = new ReloadingClassifier(file)));
+  return c;
+}
+
 /** The repositories and domain helpers over one database, built once per app. */
-export function buildDeps(db: Db, clock: Clock, secret: string) {
+export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile = DEFAULT_MODEL_FILE) {
   const settings = settingsRepo(db);
   const storedLimits = settings.get('limits');
   const limits: TimeLimits = storedLimits
@@ -29,6 +38,8 @@ export function buildDeps(db: Db, clock: Clock, secret: string) {
     limits,
     settings,
     signer: uploadSigner(secret, () => clock.now()),
+    /** 马上分: the category classifier (loaded on first use). */
+    classifier: () => classifierFor(classifierFile),
     /** Request writes go through here: acknowledged only once durably committed. */
     writes: groupCommitter(db),
     calendar: new WorkCalendar(holidays.all()),

@@ -2,6 +2,10 @@ import type { AxiosInstance, AxiosProgressEvent } from 'axios';
 import type { z } from 'zod';
 import {
   authResultSchema,
+  hotspotsSchema,
+  similarListSchema,
+  type Hotspots,
+  type SimilarList,
   checkinListSchema,
   checkinSchema,
   notificationListSchema,
@@ -118,6 +122,8 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
       get: (id: string): Promise<CaseDetail> => get(caseDetailSchema, `/api/cases/${encodeURIComponent(id)}`),
       transition: (id: string, input: TransitionInput): Promise<CaseDetail> =>
         post(caseDetailSchema, `/api/cases/${encodeURIComponent(id)}/transitions`, input),
+      /** "附近已有类似诉求": open cases of the deputy's town like this text (no sign-in needed). */
+      similar: (deputyCode: string, text: string): Promise<SimilarList> => post(similarListSchema, '/api/cases/similar', { deputyCode, text }),
       suggestions: (id: string): Promise<Suggestions> =>
         get(suggestionsSchema, `/api/cases/${encodeURIComponent(id)}/suggestions`),
     },
@@ -132,6 +138,8 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
       list: () => get(checkinListSchema, '/api/checkins'),
       stationQrcodeUrl: (stationId: string) => `/api/stations/${encodeURIComponent(stationId)}/qrcode.svg`,
     },
+
+    hotspots: (query: { regionId?: string } = {}): Promise<Hotspots> => get(hotspotsSchema, '/api/hotspots', query),
 
     stats: {
       overview: (query: Partial<StatsQuery> = {}): Promise<Overview> => get(overviewSchema, '/api/stats/overview', query),

@@ -330,6 +330,22 @@ export const suggestionsSchema = z.object({
 });
 export type Suggestions = z.infer<typeof suggestionsSchema>;
 
+export const similarQuerySchema = z.object({
+  deputyCode: z.string().min(1).max(32),
+  text: z.string().max(2100),
+});
+export const similarListSchema = z.object({
+  items: z.array(z.object({ title: z.string(), status: z.enum(CASE_STATUSES), submittedAt: isoTime, score: z.number() })),
+});
+export type SimilarList = z.infer<typeof similarListSchema>;
+
+export const hotspotsSchema = z.object({
+  items: z.array(z.object({ term: z.string(), recent: z.number(), baseline: z.number(), score: z.number() })),
+  recentCases: z.number().int(),
+  baselineCases: z.number().int(),
+});
+export type Hotspots = z.infer<typeof hotspotsSchema>;
+
 // ---------- stats (码上评) ----------
 export const statsQuerySchema = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: '开始日期格式应为 YYYY-MM-DD' }).optional(),

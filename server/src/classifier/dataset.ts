@@ -5,6 +5,7 @@
 import { compactText } from './normalize.js';
 import { isCategoryLabel, LABELS, type CategoryLabel } from './types.js';
 import { fnv1a, fmix } from './hash.js';
+import { mulberry32 } from '../util/random.js';
 
 /** one line of messages-labelled.jsonl */
 export interface RawRow {
@@ -44,17 +45,7 @@ export function toExamples(rows: RawRow[], fallback: 'tokens' | 'title' = 'token
   return out;
 }
 
-/** deterministic PRNG (mulberry32) */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export function shuffleInPlace<T>(a: T[], rnd: () => number): T[] {
   for (let i = a.length - 1; i > 0; i--) {

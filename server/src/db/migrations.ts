@@ -274,4 +274,8 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE case_events ADD COLUMN prev_hash TEXT;
   ALTER TABLE case_events ADD COLUMN hash TEXT;
   `,
+  /* 3: routing suggestions */ `
+  -- 马上分: which unit cases of a category in a town went to (P(unit | category, town))
+  CREATE INDEX cases_routing ON cases(region_id, category_id, unit_id);
+  `,
 ];

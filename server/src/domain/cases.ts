@@ -22,6 +22,7 @@ import { replyDays } from './limits.js';
 import { holderUserIds, notify, officeUserIds } from './notify.js';
 import { toDetail, toSummary } from './present.js';
 import { canSee, scopeFilter } from './scope.js';
+import { recordCorrection } from './suggestions.js';
 import type { SessionUser } from './session.js';
 
 const iso = (d: Date) => d.toISOString();
@@ -361,6 +362,7 @@ function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transitio
         extension_approved_days: null,
       };
       step.data = { unitId: unit.id, unitName: unit.name, categoryId: input.categoryId ?? c.category_id, type };
+      if (input.categoryId) step.data.corrected = recordCorrection(deps, deps.classifier(), c, input.categoryId);
       step.notices.push({ to: unitUsers(unit.id), text: '有新的民情件交办，请及时签收' });
       break;
     }

@@ -1,39 +1,96 @@
 import type { Suggestions } from '@minqing/shared';
+import { rankSimilar, type Classifier } from '../classifier/index.js';
 import type { Deps } from '../deps.js';
 import type { CaseRow } from '../repos/cases.js';
+import { townUnitId } from '../seed/pinghu.js';
+
+const SIMILAR_WINDOW_MS = 30 * 86_400_000;
+/** Prior weight of a category's default unit, and of the town government, before history counts. */
+const DEFAULT_UNIT_PRIOR = 4;
+const TOWN_UNIT_PRIOR = 1;
+
+export const caseText = (c: Pick<CaseRow, 'title' | 'body'>) => `${c.title}\n${c.body}`;
 
 /**
- * 马上分: the suggested category and unit for a case, and similar open cases. Until the
- * trained classifier is wired in, this ranks categories by keyword hits and always asks
- * for a person's judgement (needsReview) — it never pretends to be sure.
+ * P(unit | category, town): where cases of this category in this town have gone so far,
+ * smoothed towards the category's default unit (and a little towards the town government,
+ * which owns some matters). Staff's own assignments are what moves it.
  */
-const KEYWORDS: Record<string, string[]> = {
-  construction: ['路灯', '道路', '拆迁', '小区', '物业', '违建', '施工', '房屋', '自来水', '停水', '井盖', '绿化', '垃圾'],
-  environment: ['污染', '噪音', '噪声', '排放', '臭', '废水', '河道', '油烟', '粉尘', '环保'],
-  transport: ['公交', '交通', '红绿灯', '停车', '出租车', '客运', '道路拥堵', '班车', '驾驶'],
-  education: ['学校', '幼儿园', '教育', '老师', '学生', '入学', '体育', '文化', '图书馆'],
-  labor: ['社保', '工资', '养老', '医保', '就业', '劳动', '退休', '欠薪', '失业'],
-  commerce: ['商店', '超市', '价格', '消费', '旅游', '市场', '商家', '快递'],
-  health: ['医院', '医生', '卫生', '疫苗', '看病', '计生', '诊所', '药'],
-};
-
-export function suggestionsFor(deps: Deps, c: CaseRow): Suggestions {
-  const text = `${c.title} ${c.body}`;
-  const raw = deps.reference.categories().map((cat) => ({
-    cat,
-    hits: (KEYWORDS[cat.id] ?? []).filter((k) => text.includes(k)).length,
-  }));
-  const total = raw.reduce((s, r) => s + r.hits + 0.5, 0);
-  const categories = raw
-    .map((r) => ({ id: r.cat.id, name: r.cat.name, score: (r.hits + 0.5) / total }))
-    .sort((a, b) => b.score - a.score);
-  const units = categories
-    .slice(0, 3)
-    .map((cat) => {
-      const unitId = deps.reference.category(cat.id)?.default_unit_id;
-      const unit = unitId ? deps.reference.unit(unitId) : undefined;
-      return unit ? { id: unit.id, name: unit.name, score: cat.score } : null;
-    })
-    .filter((u): u is NonNullable<typeof u> => u !== null);
-  return { categories, units, similar: [], needsReview: true, reason: 'low_confidence' };
+function unitDistribution(deps: Deps, categoryId: string, regionId: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const defaultUnit = deps.reference.category(categoryId)?.default_unit_id;
+  if (defaultUnit) counts.set(defaultUnit, DEFAULT_UNIT_PRIOR);
+  const townUnit = townUnitId(regionId);
+  if (deps.reference.unit(townUnit)) counts.set(townUnit, (counts.get(townUnit) ?? 0) + TOWN_UNIT_PRIOR);
+  const history = deps.db
+    .prepare<[string, string], { unit_id: string; n: number }>(
+      'SELECT unit_id, count(*) AS n FROM cases WHERE region_id = ? AND category_id = ? AND unit_id IS NOT NULL GROUP BY unit_id',
+    )
+    .all(regionId, categoryId);
+  for (const h of history) counts.set(h.unit_id, (counts.get(h.unit_id) ?? 0) + h.n);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return new Map([...counts].map(([u, n]) => [u, n / total]));
 }
+
+/** Open cases of the same town in the last 30 days whose text is close to this one. */
+export function similarOpenCases(deps: Deps, regionId: string, text: string, excludeId: string | null, limit = 5) {
+  const since = new Date(deps.clock.now().getTime() - SIMILAR_WINDOW_MS).toISOString();
+  const candidates = deps.db
+    .prepare<[string, string, string], { id: string; tracking_no: string; title: string; body: string; status: CaseRow['status']; anonymous: number; submitted_at: string }>(
+      `SELECT id, tracking_no, title, body, status, anonymous, submitted_at FROM cases
+       WHERE region_id = ? AND submitted_at >= ? AND status <> 'closed' AND id <> ? ORDER BY submitted_at DESC LIMIT 1000`,
+    )
+    .all(regionId, since, excludeId ?? '')
+    .map((r) => ({ ...r, text: caseText(r) }));
+  return rankSimilar(text, candidates, { limit });
+}
+
+export function suggestionsFor(deps: Deps, classifier: Classifier, c: CaseRow): Suggestions {
+  const s = classifier.suggest(caseText(c));
+  const categories = s.categories.flatMap(({ label, score }) => {
+    const cat = deps.reference.categoryByName(label);
+    return cat ? [{ id: cat.id, name: cat.name, score: round(score) }] : [];
+  });
+  const unitScores = new Map<string, number>();
+  for (const cat of categories.slice(0, 3)) {
+    for (const [unitId, p] of unitDistribution(deps, cat.id, c.region_id)) {
+      unitScores.set(unitId, (unitScores.get(unitId) ?? 0) + cat.score * p);
+    }
+  }
+  const units = [...unitScores]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([id, score]) => ({ id, name: deps.reference.unit(id)?.name ?? id, score: round(score) }));
+  const similar = similarOpenCases(deps, c.region_id, caseText(c), c.id).map((r) => ({
+    id: r.id,
+    trackingNo: r.tracking_no,
+    title: r.title,
+    status: r.status,
+    score: round(r.score),
+  }));
+  return {
+    categories,
+    units,
+    similar,
+    needsReview: s.needsReview,
+    ...(s.reason ? { reason: s.reason } : {}),
+    topTerms: s.topTerms,
+    modelVersion: classifier.version,
+  };
+}
+
+/**
+ * When office staff assign a category other than the classifier's first choice, the
+ * correction is kept for the next `npm run train` (inside the assignment's transaction).
+ */
+export function recordCorrection(deps: Deps, classifier: Classifier, c: CaseRow, chosenCategoryId: string): boolean {
+  const chosen = deps.reference.category(chosenCategoryId);
+  const suggested = classifier.suggest(caseText(c)).categories[0]?.label;
+  if (!chosen || chosen.name === suggested) return false;
+  deps.db
+    .prepare('INSERT INTO classifier_corrections (case_id, text, label, suggested_label, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(c.id, caseText(c), chosen.name, suggested ?? null, deps.clock.now().toISOString());
+  return true;
+}
+
+const round = (x: number) => Math.round(x * 10000) / 10000;

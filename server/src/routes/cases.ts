@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { CASE_ACTIONS, caseListQuerySchema, createCaseSchema, transitionSchema } from '@minqing/shared';
+import { CASE_ACTIONS, caseListQuerySchema, createCaseSchema, similarQuerySchema, transitionSchema } from '@minqing/shared';
 import { caseDetail, createCase, listCases, loadVisible, transition } from '../domain/cases.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
-import { suggestionsFor } from '../domain/suggestions.js';
+import { similarOpenCases, suggestionsFor } from '../domain/suggestions.js';
 
 
 export function caseRoutes() {
@@ -18,6 +18,18 @@ export function caseRoutes() {
       if (replayed) c.header('Idempotent-Replayed', 'true');
       c.header('Location', `/api/cases/${detail.id}`);
       return c.json(detail, 201);
+    })
+    .post('/similar', validate('json', similarQuerySchema), (c) => {
+      // before submitting: "附近已有类似诉求" — open cases of the deputy's town, titles only
+      const deps = c.get('deps');
+      const { deputyCode, text } = c.req.valid('json');
+      const deputy = deps.reference.deputy(deputyCode);
+      if (!deputy) throw new ApiError('invalid_input', '未找到该代表', 'deputyCode');
+      const town = deps.reference.townOf(deputy.region_id)?.id ?? deputy.region_id;
+      const items = similarOpenCases(deps, town, text, null)
+        .filter((r) => !r.anonymous)
+        .map((r) => ({ title: r.title, status: r.status, submittedAt: r.submitted_at, score: Math.round(r.score * 100) / 100 }));
+      return c.json({ items }, 200);
     })
     .get('/', validate('query', caseListQuerySchema), (c) => {
       const user = currentUser(c);
@@ -50,6 +62,6 @@ export function caseRoutes() {
     .get('/:id/suggestions', (c) => {
       const user = currentUser(c, ['office', 'admin']);
       const deps = c.get('deps');
-      return c.json(suggestionsFor(deps, loadVisible(deps, user, c.req.param('id'))), 200);
+      return c.json(suggestionsFor(deps, deps.classifier(), loadVisible(deps, user, c.req.param('id'))), 200);
     });
 }

@@ -7,6 +7,7 @@ import { autoClose } from '../domain/scheduler.js';
 import { sessionFromRow, type SessionUser } from '../domain/session.js';
 import { hashPassword } from '../http/auth.js';
 import { CATEGORIES, DEPARTMENTS, TOWNS, deputySeeds, townUnitId } from './pinghu.js';
+import { mulberry32 } from '../util/random.js';
 import { DEPUTY_REPLIES, REPLIES, TEMPLATES } from './texts.js';
 
 /** The demo password for office and admin accounts (demo mode only; README says so). */
@@ -83,18 +84,6 @@ export function seedAccounts(db: Db, now: Date): void {
   }).immediate();
 }
 
-/** A small deterministic generator, so the demo data is the same on every machine. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -109,7 +98,7 @@ export function seedDemoCases(db: Db, secret: string, now: Date, count = 320): n
   let t = now.getTime();
   const clock: Clock = { now: () => new Date(t) };
   const deps = buildDeps(db, clock, secret);
-  const random = rng(20261128);
+  const random = mulberry32(20261128);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const as = (account: string): SessionUser => sessionFromRow(deps.users.get(userIdFor(account))!);
   const byId = (id: string): SessionUser => sessionFromRow(deps.users.get(id)!);
