@@ -31,7 +31,7 @@ const BY_STATUS: Record<number, string> = {
   403: ERROR_MESSAGES.forbidden,
   404: '未找到相关内容，可能已被删除或您无权查看',
   409: '情况已有变化，请刷新页面后再操作',
-  413: `照片太大（超过 ${MB} MB），请换一张照片或压缩后再传`,
+  413: '照片太大，超过了允许的大小，请换一张照片或压缩后再传',
   415: ERROR_MESSAGES.unsupported_media_type,
   429: ERROR_MESSAGES.rate_limited,
 };

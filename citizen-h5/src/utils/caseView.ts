@@ -1,3 +1,4 @@
+import { formatDeadline } from './deadline';
 import {
   ACTION_LABELS,
   CLOSE_REASON_LABELS,
@@ -30,7 +31,7 @@ export function statusLabel(c: Pick<CaseSummary, 'status' | 'closeReason'>): str
 /** What the citizen is told about the deadline that matters now, e.g. "代表应于 … 前受理". */
 export function dueLine(c: CaseSummary, now: Date): { text: string; countdown: string | null; level: 'ok' | 'warn' | 'overdue' } | null {
   const countdown = dueCountdown(c.dueAt, now);
-  const at = formatTime(c.dueAt).slice(5);
+  const at = formatDeadline(c.dueAt, true);
   switch (c.status) {
     case 'submitted':
       return c.dueAt ? { text: `代表应于 ${at} 前受理`, countdown: countdown?.text ?? null, level: countdown?.level ?? 'ok' } : null;
@@ -48,6 +49,7 @@ export function dueLine(c: CaseSummary, now: Date): { text: string; countdown: s
           ? { text: `请于 ${at} 前评价，逾期将自动办结`, countdown: null, level: 'warn' }
           : null;
     case 'closed':
+      if (c.closeReason === 'rated' && c.rating) return { text: `已办结 · 您的评价：${RATING_LABELS[c.rating]}`, countdown: null, level: 'ok' };
       return c.closeReason ? { text: CLOSE_REASON_LABELS[c.closeReason], countdown: null, level: 'ok' } : null;
   }
 }
