@@ -23,6 +23,8 @@ export class ApiFailure extends Error {
 }
 
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
+/** An English word in a message (an action code like “rate”, a header name) means it was not written for people. */
+const HAS_CODE_WORD = /[a-z_]{3,}/;
 const MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 
 const BY_STATUS: Record<number, string> = {
@@ -30,7 +32,7 @@ const BY_STATUS: Record<number, string> = {
   401: ERROR_MESSAGES.token_expired,
   403: ERROR_MESSAGES.forbidden,
   404: '未找到相关内容，可能已被删除或您无权查看',
-  409: '情况已有变化，请刷新页面后再操作',
+  409: '情况已有变化，请查看最新进度后再操作',
   413: '照片太大，超过了允许的大小，请换一张照片或压缩后再传',
   415: ERROR_MESSAGES.unsupported_media_type,
   429: ERROR_MESSAGES.rate_limited,
@@ -66,8 +68,8 @@ export function toApiFailure(err: unknown): ApiFailure {
     code = body.error.code;
     field = body.error.field;
     // The API speaks Chinese for people; anything else (a proxy page, a library default) is replaced.
-    if (HAS_CHINESE.test(body.error.message)) message = body.error.message;
-    else message = ERROR_MESSAGES[body.error.code as ErrorCode] ?? message;
+    if (HAS_CHINESE.test(body.error.message) && !HAS_CODE_WORD.test(body.error.message)) message = body.error.message;
+    else if (status !== 409) message = ERROR_MESSAGES[body.error.code as ErrorCode] ?? message;
   }
   if (status === 429 && retryAfter && !isApiErrorBody(body)) message = `操作太频繁，请 ${retryAfter} 秒后再试`;
   if (status === 502 || status === 503 || status === 504) {
