@@ -17,8 +17,23 @@ export function toast(options: ToastOptions) {
   void load().then((m) => m.showToast(options), () => undefined);
 }
 
-export function preloadToast() {
-  const start = () => void load().catch(() => undefined);
-  if ('requestIdleCallback' in window) window.requestIdleCallback(start, { timeout: 4000 });
-  else setTimeout(start, 2000);
+/**
+ * Fetches the toast's code once the page has had its chance to paint: at the first touch or
+ * key press, or a few seconds after load — never competing with the landing page's own
+ * requests on a slow network.
+ */
+export function preloadToast(afterMs = 4000) {
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    window.removeEventListener('pointerdown', start, true);
+    window.removeEventListener('keydown', start, true);
+    void load().catch(() => undefined);
+  };
+  window.addEventListener('pointerdown', start, true);
+  window.addEventListener('keydown', start, true);
+  const later = () => setTimeout(() => ('requestIdleCallback' in window ? window.requestIdleCallback(start, { timeout: 2000 }) : start()), afterMs);
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
 }
