@@ -202,4 +202,27 @@ describe('citizen app: the submit form', () => {
       await phone.close();
     }
   }, 60_000);
+
+  it('should show 附近已有类似诉求 while the citizen writes, without stopping the submission', async () => {
+    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const { page, context } = phone;
+    try {
+      const neighbour = await signInAs(server.baseUrl, 'zlb-li');
+      await neighbour.cases.create(
+        { deputyCode: 'D011', title: '虹霓社区路口缺少红绿灯', body: '虹霓社区门口的十字路口车流量很大，没有红绿灯也没有减速带，已经发生过好几次事故，请求尽快设置信号灯。', contactPhone: '13857310002' },
+        `test-${Date.now()}-similar`,
+      );
+      await signInCitizen(context, server.baseUrl, 'zlb-zhang');
+      await page.goto('/citizen/d/D001/submit');
+      await fillCaseForm(page, '虹霓社区门口路口车很多，没有红绿灯，经常出事故，希望装信号灯。');
+      await page.getByTestId('similar').waitFor();
+      expect(await page.getByTestId('similar').innerText()).toContain('虹霓社区路口缺少红绿灯');
+      expect(await page.getByTestId('similar').innerText()).toContain('仍可提交');
+      await agreeToPrivacy(page);
+      await page.locator('.submit__btn').click();
+      await page.waitForURL(/\/citizen\/receipt\//);
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
 });
