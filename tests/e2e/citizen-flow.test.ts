@@ -255,4 +255,40 @@ describe('citizen app: QR code to rating', () => {
       await phone.close();
     }
   }, 60_000);
+
+  it('should list my cases page by page, with status tags, due dates and tabs', async () => {
+    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const { page, context } = phone;
+    try {
+      const citizen = await signInCitizen(context, server.baseUrl, 'zlb-zhou');
+      const ids: string[] = [];
+      for (let i = 1; i <= 12; i++) {
+        const c = await citizen.cases.create(
+          { deputyCode: 'D009', title: `广陈镇第${i}件`, body: `广陈镇泗泾村第${i}处路面破损，车辆经过颠簸，请安排修补。`, contactPhone: '13857310005' },
+          `test-${Date.now()}-page-${i}`,
+        );
+        ids.push(c.id);
+      }
+      const deputy = await signInAs(server.baseUrl, 'ding-d009');
+      await deputy.cases.transition(ids[0]!, { action: 'reply', note: '已安排公路站修补。' });
+
+      await page.goto('/citizen/cases');
+      await expect.poll(() => page.locator('.case-card').count()).toBe(10);
+      const newest = page.locator('.case-card').first();
+      expect(await newest.locator('.status-tag').innerText()).toBe('待受理');
+      expect(await newest.locator('.case-card__due').innerText()).toMatch(/代表应于 \d{2}-\d{2} \d{2}:\d{2} 前受理/);
+      await page.locator('.case-card').last().scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 3000);
+      await expect.poll(() => page.locator('.case-card').count()).toBe(12);
+      await page.locator('.van-list__finished-text', { hasText: '没有更多了' }).waitFor();
+
+      await page.locator('.van-tab', { hasText: '待评价' }).click();
+      await expect.poll(() => page.locator('.case-card').count()).toBe(1);
+      expect(await page.locator('.case-card .status-tag').innerText()).toBe('待评价');
+      expect(await page.locator('.case-card__due').innerText()).toContain('前评价');
+      expect(page.url()).toContain('tab=replied');
+    } finally {
+      await phone.close();
+    }
+  }, 60_000);
 });
