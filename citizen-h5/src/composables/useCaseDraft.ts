@@ -32,6 +32,12 @@ export interface CaseDraft {
 
 const keyFor = (deputyCode: string) => `mq.citizen.draft.${deputyCode}`;
 
+/** Whether this device holds an unsent draft for the deputy (cheap: for the landing page's button). */
+export function hasSavedDraft(deputyCode: string): boolean {
+  const d = readJson<Partial<CaseDraft>>(keyFor(deputyCode));
+  return Boolean(d && ((d.body ?? '').trim() || (d.title ?? '').trim() || d.photos?.length));
+}
+
 function blank(deputyCode: string, userId: string | null, phone: string | null): CaseDraft {
   return {
     v: 1,
