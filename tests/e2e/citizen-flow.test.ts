@@ -130,6 +130,7 @@ describe('citizen app: QR code to rating', () => {
       await expect.poll(() => page.getByTestId('my-rating').innerText()).toContain('问题已解决');
       const rated = await deputy.cases.get(caseId);
       expect(rated).toMatchObject({ status: 'closed', rating: 'satisfied', solved: true, ratingComment: '修得很快，谢谢代表！' });
+      await page.locator('.van-toast').last().waitFor({ state: 'hidden' });
       await screenshot(page, 'citizen-07-rated');
 
       // 8. My cases: the case with its status tag.
