@@ -25,6 +25,8 @@ export function statusTagType(status: CaseStatus): TagType {
 
 export function statusLabel(c: Pick<CaseSummary, 'status' | 'closeReason'>): string {
   if (c.status === 'closed' && c.closeReason === 'withdrawn') return '已撤回';
+  if (c.status === 'closed' && c.closeReason === 'rejected') return '不予受理';
+  if (c.status === 'closed' && c.closeReason === 'merged') return '已合并';
   return STATUS_LABELS[c.status];
 }
 
@@ -50,6 +52,8 @@ export function dueLine(c: CaseSummary, now: Date): { text: string; countdown: s
           : null;
     case 'closed':
       if (c.closeReason === 'rated' && c.rating) return { text: `已办结 · 您的评价：${RATING_LABELS[c.rating]}`, countdown: null, level: 'ok' };
+      if (c.closeReason === 'rejected') return { text: '不予受理，理由见办理进度', countdown: null, level: 'ok' };
+      if (c.closeReason === 'merged') return { text: '已与同类诉求合并办理', countdown: null, level: 'ok' };
       return c.closeReason ? { text: CLOSE_REASON_LABELS[c.closeReason], countdown: null, level: 'ok' } : null;
   }
 }
