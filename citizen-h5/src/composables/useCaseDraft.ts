@@ -1,5 +1,6 @@
 import { onScopeDispose, reactive, watch } from 'vue';
 import type { CaseType } from '@minqing/shared';
+import { draftKey } from '../utils/draftKey';
 import { newIdempotencyKey } from '../utils/idempotencyKey';
 import { readJson, removeKey, writeJson } from '../utils/storage';
 import type { SavedPhoto } from './usePhotoUploads';
@@ -30,13 +31,7 @@ export interface CaseDraft {
   updatedAt: number;
 }
 
-const keyFor = (deputyCode: string) => `mq.citizen.draft.${deputyCode}`;
-
-/** Whether this device holds an unsent draft for the deputy (cheap: for the landing page's button). */
-export function hasSavedDraft(deputyCode: string): boolean {
-  const d = readJson<Partial<CaseDraft>>(keyFor(deputyCode));
-  return Boolean(d && ((d.body ?? '').trim() || (d.title ?? '').trim() || d.photos?.length));
-}
+const keyFor = draftKey;
 
 function blank(deputyCode: string, userId: string | null, phone: string | null): CaseDraft {
   return {
