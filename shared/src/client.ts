@@ -1,51 +1,30 @@
 import type { AxiosInstance, AxiosProgressEvent } from 'axios';
 import type { z } from 'zod';
-import {
-  authResultSchema,
-  hotspotsSchema,
-  similarListSchema,
-  type Hotspots,
-  type SimilarList,
-  checkinListSchema,
-  checkinSchema,
-  notificationListSchema,
-  performanceSchema,
-  visitListSchema,
-  visitSchema,
-  type Checkin,
-  type NotificationList,
-  type Performance,
-  type Visit,
-  type VisitInput,
-  caseDetailSchema,
-  caseListSchema,
-  categoryListSchema,
-  deputyListSchema,
-  deputySchema,
-  healthSchema,
-  mockAccountSchema,
-  mockTicketSchema,
-  overviewSchema,
-  regionListSchema,
-  suggestionsSchema,
-  unitListSchema,
-  uploadSchema,
-  userSchema,
-  type AuthResult,
-  type CaseDetail,
-  type CaseList,
-  type CaseListQuery,
-  type CreateCaseInput,
-  type Deputy,
-  type DeputyQuery,
-  type MockAccount,
-  type Overview,
-  type StatsQuery,
-  type Suggestions,
-  type TransitionInput,
-  type Upload,
-  type User,
+import type {
+  Hotspots,
+  SimilarList,
+  Checkin,
+  NotificationList,
+  Performance,
+  Visit,
+  VisitInput,
+  AuthResult,
+  CaseDetail,
+  CaseList,
+  CaseListQuery,
+  CreateCaseInput,
+  Deputy,
+  DeputyQuery,
+  MockAccount,
+  Overview,
+  StatsQuery,
+  Suggestions,
+  TransitionInput,
+  Upload,
+  User,
 } from './schemas.js';
+
+type Schemas = typeof import('./schemas.js');
 
 export interface ApiClientOptions {
   /** Parse every response with the contract's schema (tests turn this on so drift fails). */
@@ -66,83 +45,86 @@ export type UploadFile = { readonly size: number; readonly type: string };
  * token interceptor, toasts); tests pass one pointed at a real server.
  */
 export function createApiClient(http: AxiosInstance, options: ApiClientOptions = {}) {
-  const parse = <S extends z.ZodType>(schema: S, data: unknown): z.infer<S> =>
-    options.validate ? schema.parse(data) : (data as z.infer<S>);
-  const get = async <S extends z.ZodType>(schema: S, url: string, params?: object) =>
-    parse(schema, (await http.get(url, { params })).data);
-  const post = async <S extends z.ZodType>(schema: S, url: string, body?: unknown, headers?: Record<string, string>) =>
-    parse(schema, (await http.post(url, body, { headers })).data);
+  // The schemas (and zod with them) load only to validate (tests): an app that does not
+  // validate leaves ~30 kB gzip of zod out of its bundle. `pick` names the response's schema.
+  const schemas: Promise<Schemas> | null = options.validate ? import('./schemas.js') : null;
+  const parse = async <S extends z.ZodType>(pick: (s: Schemas) => S, data: unknown): Promise<z.infer<S>> =>
+    schemas ? pick(await schemas).parse(data) : (data as z.infer<S>);
+  const get = async <S extends z.ZodType>(pick: (s: Schemas) => S, url: string, params?: object) =>
+    parse(pick, (await http.get(url, { params })).data);
+  const post = async <S extends z.ZodType>(pick: (s: Schemas) => S, url: string, body?: unknown, headers?: Record<string, string>) =>
+    parse(pick, (await http.post(url, body, { headers })).data);
 
   return {
-    health: () => get(healthSchema, '/api/health'),
-    me: (): Promise<User> => get(userSchema, '/api/me'),
+    health: () => get((s) => s.healthSchema, '/api/health'),
+    me: (): Promise<User> => get((s) => s.userSchema, '/api/me'),
     notifications: {
-      list: (): Promise<NotificationList> => get(notificationListSchema, '/api/me/notifications'),
+      list: (): Promise<NotificationList> => get((s) => s.notificationListSchema, '/api/me/notifications'),
       markAllRead: () => http.post('/api/me/notifications/read').then(() => undefined),
     },
 
     mockIdp: {
-      accounts: (): Promise<MockAccount[]> => get(mockAccountSchema.array(), '/mock-idp/accounts'),
-      ticket: (account: string) => post(mockTicketSchema, '/mock-idp/tickets', { account }),
+      accounts: (): Promise<MockAccount[]> => get((s) => s.mockAccountSchema.array(), '/mock-idp/accounts'),
+      ticket: (account: string) => post((s) => s.mockTicketSchema, '/mock-idp/tickets', { account }),
     },
 
     auth: {
-      citizen: (ticket: string): Promise<AuthResult> => post(authResultSchema, '/api/auth/citizen', { ticket }),
-      staff: (authCode: string): Promise<AuthResult> => post(authResultSchema, '/api/auth/staff', { authCode }),
+      citizen: (ticket: string): Promise<AuthResult> => post((s) => s.authResultSchema, '/api/auth/citizen', { ticket }),
+      staff: (authCode: string): Promise<AuthResult> => post((s) => s.authResultSchema, '/api/auth/staff', { authCode }),
       password: (username: string, password: string): Promise<AuthResult> =>
-        post(authResultSchema, '/api/auth/password', { username, password }),
+        post((s) => s.authResultSchema, '/api/auth/password', { username, password }),
     },
 
     deputies: {
-      list: (query: DeputyQuery = {}) => get(deputyListSchema, '/api/deputies', query),
-      get: (code: string): Promise<Deputy> => get(deputySchema, `/api/deputies/${encodeURIComponent(code)}`),
+      list: (query: DeputyQuery = {}) => get((s) => s.deputyListSchema, '/api/deputies', query),
+      get: (code: string): Promise<Deputy> => get((s) => s.deputySchema, `/api/deputies/${encodeURIComponent(code)}`),
       qrcodeUrl: (code: string) => `/api/deputies/${encodeURIComponent(code)}/qrcode.svg`,
       performance: (code: string, query: { from?: string; to?: string } = {}): Promise<Performance> =>
-        get(performanceSchema, `/api/deputies/${encodeURIComponent(code)}/performance`, query),
+        get((s) => s.performanceSchema, `/api/deputies/${encodeURIComponent(code)}/performance`, query),
     },
 
     reference: {
-      regions: () => get(regionListSchema, '/api/regions'),
-      categories: () => get(categoryListSchema, '/api/categories'),
-      units: () => get(unitListSchema, '/api/units'),
+      regions: () => get((s) => s.regionListSchema, '/api/regions'),
+      categories: () => get((s) => s.categoryListSchema, '/api/categories'),
+      units: () => get((s) => s.unitListSchema, '/api/units'),
     },
 
     uploads: {
       create: async (file: UploadFile, onProgress?: (e: AxiosProgressEvent) => void, fileName = 'photo.jpg'): Promise<Upload> => {
         const form = new FormData();
         form.append('file', file, fileName);
-        return parse(uploadSchema, (await http.post('/api/uploads', form, { onUploadProgress: onProgress })).data);
+        return parse((s) => s.uploadSchema, (await http.post('/api/uploads', form, { onUploadProgress: onProgress })).data);
       },
     },
 
     cases: {
       create: (input: CreateCaseInput, idempotencyKey: string): Promise<CaseDetail> =>
-        post(caseDetailSchema, '/api/cases', input, { 'Idempotency-Key': idempotencyKey }),
-      list: (query: CaseListQuery = {}): Promise<CaseList> => get(caseListSchema, '/api/cases', query),
-      get: (id: string): Promise<CaseDetail> => get(caseDetailSchema, `/api/cases/${encodeURIComponent(id)}`),
+        post((s) => s.caseDetailSchema, '/api/cases', input, { 'Idempotency-Key': idempotencyKey }),
+      list: (query: CaseListQuery = {}): Promise<CaseList> => get((s) => s.caseListSchema, '/api/cases', query),
+      get: (id: string): Promise<CaseDetail> => get((s) => s.caseDetailSchema, `/api/cases/${encodeURIComponent(id)}`),
       transition: (id: string, input: TransitionInput): Promise<CaseDetail> =>
-        post(caseDetailSchema, `/api/cases/${encodeURIComponent(id)}/transitions`, input),
+        post((s) => s.caseDetailSchema, `/api/cases/${encodeURIComponent(id)}/transitions`, input),
       /** "附近已有类似诉求": open cases of the deputy's town like this text (no sign-in needed). */
-      similar: (deputyCode: string, text: string): Promise<SimilarList> => post(similarListSchema, '/api/cases/similar', { deputyCode, text }),
+      similar: (deputyCode: string, text: string): Promise<SimilarList> => post((s) => s.similarListSchema, '/api/cases/similar', { deputyCode, text }),
       suggestions: (id: string): Promise<Suggestions> =>
-        get(suggestionsSchema, `/api/cases/${encodeURIComponent(id)}/suggestions`),
+        get((s) => s.suggestionsSchema, `/api/cases/${encodeURIComponent(id)}/suggestions`),
     },
 
     visits: {
-      create: (input: VisitInput): Promise<Visit> => post(visitSchema, '/api/visits', input),
-      list: (query: { deputyCode?: string; page?: number; pageSize?: number } = {}) => get(visitListSchema, '/api/visits', query),
+      create: (input: VisitInput): Promise<Visit> => post((s) => s.visitSchema, '/api/visits', input),
+      list: (query: { deputyCode?: string; page?: number; pageSize?: number } = {}) => get((s) => s.visitListSchema, '/api/visits', query),
     },
 
     checkins: {
-      create: (stationId: string, key: string): Promise<Checkin> => post(checkinSchema, '/api/checkins', { stationId, key }),
-      list: () => get(checkinListSchema, '/api/checkins'),
+      create: (stationId: string, key: string): Promise<Checkin> => post((s) => s.checkinSchema, '/api/checkins', { stationId, key }),
+      list: () => get((s) => s.checkinListSchema, '/api/checkins'),
       stationQrcodeUrl: (stationId: string) => `/api/stations/${encodeURIComponent(stationId)}/qrcode.svg`,
     },
 
-    hotspots: (query: { regionId?: string } = {}): Promise<Hotspots> => get(hotspotsSchema, '/api/hotspots', query),
+    hotspots: (query: { regionId?: string } = {}): Promise<Hotspots> => get((s) => s.hotspotsSchema, '/api/hotspots', query),
 
     stats: {
-      overview: (query: Partial<StatsQuery> = {}): Promise<Overview> => get(overviewSchema, '/api/stats/overview', query),
+      overview: (query: Partial<StatsQuery> = {}): Promise<Overview> => get((s) => s.overviewSchema, '/api/stats/overview', query),
     },
   };
 }

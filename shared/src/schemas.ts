@@ -136,15 +136,17 @@ export const uploadSchema = z.object({
   height: z.number().int().nullable(),
 });
 export type Upload = z.infer<typeof uploadSchema>;
-export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
-export const MAX_PHOTOS = 9;
 
 // ---------- cases ----------
-export const locationSchema = z.object({
-  lat: z.number({ error: '纬度必须是数字' }).min(-90).max(90),
-  lng: z.number({ error: '经度必须是数字' }).min(-180).max(180),
-  address: text(0, 200, '地址').optional(),
-});
+/** A position from the phone, a typed address, or both (an address alone when there is no GPS fix). */
+export const locationSchema = z
+  .object({
+    lat: z.number({ error: '纬度必须是数字' }).min(-90).max(90).optional(),
+    lng: z.number({ error: '经度必须是数字' }).min(-180).max(180).optional(),
+    address: text(0, 200, '地址').optional(),
+  })
+  .refine((l) => (l.lat === undefined) === (l.lng === undefined), { error: '经纬度须同时提供', path: ['lng'] })
+  .refine((l) => l.lat !== undefined || (l.address?.length ?? 0) > 0, { error: '请提供位置或填写地址', path: ['address'] });
 export type CaseLocation = z.infer<typeof locationSchema>;
 
 export const phoneSchema = z

@@ -102,8 +102,8 @@ describe('citizen app: the submit form', () => {
       const stored = await citizen.cases.get(item!.id);
       expect(stored).toMatchObject({ type: 'suggestion', title: '增设充电点' });
       expect(stored.photos).toHaveLength(1);
-      // no coordinates: the typed address goes with the text
-      expect(stored.body).toContain('问题地点：虹霓社区3幢旁');
+      // no coordinates: the typed address is the location
+      expect(stored.location).toEqual({ address: '虹霓社区3幢旁' });
     } finally {
       await phone.close();
     }

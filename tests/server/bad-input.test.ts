@@ -182,3 +182,15 @@ describe('text that hides or pollutes', () => {
     await s.close();
   });
 });
+
+describe('locations', () => {
+  it('should accept a typed address without coordinates, and refuse half a coordinate or an empty location', async () => {
+    const s = await startTestServer();
+    const citizen = await s.as('zlb-zhang');
+    const c = await citizen.cases.create(validCase({ location: { address: '东湖社区胜利路12号' } }), newKey());
+    expect(c.location).toEqual({ address: '东湖社区胜利路12号' });
+    expect(await apiError(citizen.cases.create(validCase({ location: { lat: 30.7 } }), newKey()))).toMatchObject({ status: 400, field: 'location.lng' });
+    expect(await apiError(citizen.cases.create(validCase({ location: {} }), newKey()))).toMatchObject({ status: 400, field: 'location.address' });
+    await s.close();
+  });
+});

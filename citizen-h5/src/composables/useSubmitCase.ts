@@ -13,10 +13,8 @@ export const TITLE_MAX = 60;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The place as typed, when there are no coordinates, goes with the text (the API's location needs lat/lng). */
-export function composeBody(draft: Pick<CaseDraft, 'body' | 'address' | 'location'>): string {
-  const body = draft.body.trim();
-  const address = draft.address.trim();
-  return !draft.location && address ? `${body}\n\n问题地点：${address}` : body;
+export function composeBody(draft: Pick<CaseDraft, 'body'>): string {
+  return draft.body.trim();
 }
 
 export function toCaseInput(draft: CaseDraft, photoIds: string[]): CreateCaseInput {
@@ -29,9 +27,12 @@ export function toCaseInput(draft: CaseDraft, photoIds: string[]): CreateCaseInp
     body: composeBody(draft),
     ...(phone ? { contactPhone: phone } : {}),
     anonymous: draft.anonymous,
+    // a GPS position, a typed address, or both
     ...(draft.location
       ? { location: { lat: draft.location.lat, lng: draft.location.lng, ...(address ? { address: address.slice(0, 200) } : {}) } }
-      : {}),
+      : address
+        ? { location: { address: address.slice(0, 200) } }
+        : {}),
     ...(photoIds.length ? { photoIds } : {}),
   };
 }
@@ -41,7 +42,7 @@ export function draftProblems(draft: CaseDraft): { field: string; message: strin
   const problems: { field: string; message: string }[] = [];
   const body = draft.body.trim();
   if (body.length < BODY_MIN) problems.push({ field: 'body', message: `请详细描述问题，至少${BODY_MIN}个字` });
-  else if (composeBody(draft).length > BODY_MAX) problems.push({ field: 'body', message: `反映内容（含地点）最多${BODY_MAX}个字` });
+  else if (composeBody(draft).length > BODY_MAX) problems.push({ field: 'body', message: `反映内容最多${BODY_MAX}个字` });
   if (draft.title.trim().length > TITLE_MAX) problems.push({ field: 'title', message: `标题最多${TITLE_MAX}个字` });
   const phone = draft.contactPhone.trim();
   if (phone && !MOBILE_PATTERN.test(phone)) problems.push({ field: 'contactPhone', message: '请输入正确的11位手机号码' });

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
+  ACTION_LABELS,
+  STATUS_LABELS,
   allowedActionsFor,
   findRule,
   guardFailure,
@@ -203,7 +205,9 @@ export function transition(deps: Deps, user: SessionUser, caseId: string, input:
       throw new ApiError('forbidden', '您的角色不能进行此操作');
     }
     const rule = findRule(input.action, user.role, c.status);
-    if (!rule) throw new ApiError('illegal_transition', `民情件当前状态不能进行“${input.action}”操作`);
+    if (!rule) {
+      throw new ApiError('illegal_transition', `民情件当前为“${STATUS_LABELS[c.status]}”，不能${ACTION_LABELS[input.action]}`);
+    }
     if (!allowedActions(user, c).includes(input.action)) {
       throw new ApiError('illegal_transition', guardFailure(input.action, user.role, guardState(c)) ?? '当前不能进行此操作');
     }

@@ -146,8 +146,11 @@ export function toDetail(
     contactPhone,
     contactPhoneMasked: contactPhone !== null && !contactVisible,
     location:
-      c.location_lat !== null && c.location_lng !== null
-        ? { lat: c.location_lat, lng: c.location_lng, ...(c.location_address ? { address: c.location_address } : {}) }
+      c.location_lat !== null || c.location_address
+        ? {
+            ...(c.location_lat !== null && c.location_lng !== null ? { lat: c.location_lat, lng: c.location_lng } : {}),
+            ...(c.location_address ? { address: c.location_address } : {}),
+          }
         : null,
     photos: (JSON.parse(c.photo_ids) as string[]).map((id) => ({ id, url: signer.url(id) })),
     acknowledgedAt: c.acknowledged_at,
