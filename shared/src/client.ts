@@ -123,9 +123,36 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
 
     hotspots: (query: { regionId?: string } = {}): Promise<Hotspots> => get((s) => s.hotspotsSchema, '/api/hotspots', query),
 
-    stats: {
-      overview: (query: Partial<StatsQuery> = {}): Promise<Overview> => get((s) => s.overviewSchema, '/api/stats/overview', query),
-    },
+    /** 码上评 and the data cockpit; the response schemas (shared/src/stats.ts) load only to validate. */
+    stats: (() => {
+      type S = typeof import('./stats.js');
+      type T<K extends keyof S> = S[K] extends z.ZodType ? z.infer<S[K]> : never;
+      type Q = Partial<StatsQuery>;
+      const mod: Promise<S> | null = options.validate ? import('./stats.js') : null;
+      const sget = async <K extends keyof S>(key: K, url: string, params?: object): Promise<T<K>> => {
+        const data: unknown = (await http.get(url, { params })).data;
+        return (mod ? ((await mod)[key] as z.ZodType).parse(data) : data) as T<K>;
+      };
+      return {
+        overview: (query: Q = {}) => sget('statsOverviewSchema', '/api/stats/overview', query),
+        trend: (query: Q & { granularity?: 'day' | 'week' | 'month' } = {}) => sget('trendSchema', '/api/stats/trend', query),
+        categories: (query: Q = {}) => sget('breakdownSchema', '/api/stats/categories', query),
+        towns: (query: Q = {}) => sget('breakdownSchema', '/api/stats/towns', query),
+        units: (query: Q = {}) => sget('unitRankingSchema', '/api/stats/units', query),
+        deputies: (query: Q = {}) => sget('deputyDutySchema', '/api/stats/deputies', query),
+        overdue: (query: Q & { page?: number; pageSize?: number } = {}) => sget('overdueListSchema', '/api/stats/overdue', query),
+        stages: (query: Q = {}) => sget('stagesSchema', '/api/stats/stages', query),
+        /** The cases behind one figure (drill-down): the same filters give the same numbers. */
+        cases: (query: import('./stats.js').DrillQuery) => sget('drillListSchema', '/api/stats/cases', query),
+        latest: (query: Q & { limit?: number } = {}) => sget('latestCasesSchema', '/api/stats/latest', query),
+        /** 台账 as .xlsx (`blob` in a browser, `arraybuffer` in Node), with its row count and file name. */
+        exportLedger: async (query: Q = {}, responseType: 'blob' | 'arraybuffer' = 'blob') => {
+          const res = await http.get('/api/stats/export.xlsx', { params: query, responseType });
+          const m = /filename\*=UTF-8''([^;]+)/.exec(String(res.headers['content-disposition'] ?? ''));
+          return { data: res.data as unknown, rows: Number(res.headers['x-export-rows'] ?? 0), filename: m ? decodeURIComponent(m[1]!) : 'ledger.xlsx' };
+        },
+      };
+    })(),
   };
 }
 

@@ -7,3 +7,4 @@ export * from './lifecycle.js';
 export * from './schemas.js';
 export * from './client.js';
 export * from './format.js';
+export * from './stats.js';

@@ -1,12 +1,74 @@
-import { Hono } from 'hono';
-import { statsQuerySchema } from '@minqing/shared';
-import { overview } from '../domain/stats.js';
+import { Readable } from 'node:stream';
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { drillQuerySchema, pageQuerySchema, statsQuerySchema, trendQuerySchema } from '@minqing/shared';
+import { breakdown, deputyDuty, drill, latestCases, overdueList, overview, stages, trend, unitRanking } from '../domain/stats.js';
+import { exportLedger } from '../domain/stats-export.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { validate } from '../http/validate.js';
 
+/** Answers with `value()` as JSON and the server-side time to compute and serialise it in a Server-Timing header (read by npm run bench:stats). */
+function timed(c: Context<AppEnv>, value: () => unknown) {
+  const started = performance.now();
+  const text = JSON.stringify(value());
+  c.header('Server-Timing', `stats;dur=${(performance.now() - started).toFixed(2)}`);
+  c.header('Content-Type', 'application/json; charset=UTF-8');
+  return c.body(text, 200);
+}
+
+/** Who may read the cockpit: leaders, office staff (their region and below) and admins. */
+const STATS_ROLES = ['leader', 'office', 'admin'] as const;
+
+/** 码上评 and the data cockpit (马上用); every route is scoped by the caller's region (domain/scope.ts). */
 export function statsRoutes() {
-  return new Hono<AppEnv>().get('/overview', validate('query', statsQuerySchema), (c) => {
-    const user = currentUser(c, ['leader', 'office', 'admin']);
-    return c.json(overview(c.get('deps'), user, c.req.valid('query')), 200);
-  });
+  return new Hono<AppEnv>()
+    .get('/overview', validate('query', statsQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => overview(c.get('deps'), user, c.req.valid('query')));
+    })
+    .get('/trend', validate('query', trendQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => trend(c.get('deps'), user, c.req.valid('query')));
+    })
+    .get('/categories', validate('query', statsQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => breakdown(c.get('deps'), user, c.req.valid('query'), 'category'));
+    })
+    .get('/towns', validate('query', statsQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => breakdown(c.get('deps'), user, c.req.valid('query'), 'town'));
+    })
+    .get('/units', validate('query', statsQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => unitRanking(c.get('deps'), user, c.req.valid('query')));
+    })
+    .get('/deputies', validate('query', statsQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => deputyDuty(c.get('deps'), user, c.req.valid('query')));
+    })
+    .get('/overdue', validate('query', pageQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => overdueList(c.get('deps'), user, c.req.valid('query')));
+    })
+    .get('/stages', validate('query', statsQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => stages(c.get('deps'), user, c.req.valid('query')));
+    })
+    .get('/cases', validate('query', drillQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => drill(c.get('deps'), user, c.req.valid('query')));
+    })
+    .get('/latest', validate('query', statsQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(50).default(10) })), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      return timed(c, () => latestCases(c.get('deps'), user, c.req.valid('query')));
+    })
+    .get('/export.xlsx', validate('query', statsQuerySchema), (c) => {
+      const user = currentUser(c, STATS_ROLES);
+      const ledger = exportLedger(c.get('deps'), user, c.req.valid('query'));
+      c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      c.header('Content-Disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(ledger.filename)}`);
+      c.header('Cache-Control', 'no-store');
+      c.header('X-Export-Rows', String(ledger.rows));
+      return c.body(Readable.toWeb(ledger.stream) as unknown as ReadableStream, 200);
+    });
 }

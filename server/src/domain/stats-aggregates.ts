@@ -1,0 +1,59 @@
+import type { Db } from '../db/open.js';
+
+/**
+ * The sums behind 码上评 (migration 4): `stats_case_facts` is one row of facts per case (the
+ * definition of every indicator, in SQL); `stats_day`, `stats_month` and `stats_day_region`
+ * hold their sums by submission day / month (China time) and by town, category, unit and
+ * deputy. Triggers on `cases` keep the sums in the same transaction as every insert or
+ * update, so they are never behind the cases.
+ */
+export const MEASURES = [
+  'received', 'open', 'closed', 'ack_due', 'ack_ok', 'acked', 'ack_s', 'reply_due', 'reply_ok', 'rated', 'sat', 'basic', 'unsat',
+  'solved', 'd_rated', 'd_sat', 'd_basic', 'assigned', 'returned', 'extended', 'replied', 'reopened', 'direct', 'forwarded',
+  'dep_n', 'dep_s', 'off_n', 'off_s', 'unit_n', 'unit_s',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+export type Sums = Record<Measure, number>;
+
+export const AGGREGATE_TABLES = {
+  stats_day: { key: ['day', 'region_id', 'category_id', 'unit_id', 'deputy_code'], select: ['day', 'region_id', 'category_id', 'unit_id', 'deputy_code'] },
+  stats_month: { key: ['month', 'region_id', 'category_id', 'unit_id', 'deputy_code'], select: ['substr(day, 1, 7)', 'region_id', 'category_id', 'unit_id', 'deputy_code'] },
+  stats_day_region: { key: ['day', 'region_id'], select: ['day', 'region_id'] },
+} as const;
+export type AggregateTable = keyof typeof AGGREGATE_TABLES;
+
+export const zeroSums = (): Sums => Object.fromEntries(MEASURES.map((m) => [m, 0])) as Sums;
+
+/** The sums recounted from the cases themselves, in the shape of `table` (rows with cases only). */
+export function recount(db: Db, table: AggregateTable): Record<string, string | number>[] {
+  const t = AGGREGATE_TABLES[table];
+  const keys = t.key.map((k, i) => `${t.select[i]} AS ${k}`).join(', ');
+  return db
+    .prepare(
+      `SELECT ${keys}, ${MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ')} FROM stats_case_facts
+       GROUP BY ${t.key.map((_, i) => i + 1).join(', ')} ORDER BY ${t.key.map((_, i) => i + 1).join(', ')}`,
+    )
+    .all() as Record<string, string | number>[];
+}
+
+/** The stored sums of `table`, in the same order as `recount` (rows with cases only). */
+export function stored(db: Db, table: AggregateTable): Record<string, string | number>[] {
+  const t = AGGREGATE_TABLES[table];
+  return db
+    .prepare(`SELECT ${t.key.join(', ')}, ${MEASURES.join(', ')} FROM ${table} WHERE received <> 0 ORDER BY ${t.key.join(', ')}`)
+    .all() as Record<string, string | number>[];
+}
+
+/** Recomputes every sum from the cases (after a bulk load with the triggers off, or to repair). */
+export function rebuildAggregates(db: Db): void {
+  db.transaction(() => {
+    for (const [table, t] of Object.entries(AGGREGATE_TABLES)) {
+      db.exec(`DELETE FROM ${table}`);
+      db.exec(
+        `INSERT INTO ${table} (${t.key.join(', ')}, ${MEASURES.join(', ')})
+         SELECT ${t.select.join(', ')}, ${MEASURES.map((m) => `sum(${m})`).join(', ')} FROM stats_case_facts
+         GROUP BY ${t.key.map((_, i) => i + 1).join(', ')}`,
+      );
+    }
+  }).immediate();
+}
