@@ -146,7 +146,9 @@ export const unitRankingSchema = z.object({
       solvedRate: rate,
       deputyRated: int,
       deputySatisfactionRate: rate,
+      /** Times this unit returned a case of the period (退单, from the timeline: the case may be elsewhere now). */
       returned: int,
+      /** returned / (cases held now + returned). */
       returnRate: rate,
       extended: int,
       extensionRate: rate,

@@ -449,6 +449,7 @@ export function unitRanking(deps: Deps, user: SessionUser, q: StatsQuery): UnitR
   const f = statsFilter(deps, user, q);
   const sums = aggregateSums(deps, f, 'unit');
   const live = liveSums(deps, f, 'unit');
+  const returns = returnsByUnit(deps, f);
   const w = deps.limits.basicallySatisfiedWeight;
   const items = deps.reference
     .units()
@@ -476,14 +477,14 @@ export function unitRanking(deps: Deps, user: SessionUser, q: StatsQuery): UnitR
         solvedRate: ratio(s.solved, s.rated),
         deputyRated: s.d_rated,
         deputySatisfactionRate: ratio(s.d_sat + w * s.d_basic, s.d_rated),
-        returned: s.returned,
-        returnRate: ratio(s.returned, s.assigned),
+        returned: returns.get(u.id) ?? 0,
+        returnRate: ratio(returns.get(u.id) ?? 0, s.assigned + (returns.get(u.id) ?? 0)),
         extended: s.extended,
         extensionRate: ratio(s.extended, s.assigned),
         meanHandlingHours: hours(s.unit_s, s.unit_n),
       };
     })
-    .filter((x) => x.assigned > 0 || x.open > 0);
+    .filter((x) => x.assigned > 0 || x.returned > 0);
   const ranked = items.filter((x) => x.replyDue >= MIN_RANKED_VOLUME && x.score !== null).sort((a, b) => b.score! - a.score!);
   ranked.forEach((x, i) => (x.rank = i + 1));
   const unranked = items.filter((x) => x.rank === null).sort((a, b) => b.assigned - a.assigned);
@@ -494,6 +495,36 @@ export function unitRanking(deps: Deps, user: SessionUser, q: StatsQuery): UnitR
     method: `按时办结率与满意率各取95%置信下限（Wilson）的平均值排名；应办结不足${MIN_RANKED_VOLUME}件的单位只列数据、不参与排名`,
     items: [...ranked, ...unranked],
   };
+}
+
+/**
+ * 退单 per unit: a return is the returning unit's, though the case has moved on since. Summed
+ * per unit by migration 5 (by the case's submission day, town and deputy); with a category or
+ * unit filter, counted from the timeline instead.
+ */
+function returnsByUnit(deps: Deps, f: StatsFilter): Map<string, number> {
+  let rows: { unit: string | null; n: number }[];
+  if (f.categoryId || f.unitId) {
+    const { where, params } = caseWhere(f);
+    rows = deps.db
+      .prepare(
+        `SELECT u.unit_id AS unit, count(*) AS n FROM case_events e
+           JOIN users u ON u.id = e.actor_user_id
+           JOIN cases ON cases.id = e.case_id
+         WHERE e.action = 'return' AND e.created_at >= ? AND ${where.map((w) => w.replace(/\b(submitted_at|region_id|category_id|unit_id|deputy_code)\b/g, 'cases.$1')).join(' AND ')}
+         GROUP BY 1`,
+      )
+      .all(f.start, ...params) as { unit: string | null; n: number }[];
+  } else {
+    const where = ['day >= ?', 'day <= ?'];
+    const params: unknown[] = [f.from, f.to];
+    if (f.regions) (where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0'), params.push(...f.regions));
+    if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
+    rows = deps.db
+      .prepare(`SELECT unit_id AS unit, sum(returned) AS n FROM stats_unit_returns WHERE ${where.join(' AND ')} GROUP BY 1`)
+      .all(...params) as { unit: string | null; n: number }[];
+  }
+  return new Map(rows.filter((r) => r.unit).map((r) => [r.unit!, r.n]));
 }
 
 export function deputyDuty(deps: Deps, user: SessionUser, q: StatsQuery): DeputyDuty {
