@@ -296,7 +296,8 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       if (!kind) return;
       const due = (kind === 'ack' ? row.ack_due_at : kind === 'sign' ? row.sign_due_at : row.reply_due_at) as string | null;
       if (!due) return;
-      const at = Date.parse(due) + 30_000;
+      // the scheduler's next tick after the limit passed, or after the case reached this stage
+      const at = Math.max(Date.parse(due), t) + 30_000;
       const flag = `${kind}-overdue@${due}`;
       if (at < until && at < nowMs && !flags.has(flag)) {
         flags.add(flag);
@@ -336,7 +337,8 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       // 码上收: the deputy responds (mostly within the working day), or the office steps in
       const slow = chance(0.1);
       const r = random();
-      if (r < 0.02) {
+      if (r < 0.02 && !onBehalf) {
+        // the citizen withdraws (a case a deputy entered on someone's behalf has no citizen account to withdraw it)
         if (!wait(2 + random() * 30)) return;
         step(citizen, 'close', 'closed', { closed_at: iso(t), close_reason: 'withdrawn' }, '问题已自行解决，撤回。', { reason: 'withdrawn' });
         return;
