@@ -44,10 +44,11 @@ export function stored(db: Db, table: AggregateTable): Record<string, string | n
     .all() as Record<string, string | number>[];
 }
 
-/** Returns per unit (migration 5), recounted from the timeline: by case submission day, town, deputy and returning unit. */
-const RETURNS_RECOUNT = `SELECT date(c.submitted_at, '+8 hours') AS day, c.region_id, c.deputy_code, u.unit_id, count(*) AS returned
+/** Returns per unit (migration 6), recounted from the timeline: by the case's submission day, town, deputy and category, and the returning unit. */
+const RETURNS_RECOUNT = `SELECT date(c.submitted_at, '+8 hours') AS day, c.region_id, c.deputy_code, coalesce(c.category_id, '') AS category_id,
+  u.unit_id, count(*) AS returned
   FROM case_events e JOIN cases c ON c.id = e.case_id JOIN users u ON u.id = e.actor_user_id
-  WHERE e.action = 'return' AND u.unit_id IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`;
+  WHERE e.action = 'return' AND u.unit_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`;
 
 export function recountReturns(db: Db): Record<string, string | number>[] {
   return db.prepare(RETURNS_RECOUNT).all() as Record<string, string | number>[];
@@ -55,7 +56,7 @@ export function recountReturns(db: Db): Record<string, string | number>[] {
 
 export function storedReturns(db: Db): Record<string, string | number>[] {
   return db
-    .prepare('SELECT day, region_id, deputy_code, unit_id, returned FROM stats_unit_returns WHERE returned <> 0 ORDER BY 1, 2, 3, 4')
+    .prepare('SELECT day, region_id, deputy_code, category_id, unit_id, returned FROM stats_unit_returns WHERE returned <> 0 ORDER BY 1, 2, 3, 4, 5')
     .all() as Record<string, string | number>[];
 }
 
@@ -71,6 +72,6 @@ export function rebuildAggregates(db: Db): void {
       );
     }
     db.exec('DELETE FROM stats_unit_returns');
-    db.exec(`INSERT INTO stats_unit_returns (day, region_id, deputy_code, unit_id, returned) ${RETURNS_RECOUNT}`);
+    db.exec(`INSERT INTO stats_unit_returns (day, region_id, deputy_code, category_id, unit_id, returned) ${RETURNS_RECOUNT}`);
   }).immediate();
 }

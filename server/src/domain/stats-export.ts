@@ -163,12 +163,21 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
     ];
   };
 
-  const BATCH = 2000;
-  const HIGH_WATER = 4 * 1024 * 1024;
+  const BATCH = 1000;
+  const HIGH_WATER = 2 * 1024 * 1024;
+  // exceljs hands the sheet's XML to the zip without backpressure: left alone, the whole sheet
+  // would wait uncompressed in memory. So after each batch, let the zip catch up (its input
+  // below HIGH_WATER) and the reader too (our output below HIGH_WATER).
+  type Buffered = { writableLength?: number; _writableState?: { length: number } };
+  const zipInput = () => {
+    const pipe = (sheet as unknown as { stream?: { pipes?: Buffered[] } }).stream?.pipes?.[0];
+    return pipe?.writableLength ?? pipe?._writableState?.length ?? 0;
+  };
   const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
   const drained = () =>
     new Promise<void>((resolve) => {
-      const check = () => (stream.readableLength < HIGH_WATER || stream.destroyed ? resolve() : setTimeout(check, 5));
+      const check = () =>
+        (zipInput() < HIGH_WATER && stream.readableLength < HIGH_WATER) || stream.destroyed ? resolve() : setTimeout(check, 1);
       check();
     });
   void (async () => {

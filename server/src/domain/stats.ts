@@ -498,28 +498,29 @@ export function unitRanking(deps: Deps, user: SessionUser, q: StatsQuery): UnitR
 }
 
 /**
- * 退单 per unit: a return is the returning unit's, though the case has moved on since. Summed
- * per unit by migration 5 (by the case's submission day, town and deputy); with a category or
- * unit filter, counted from the timeline instead.
+ * 退单 per unit: a return is the returning unit's, though the case has moved on since — summed
+ * per returning unit by the case's submission day, town, deputy and category (migrations 5–6).
+ * With a unit filter, counted from the timeline of that unit's cases instead.
  */
 function returnsByUnit(deps: Deps, f: StatsFilter): Map<string, number> {
   let rows: { unit: string | null; n: number }[];
-  if (f.categoryId || f.unitId) {
+  if (f.unitId) {
     const { where, params } = caseWhere(f);
     rows = deps.db
       .prepare(
-        `SELECT u.unit_id AS unit, count(*) AS n FROM case_events e
+        `SELECT u.unit_id AS unit, count(*) AS n FROM cases
+           JOIN case_events e ON e.case_id = cases.id AND e.action = 'return'
            JOIN users u ON u.id = e.actor_user_id
-           JOIN cases ON cases.id = e.case_id
-         WHERE e.action = 'return' AND e.created_at >= ? AND ${where.map((w) => w.replace(/\b(submitted_at|region_id|category_id|unit_id|deputy_code)\b/g, 'cases.$1')).join(' AND ')}
+         WHERE cases.return_count > 0 AND ${where.map((w) => w.replace(/\b(submitted_at|region_id|category_id|unit_id|deputy_code)\b/g, 'cases.$1')).join(' AND ')}
          GROUP BY 1`,
       )
-      .all(f.start, ...params) as { unit: string | null; n: number }[];
+      .all(...params) as { unit: string | null; n: number }[];
   } else {
     const where = ['day >= ?', 'day <= ?'];
     const params: unknown[] = [f.from, f.to];
     if (f.regions) (where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0'), params.push(...f.regions));
     if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
+    if (f.categoryId) (where.push('category_id = ?'), params.push(f.categoryId));
     rows = deps.db
       .prepare(`SELECT unit_id AS unit, sum(returned) AS n FROM stats_unit_returns WHERE ${where.join(' AND ')} GROUP BY 1`)
       .all(...params) as { unit: string | null; n: number }[];
