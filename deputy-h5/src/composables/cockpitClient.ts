@@ -2,9 +2,9 @@ import axios from 'axios';
 import { createApiClient, type ApiClient } from '@minqing/shared';
 
 /**
- * The API client the cockpit pages use. The staff app hands its own client in with
- * `provideCockpitClient(api)` (token interceptor, toasts); until it does, a plain client
- * reads a bearer token from `?token=` or sessionStorage (big screens are opened that way).
+ * The API client the cockpit pages use. The staff app may hand its own client in with
+ * `provideCockpitClient(api)`; otherwise a plain client sends the staff app's signed-in token
+ * (its session in localStorage) — or, for a wall screen opened with `?token=…`, that one.
  */
 let client: ApiClient | null = null;
 
@@ -12,13 +12,17 @@ export function provideCockpitClient(c: ApiClient) {
   client = c;
 }
 
-const TOKEN_KEY = 'mq.cockpit.token';
+const STAFF_SESSION_KEY = 'mq.staff.session';
+const SCREEN_TOKEN_KEY = 'mq.cockpit.token';
 
-function fallbackToken(): string | null {
+export function cockpitToken(): string | null {
   try {
     const fromUrl = new URLSearchParams(window.location.search).get('token');
-    if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    return fromUrl ?? sessionStorage.getItem(TOKEN_KEY);
+    if (fromUrl) sessionStorage.setItem(SCREEN_TOKEN_KEY, fromUrl);
+    const screen = fromUrl ?? sessionStorage.getItem(SCREEN_TOKEN_KEY);
+    if (screen) return screen;
+    const session = JSON.parse(localStorage.getItem(STAFF_SESSION_KEY) ?? 'null') as { token?: unknown } | null;
+    return typeof session?.token === 'string' ? session.token : null;
   } catch {
     return null;
   }
@@ -26,11 +30,17 @@ function fallbackToken(): string | null {
 
 export function useCockpitClient(): ApiClient {
   if (client) return client;
-  const http = axios.create({ timeout: 30_000 });
+  const http = axios.create({ timeout: 60_000 });
   http.interceptors.request.use((config) => {
-    const token = fallbackToken();
+    const token = cockpitToken();
     if (token && !config.headers.has('Authorization')) config.headers.set('Authorization', `Bearer ${token}`);
     return config;
+  });
+  http.interceptors.response.use(undefined, (err: unknown) => {
+    // the server's Chinese message, when it sent one
+    const data = axios.isAxiosError(err) ? (err.response?.data as { error?: { message?: string } } | undefined) : undefined;
+    const message = data?.error?.message;
+    return Promise.reject(message ? Object.assign(new Error(message), { status: axios.isAxiosError(err) ? err.response?.status : undefined }) : err);
   });
   client = createApiClient(http);
   return client;

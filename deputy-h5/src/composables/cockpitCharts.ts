@@ -1,0 +1,62 @@
+import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
+// ECharts, tree-shaken: only the chart types and components the cockpit draws, on canvas.
+// This module is imported only by the cockpit pages, which the router loads lazily.
+import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
+import { BarChart, GaugeChart, LineChart, PieChart, type BarSeriesOption, type GaugeSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+use([LineChart, BarChart, PieChart, GaugeChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+export type ChartOption = ComposeOption<
+  LineSeriesOption | BarSeriesOption | PieSeriesOption | GaugeSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+>;
+
+export interface ChartClick {
+  seriesName?: string;
+  name: string;
+  dataIndex: number;
+}
+
+/**
+ * One chart in `el`, drawn from `option` and redrawn when it changes; resized with its box;
+ * disposed with the component. `onClick` gets the clicked item (for drill-down).
+ */
+export function useChart(el: Ref<HTMLElement | null>, option: Ref<ChartOption | null>, onClick?: (e: ChartClick) => void, theme?: 'dark') {
+  let chart: ECharts | null = null;
+  let observer: ResizeObserver | null = null;
+  let host: HTMLElement | null = null;
+  const dispose = () => {
+    observer?.disconnect();
+    observer = null;
+    chart?.dispose();
+    chart = null;
+    host = null;
+  };
+  const draw = () => {
+    // the element may come and go (v-if): a chart belongs to one element
+    if (el.value !== host) dispose();
+    if (!el.value || !option.value) return;
+    if (!chart) {
+      host = el.value;
+      chart = init(host, theme ?? null, { renderer: 'canvas' });
+      if (onClick) chart.on('click', (e) => onClick({ seriesName: e.seriesName, name: String(e.name), dataIndex: e.dataIndex }));
+      if (typeof ResizeObserver !== 'undefined') {
+        observer = new ResizeObserver(() => chart?.resize());
+        observer.observe(host);
+      }
+    }
+    chart.setOption(option.value, { notMerge: true });
+  };
+  onMounted(draw);
+  // after the DOM update, so an element shown by the same change exists
+  watch([el, option], draw, { flush: 'post' });
+  onBeforeUnmount(dispose);
+}
