@@ -1,0 +1,161 @@
+/**
+ * The data cockpit in real Chromium (issue 6, "Done when"): the leader's phone cockpit at
+ * 375×812 and the wall screen at 1920×1080 over the demo history, screenshotted; every figure
+ * on screen equals the API's, and a figure opens the list of exactly that many cases.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { StatsOverview } from '@minqing/shared';
+import { KPIS, formatKpi } from '../../deputy-h5/src/composables/cockpitMetrics.js';
+import { signInAs, type SignedInClient } from './helpers/api.js';
+import { PHONE, launchBrowser, screenshot } from './helpers/browser.js';
+import { startServerProcess, type RunningServer } from './helpers/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+/** The staff app's pages: its router serves the cockpit at /deputy/cockpit and the big screen at /deputy/screen. */
+const pageUrl = (which: 'cockpit' | 'screen') => `${server.baseUrl}/deputy/${which}`;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServerProcess({ env: { DEMO_CASES: '320' } }), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Signs a staff account in through the API and puts the session where the staff app keeps it. */
+async function signInStaff(context: BrowserContext, account: string): Promise<SignedInClient> {
+  const client = await signInAs(server.baseUrl, account);
+  const user = await client.me();
+  const session = { token: client.token, expiresAt: new Date(Date.now() + 3600_000).toISOString(), user };
+  await context.addInitScript((s) => window.localStorage.setItem('mq.staff.session', s), JSON.stringify(session));
+  return client;
+}
+
+/** This year so far, in China time: the cockpit's default period. */
+function thisYear() {
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 4)}-01-01`, to: today };
+}
+
+/** Every figure on the page, as shown, by its key. */
+async function figuresOnScreen(page: Page): Promise<Record<string, string>> {
+  await page.locator('[data-kpi="received"] [data-testid="kpi-value"]').filter({ hasNotText: '—' }).waitFor({ timeout: 20_000 });
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('[data-kpi]')].map((el) => [
+        el.getAttribute('data-kpi')!,
+        (el.querySelector('[data-testid="kpi-value"]')?.textContent ?? '').replace(/\s+/g, ''),
+      ]),
+    ),
+  );
+}
+
+const expected = (o: StatsOverview) =>
+  Object.fromEntries(KPIS.map((k) => [k.key, formatKpi(k.kind, k.value(o)) + (k.kind === 'hours' && k.value(o) !== null ? '小时' : '')]));
+
+describe('the data cockpit in a browser', () => {
+  it('should show the leader, on a 375×812 phone, every figure exactly as the API gives it, and open a figure as its cases', async () => {
+    const context = await browser.newContext({ ...PHONE });
+    try {
+      const leader = await signInStaff(context, 'ding-leader');
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pageUrl('cockpit'));
+      const shown = await figuresOnScreen(page);
+      const o = await leader.stats.overview(thisYear());
+      expect(o.received).toBeGreaterThan(100);
+      expect(shown).toEqual(expected(o));
+      await expect.poll(() => page.locator('.scope').innerText()).toContain(`平湖市 · ${thisYear().from} 至 ${thisYear().to}`);
+
+      // charts drawn (ECharts on canvas): trend, stages, categories, towns
+      await expect.poll(() => page.locator('[data-testid="cockpit"] canvas').count()).toBeGreaterThanOrEqual(4);
+      // the lists are the API's
+      const units = await leader.stats.units(thisYear());
+      await expect.poll(() => page.locator('[data-testid="units"] tbody tr').first().locator('td.name').innerText()).toContain(units.items[0]!.name);
+      const overdue = await leader.stats.overdue(thisYear());
+      expect(await page.locator('[data-testid="overdue"] li').count()).toBe(Math.min(10, overdue.total) || 1);
+      const latest = await leader.stats.latest({ limit: 10 });
+      await expect.poll(() => page.locator('[data-testid="latest"] li').first().innerText()).toContain(latest.items[0]!.title);
+      await expect.poll(() => page.locator('[data-testid="latest"]').innerText()).toMatch(/1[3-9]\d\*{4}\d{4}|匿名/);
+      await screenshot(page, 'cockpit-375-phone');
+
+      // 超期 opens the overdue cases: the same number, case by case
+      await page.locator('[data-kpi="overdue"]').click();
+      const sheet = page.getByTestId('drill');
+      await sheet.waitFor();
+      await expect.poll(() => sheet.getByTestId('drill-total').innerText()).toBe(String(o.overdue));
+      await expect.poll(() => sheet.locator('.drill-item').count()).toBe(Math.min(20, o.overdue));
+      await screenshot(page, 'cockpit-375-drill-overdue', { fullPage: false });
+      await page.locator('.van-popup__close-icon').click();
+
+      // 及时受理率 opens 按时受理 first, and its late and due lists
+      await page.locator('[data-kpi="ackOnTimeRate"]').click();
+      await expect.poll(() => sheet.getByTestId('drill-total').innerText()).toBe(o.counts.ackOnTime.toLocaleString('zh-CN'));
+      await sheet.getByRole('button', { name: /超时或未受理/ }).click();
+      await expect.poll(() => sheet.getByTestId('drill-total').innerText()).toBe(String(o.counts.ackDue - o.counts.ackOnTime));
+      await page.locator('.van-popup__close-icon').click();
+
+      // another period: this month, again equal to the API
+      await page.getByRole('button', { name: '本月' }).click();
+      const month = { from: `${thisYear().to.slice(0, 7)}-01`, to: thisYear().to };
+      const om = await leader.stats.overview(month);
+      await expect.poll(async () => (await figuresOnScreen(page)).received).toBe(expected(om).received);
+      expect(await figuresOnScreen(page)).toEqual(expected(om));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("should show a town's office only its town", async () => {
+    const context = await browser.newContext({ ...PHONE });
+    try {
+      const office = await signInStaff(context, 'ding-office-danghu');
+      const page = await context.newPage();
+      await page.goto(pageUrl('cockpit'));
+      const shown = await figuresOnScreen(page);
+      const o = await office.stats.overview(thisYear());
+      expect(o.scopeName).toBe('当湖街道');
+      expect(shown).toEqual(expected(o));
+      await expect.poll(() => page.locator('.scope').innerText()).toContain('当湖街道');
+      // no town picker and no town chart for a single town
+      expect(await page.locator('select[aria-label="镇（街道）"]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('should fill a 1920×1080 wall screen, dark, with the same figures as the API', async () => {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    try {
+      const leader = await signInStaff(context, 'ding-leader');
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pageUrl('screen'));
+      const shown = await figuresOnScreen(page);
+      const o = await leader.stats.overview(thisYear());
+      expect(shown).toEqual(expected(o));
+      // the whole design fits the screen: no scrolling
+      const box = await page.getByTestId('big-screen').boundingBox();
+      expect(box).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
+      expect(await page.evaluate(() => [document.documentElement.scrollHeight <= 1080, document.documentElement.scrollWidth <= 1920])).toEqual([true, true]);
+      // dark
+      const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.viewport')!).backgroundColor);
+      expect(bg).toBe('rgb(3, 11, 31)');
+      // gauges, trend, towns, categories, stages
+      await expect.poll(() => page.locator('[data-testid="big-screen"] canvas').count()).toBeGreaterThanOrEqual(8);
+      const units = await leader.stats.units(thisYear());
+      await expect.poll(() => page.locator('[data-testid="units"] tbody tr').first().locator('.nm').innerText()).toBe(units.items[0]!.name);
+      await page.waitForTimeout(800); // chart animations
+      await screenshot(page, 'cockpit-1920-screen', { fullPage: false });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
