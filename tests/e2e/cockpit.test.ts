@@ -99,6 +99,15 @@ describe('the data cockpit in a browser', () => {
       await expect.poll(() => sheet.getByTestId('drill-total').innerText()).toBe(String(o.counts.ackDue - o.counts.ackOnTime));
       await page.locator('.van-popup__close-icon').click();
 
+      // 导出台账: the filtered ledger downloads as .xlsx
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账（Excel）' }).click()]);
+      expect(download.suggestedFilename()).toBe(`民情台账_平湖市_${thisYear().from}_${thisYear().to}.xlsx`);
+      const bytes = await new Promise<number>((resolve, reject) => {
+        let n = 0;
+        void download.createReadStream().then((s) => s.on('data', (c: Buffer) => (n += c.length)).on('end', () => resolve(n)).on('error', reject));
+      });
+      expect(bytes).toBeGreaterThan(10_000);
+
       // another period: this month, again equal to the API
       await page.getByRole('button', { name: '本月' }).click();
       const month = { from: `${thisYear().to.slice(0, 7)}-01`, to: thisYear().to };

@@ -36,11 +36,12 @@ export function useCockpitClient(): ApiClient {
     if (token && !config.headers.has('Authorization')) config.headers.set('Authorization', `Bearer ${token}`);
     return config;
   });
-  http.interceptors.response.use(undefined, (err: unknown) => {
-    // the server's Chinese message, when it sent one
-    const data = axios.isAxiosError(err) ? (err.response?.data as { error?: { message?: string } } | undefined) : undefined;
-    const message = data?.error?.message;
-    return Promise.reject(message ? Object.assign(new Error(message), { status: axios.isAxiosError(err) ? err.response?.status : undefined }) : err);
+  http.interceptors.response.use(undefined, async (err: unknown) => {
+    // the server's Chinese message, when it sent one (a download's error body arrives as a Blob)
+    let data: unknown = axios.isAxiosError(err) ? err.response?.data : undefined;
+    if (typeof Blob !== 'undefined' && data instanceof Blob) data = await data.text().then((t) => JSON.parse(t) as unknown).catch(() => undefined);
+    const message = (data as { error?: { message?: string } } | undefined)?.error?.message;
+    throw message ? Object.assign(new Error(message), { status: axios.isAxiosError(err) ? err.response?.status : undefined }) : err;
   });
   client = createApiClient(http);
   return client;
