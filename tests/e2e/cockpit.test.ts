@@ -45,7 +45,7 @@ async function figuresOnScreen(page: Page): Promise<Record<string, string>> {
   await page.locator('[data-kpi="received"] [data-testid="kpi-value"]').filter({ hasNotText: '—' }).waitFor({ timeout: 20_000 });
   return page.evaluate(() =>
     Object.fromEntries(
-      [...document.querySelectorAll('[data-kpi]')].map((el) => [
+      Array.from(document.querySelectorAll('[data-kpi]')).map((el) => [
         el.getAttribute('data-kpi')!,
         (el.querySelector('[data-testid="kpi-value"]')?.textContent ?? '').replace(/\s+/g, ''),
       ]),
