@@ -1,4 +1,14 @@
 import { createApp } from 'vue';
+import { createPinia, setActivePinia } from 'pinia';
 import App from './App.vue';
+import { api } from './api';
+import { provideCockpitClient } from './composables/cockpitClient';
+import { router } from './router';
+import './styles/app.css';
 
-createApp(App).mount('#app');
+const pinia = createPinia();
+setActivePinia(pinia);
+// The cockpit pages use the staff app's client (token, toasts) when opened from here.
+provideCockpitClient(api);
+
+createApp(App).use(pinia).use(router).mount('#app');

@@ -1,0 +1,74 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import type { Role } from '@minqing/shared';
+import { setUnauthorizedHandler } from './api/http';
+import { inDingTalk, useSignIn } from './composables/useSignIn';
+import { useAuthStore } from './stores/auth';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** Roles that may open the page (signed in); absent = public. */
+    roles?: readonly Role[];
+    /** Shows the bottom tab bar. */
+    tab?: boolean;
+  }
+}
+
+const STAFF = ['deputy', 'office', 'unit', 'leader', 'admin'] as const;
+const OFFICE = ['office', 'admin'] as const;
+const LEADERS = ['leader', 'office', 'admin'] as const;
+
+export const router = createRouter({
+  history: createWebHistory('/deputy/'),
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  routes: [
+    { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '工作台', roles: STAFF } },
+    { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
+    { path: '/inbox', name: 'inbox', component: () => import('./pages/DeputyInboxPage.vue'), meta: { title: '代表工作台', roles: ['deputy'], tab: true } },
+    { path: '/triage', name: 'triage', component: () => import('./pages/OfficeQueuePage.vue'), meta: { title: '分办工作台', roles: OFFICE, tab: true } },
+    { path: '/unit', name: 'unit', component: () => import('./pages/UnitQueuePage.vue'), meta: { title: '承办工作台', roles: ['unit'], tab: true } },
+    { path: '/cases/:id', name: 'case', component: () => import('./pages/CaseDetailPage.vue'), meta: { title: '民情件详情', roles: STAFF } },
+    { path: '/new', name: 'new-case', component: () => import('./pages/NewCasePage.vue'), meta: { title: '代群众录入', roles: ['deputy'] } },
+    { path: '/visits', name: 'visits', component: () => import('./pages/VisitsPage.vue'), meta: { title: '走访记录', roles: ['deputy'], tab: true } },
+    { path: '/visits/new', name: 'visit-new', component: () => import('./pages/VisitFormPage.vue'), meta: { title: '记录走访', roles: ['deputy'] } },
+    { path: '/poster', name: 'poster', component: () => import('./pages/PosterPage.vue'), meta: { title: '我的二维码', roles: ['deputy'] } },
+    { path: '/scan', name: 'scan', component: () => import('./pages/ScanPage.vue'), meta: { title: '扫一扫', roles: STAFF, tab: true } },
+    { path: '/checkin/:stationId', name: 'checkin', component: () => import('./pages/CheckinPage.vue'), meta: { title: '进站履职', roles: ['deputy'] } },
+    { path: '/messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { title: '消息', roles: STAFF, tab: true } },
+    { path: '/me', name: 'me', component: () => import('./pages/MinePage.vue'), meta: { title: '我的', roles: STAFF, tab: true } },
+    { path: '/cockpit', name: 'cockpit', component: () => import('./pages/cockpit/CockpitPage.vue'), meta: { title: '数据驾驶舱', roles: LEADERS } },
+    { path: '/screen', name: 'screen', component: () => import('./pages/cockpit/BigScreenPage.vue'), meta: { title: '数据大屏', roles: LEADERS } },
+    { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+  ],
+});
+
+export function signInRoute(to: Pick<RouteLocationNormalized, 'fullPath'>) {
+  return { name: 'login', query: { redirect: to.fullPath } } as const;
+}
+
+let triedDingTalk = false;
+
+router.beforeEach(async (to) => {
+  const auth = useAuthStore();
+  // Inside the workplace app, sign in silently with its auth code (once per load).
+  if (!auth.signedIn && to.meta.roles && inDingTalk() && !triedDingTalk) {
+    triedDingTalk = true;
+    try {
+      await useSignIn().withDingTalk();
+    } catch {
+      /* fall through to the sign-in page */
+    }
+  }
+  if (to.meta.roles && !auth.signedIn) return signInRoute(to);
+  if (to.meta.roles && auth.role && !to.meta.roles.includes(auth.role)) return { path: auth.homePath, replace: true };
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} · 民情通` : '民情通';
+});
+
+setUnauthorizedHandler(() => {
+  const current = router.currentRoute.value;
+  if (current.name !== 'login') void router.replace(signInRoute(current));
+});
