@@ -76,6 +76,17 @@ const MATRIX: Record<string, Row> = {
     expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
   },
   'GET /api/stats/overview': { request: () => ({ method: 'GET', path: '/api/stats/overview' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  // the cockpit (码上评): leaders, office staff (their region and below) and admins; a region outside the scope is 403 (tests/server/stats-indicators.test.ts)
+  'GET /api/stats/trend': { request: () => ({ method: 'GET', path: '/api/stats/trend?granularity=week' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/categories': { request: () => ({ method: 'GET', path: '/api/stats/categories' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/towns': { request: () => ({ method: 'GET', path: '/api/stats/towns' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/units': { request: () => ({ method: 'GET', path: '/api/stats/units' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/deputies': { request: () => ({ method: 'GET', path: '/api/stats/deputies' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/overdue': { request: () => ({ method: 'GET', path: '/api/stats/overdue' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/stages': { request: () => ({ method: 'GET', path: '/api/stats/stages' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/cases': { request: () => ({ method: 'GET', path: '/api/stats/cases?metric=received' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/latest': { request: () => ({ method: 'GET', path: '/api/stats/latest' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/export.xlsx': { request: () => ({ method: 'GET', path: '/api/stats/export.xlsx' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
   'POST /api/visits': {
     request: () => ({ method: 'POST', path: '/api/visits', body: { kind: 'visit', date: '2026-03-01', place: '东湖社区', summary: '走访了解路灯情况' } }),
     expect: only({ deputyOfCase: 201, otherDeputy: 201 }),
