@@ -110,6 +110,11 @@ describe('the bulk generator (npm run seed:bulk)', () => {
     for (const k of ['rated', 'reopened', 'extended', 'unrated']) expect(Number(r[k])).toBeGreaterThan(0);
   });
 
+  it("should give the demo citizen zlb-zhang cases of her own, for the load benchmark's citizen list", () => {
+    const r = db.prepare("SELECT count(*) AS n, max(submitted_at) AS last FROM cases WHERE citizen_user_id = 'u-zlb-zhang'").get() as { n: number; last: string };
+    expect(r.n).toBeGreaterThanOrEqual(20);
+  });
+
   it('should write timelines the lifecycle allows, in time order, with deadlines from the working calendar', () => {
     const calendar = new WorkCalendar(
       new Map((db.prepare('SELECT date, kind FROM holidays').all() as { date: string; kind: DayKind }[]).map((h) => [h.date, h.kind])),
