@@ -85,6 +85,29 @@ async function decodeImg(page: Page, selector: string) {
 }
 
 describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () => {
+  it('should sign new users in through 模拟登录 and the password form and send each role to its workbench', async () => {
+    const { phone, page } = await launchPhone({ baseURL: base() }, browser).then((p) => ({ phone: p, page: p.page }));
+    try {
+      await page.goto('/deputy/cases/PH-NOT-SIGNED-IN');
+      await page.waitForURL(/\/deputy\/login\?redirect=/);
+      await page.locator('[data-account="ding-unit-zjj"]').waitFor();
+      expect(await page.locator('[data-account^="zlb-"]').count()).toBe(0);
+      await screenshot(page, 'deputy-00-login');
+      await page.goto('/deputy/login');
+      await page.locator('[data-account="ding-unit-zjj"]').click();
+      await page.waitForURL(/\/deputy\/unit$/);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto('/deputy/login');
+      await page.getByRole('tab', { name: '密码登录' }).click();
+      await page.locator('input[name="username"]').fill('office');
+      await page.locator('input[name="password"]').fill('Demo@2026');
+      await page.getByTestId('password-submit').click();
+      await page.waitForURL(/\/deputy\/triage$/);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('should carry a case from the citizen through the deputy, the office and the unit to the citizen’s rating', async () => {
     const body = '当湖街道东湖社区胜利路12号门口的路灯坏了两个星期，晚上非常黑，老人出门很不方便，请尽快维修。';
     const { citizen, created } = await submitAsCitizen(body);
