@@ -401,6 +401,9 @@ describe('码上评 on hand-made cases', () => {
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(header).toEqual(expect.arrayContaining(['受理编号', '提交时间', '受理时间', '首次交办时间', '签收时间', '答复时间', '群众评价', '是否解决', '代表评价', '办结时间', '联系电话']));
     expect(sheet.rowCount).toBe(12);
+    // the header is bold (a style of its own); data cells keep the default style
+    expect(sheet.getRow(1).getCell(1).font).toMatchObject({ bold: true });
+    expect(sheet.getRow(2).getCell(1).font?.bold).toBeFalsy();
     const rows = Array.from({ length: 11 }, (_, i) => Object.fromEntries(header.map((h, j) => [h, sheet.getRow(i + 2).getCell(j + 1).value])));
     const text = JSON.stringify(rows);
     expect(text).not.toContain('13857310001');
