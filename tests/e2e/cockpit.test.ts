@@ -114,6 +114,15 @@ describe('the data cockpit in a browser', () => {
       const om = await leader.stats.overview(month);
       await expect.poll(async () => (await figuresOnScreen(page)).received).toBe(expected(om).received);
       expect(await figuresOnScreen(page)).toEqual(expected(om));
+
+      // a case behind a figure opens its detail page
+      await page.locator('[data-kpi="received"]').click();
+      const first = sheet.getByTestId('drill-case').first();
+      await first.waitFor();
+      const title = await first.locator('.title').innerText();
+      await first.click();
+      await page.waitForURL(/\/deputy\/cases\/[^/?#]+$/);
+      await expect.poll(() => page.locator('body').innerText()).toContain(title);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
