@@ -70,6 +70,12 @@ describe('the data cockpit in a browser', () => {
       expect(o.received).toBeGreaterThan(100);
       expect(shown).toEqual(expected(o));
       await expect.poll(() => page.locator('.scope').innerText()).toContain(`平湖市 · ${thisYear().from} 至 ${thisYear().to}`);
+      // the staff app's global styles do not reach into the cockpit: white figures on the headline
+      // tiles, and the tiles below the live line rather than over it
+      expect(await page.locator('[data-kpi="received"] [data-testid="kpi-value"]').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
+      const live = (await page.locator('.live').boundingBox())!;
+      const tiles = (await page.locator('[data-kpi="received"]').boundingBox())!;
+      expect(tiles.y).toBeGreaterThanOrEqual(live.y + live.height);
 
       // charts drawn (ECharts on canvas): trend, stages, categories, towns
       await expect.poll(() => page.locator('[data-testid="cockpit"] canvas').count()).toBeGreaterThanOrEqual(4);
