@@ -1,4 +1,5 @@
 import { computed, onBeforeUnmount, onMounted, reactive, ref, shallowRef, watch } from 'vue';
+import { EXPORT_MAX_ROWS } from '@minqing/shared';
 import type {
   ApiClient,
   Breakdown,
@@ -193,6 +194,12 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
   // ---- 台账: the filtered ledger as .xlsx
   const exporting = ref(false);
   async function exportLedger(): Promise<string> {
+    // the ledger is the cases behind 收件: too many for one file is said here, in words, before
+    // asking (a download's error body comes back as a Blob, which the app's client cannot read)
+    const received = overview.value?.received ?? 0;
+    if (received > EXPORT_MAX_ROWS) {
+      throw new Error(`共 ${received.toLocaleString('zh-CN')} 件，超过单次导出上限 ${EXPORT_MAX_ROWS.toLocaleString('zh-CN')} 件，请缩小时间范围或增加筛选条件`);
+    }
     exporting.value = true;
     try {
       const r = await api.stats.exportLedger(query.value, 'blob');
