@@ -133,7 +133,7 @@ describe('the data cockpit in a browser', () => {
     } finally {
       await context.close();
     }
-  });
+  }, 60_000); // many steps; the whole suite shares 2 cores
 
   it("should show a town's office only its town", async () => {
     const context = await browser.newContext({ ...PHONE });
