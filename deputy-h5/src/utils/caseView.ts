@@ -33,16 +33,31 @@ export const ACTION_ORDER: CaseAction[] = [
   'deny_extension',
   'evaluate',
   'reopen',
-  'close',
   'request_extension',
   'return',
-  'merge',
   'urge',
+  'merge',
   'reject',
+  'close',
   'supplement',
   'note',
   'rate',
 ];
+
+/** Actions that never take a place in the bar: they live under 更多. */
+const SIDE_ACTIONS: ReadonlySet<CaseAction> = new Set(['supplement', 'note']);
+
+/**
+ * The bar under a case: up to three main actions as buttons (four when that is all there
+ * is), the rest under 更多. Only what the server listed in allowedActions is ever passed in.
+ */
+export function splitActions(actions: readonly CaseAction[]): { primary: CaseAction[]; more: CaseAction[] } {
+  const sorted = sortActions(actions);
+  const main = sorted.filter((a) => !SIDE_ACTIONS.has(a));
+  const side = sorted.filter((a) => SIDE_ACTIONS.has(a));
+  if (side.length === 0 && main.length <= 4) return { primary: main, more: [] };
+  return { primary: main.slice(0, 3), more: [...main.slice(3), ...side] };
+}
 
 export function sortActions(actions: readonly CaseAction[]): CaseAction[] {
   return [...actions].sort((a, b) => ACTION_ORDER.indexOf(a) - ACTION_ORDER.indexOf(b));
