@@ -28,6 +28,7 @@ export async function signInByDemoPage(page: Page, account: string) {
 
 /** Opens an action's form on the case detail page (from the bar or the 更多 sheet). */
 export async function openAction(page: Page, action: string) {
+  await page.locator('[data-testid="actions"]').waitFor(); // the case has loaded
   const bar = page.locator(`[data-testid="actions"] [data-action="${action}"]`);
   if (await bar.count()) await bar.click();
   else {
@@ -46,4 +47,64 @@ export async function doAction(page: Page, action: string, note?: string) {
   const res = await done;
   if (res.status() !== 200) throw new Error(`${action} failed: ${res.status()} ${await res.text()}`);
   await page.locator(`[data-form="${action}"]`).waitFor({ state: 'hidden' });
+}
+
+/** The demo unit account of a unit id (`zjj` → `ding-unit-zjj`, `gov-danghu` → `ding-unit-danghu`). */
+export const unitAccount = (unitId: string) => `ding-unit-${unitId.replace(/^gov-/, '')}`;
+
+/** Signs in on the staff app's 模拟登录 page as a new user would, and waits for the role's workbench. */
+export async function signInThroughDemoPage(page: Page, account: string, home: RegExp) {
+  await page.goto('/deputy/');
+  await page.waitForURL(/\/deputy\/login/);
+  await page.locator(`[data-account="${account}"]`).click();
+  await page.waitForURL(home);
+}
+
+/** Reads the status tag on the open case detail page. */
+export function caseStatus(page: Page) {
+  return page.locator('.case__head [data-status]').first().getAttribute('data-status');
+}
+
+export interface IdpMessage {
+  channel: 'ding' | 'zlb';
+  recipient: string;
+  msgKey: string;
+  title: string;
+  body: string;
+}
+
+/** What the stand-in provider received (work notices and citizen messages), newest first. */
+export async function idpMessages(baseUrl: string): Promise<IdpMessage[]> {
+  const res = await fetch(`${baseUrl}/mock-idp/messages`);
+  return ((await res.json()) as { items: IdpMessage[] }).items;
+}
+
+/**
+ * Decodes the QR code in a PNG (a screenshot, a download) inside Chromium: the page draws
+ * the image on a canvas (scaled to at most `maxSide` px) and hands back its pixels, which
+ * jsQR reads. Returns the text or null.
+ */
+export async function decodeQrPng(page: Page, png: Buffer, maxSide = 900): Promise<string | null> {
+  const { default: jsQR } = await import('jsqr');
+  const pixels = await page.evaluate(
+    async ([dataUrl, max]) => {
+      const img = new Image();
+      img.src = dataUrl as string;
+      await img.decode();
+      const scale = Math.min(1, (max as number) / Math.max(img.naturalWidth, img.naturalHeight));
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(img.naturalWidth * scale);
+      canvas.height = Math.round(img.naturalHeight * scale);
+      const ctx = canvas.getContext('2d')!;
+      ctx.imageSmoothingQuality = 'high';
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      let bin = '';
+      for (let i = 0; i < data.length; i += 0x8000) bin += String.fromCharCode(...data.subarray(i, i + 0x8000));
+      return { w: canvas.width, h: canvas.height, b64: btoa(bin) };
+    },
+    [`data:image/png;base64,${png.toString('base64')}`, maxSide] as const,
+  );
+  const bytes = Buffer.from(pixels.b64, 'base64');
+  return jsQR(new Uint8ClampedArray(bytes.buffer, bytes.byteOffset, bytes.length), pixels.w, pixels.h)?.data ?? null;
 }
