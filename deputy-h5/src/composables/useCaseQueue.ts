@@ -17,6 +17,7 @@ export interface QueueFilter {
 export function useCaseQueue(filters: QueueFilter[], initial = filters[0]!.key) {
   const active = ref(initial);
   const q = ref('');
+  const searched = ref('');
   const counts = ref<Record<string, number | null>>(Object.fromEntries(filters.map((f) => [f.key, null])));
   const items = ref<CaseSummary[]>([]);
   const total = ref(0);
@@ -37,19 +38,27 @@ export function useCaseQueue(filters: QueueFilter[], initial = filters[0]!.key) 
     );
   }
 
+  let latest = 0;
+
   async function load(more = false) {
+    const mine = ++latest; // a slower answer to an earlier tap must not replace this one
     loading.value = true;
     failed.value = false;
     const next = more ? page.value + 1 : 1;
     try {
-      const res = await quietApi.cases.list({ ...filter.value.query, ...(q.value.trim() ? { q: q.value.trim() } : {}), page: next, pageSize: 20 });
+      // a search looks through all the cases this user may see, whatever the tile
+      const term = q.value.trim();
+      const query: CaseListQuery = term ? { q: term } : filter.value.query;
+      const res = await quietApi.cases.list({ ...query, page: next, pageSize: 20 });
+      if (mine !== latest) return;
+      searched.value = term;
       items.value = more ? [...items.value, ...res.items] : res.items;
       total.value = res.total;
       page.value = next;
     } catch {
-      failed.value = true;
+      if (mine === latest) failed.value = true;
     } finally {
-      loading.value = false;
+      if (mine === latest) loading.value = false;
     }
   }
 
@@ -57,8 +66,13 @@ export function useCaseQueue(filters: QueueFilter[], initial = filters[0]!.key) 
     return Promise.all([loadCounts(), load()]);
   }
 
-  watch(active, () => void load());
+  watch(active, () => {
+    q.value = '';
+    void load();
+  });
+  /** The term the list on screen was searched with ('' = the tile's filter). */
+  const searching = computed(() => searched.value.length > 0);
   const hasMore = computed(() => items.value.length < total.value);
 
-  return { filters, active, q, counts, items, total, loading, failed, hasMore, filter, load, loadCounts, refresh };
+  return { filters, active, q, searched, searching, counts, items, total, loading, failed, hasMore, filter, load, loadCounts, refresh };
 }

@@ -29,15 +29,18 @@ export function useSignIn() {
   }
 
   /** Inside DingTalk: ask the host for a one-time auth code. dingtalk-jsapi loads only here. */
-  async function withDingTalk() {
+  async function withDingTalk(timeoutMs = 10_000) {
     const dd = (await import('dingtalk-jsapi')).default;
     const { code } = await new Promise<{ code: string }>((resolve, reject) => {
+      // a host that never answers must not leave the page waiting forever
+      const timer = setTimeout(() => reject(new Error('requestAuthCode timed out')), timeoutMs);
+      const fail = (err: unknown) => (clearTimeout(timer), reject(err));
       dd.ready(() => {
         dd.runtime.permission
           .requestAuthCode({ corpId: dingCorpId() } as { corpId: string; clientId?: string })
-          .then((r: { code: string }) => resolve(r), reject);
+          .then((r: { code: string }) => (clearTimeout(timer), resolve(r)), fail);
       });
-      dd.error(reject);
+      dd.error(fail);
     });
     return withAuthCode(code);
   }

@@ -8,8 +8,10 @@ export const useNotificationStore = defineStore('notifications', () => {
   const items = ref<NotificationList['items']>([]);
   const unread = ref(0);
   let timer: ReturnType<typeof setInterval> | null = null;
+  let last = 0;
 
   async function refresh() {
+    last = Date.now();
     try {
       const list = await quietApi.notifications.list();
       items.value = list.items;
@@ -17,6 +19,11 @@ export const useNotificationStore = defineStore('notifications', () => {
     } catch {
       /* the badge simply keeps its last value */
     }
+  }
+
+  /** A refresh unless one ran in the last few seconds (called on every page change). */
+  function refreshSoon(minGapMs = 5_000) {
+    if (Date.now() - last >= minGapMs) void refresh();
   }
 
   async function markAllRead() {
@@ -37,5 +44,5 @@ export const useNotificationStore = defineStore('notifications', () => {
     unread.value = 0;
   }
 
-  return { items, unread, refresh, markAllRead, startPolling, stop };
+  return { items, unread, refresh, refreshSoon, markAllRead, startPolling, stop };
 });
