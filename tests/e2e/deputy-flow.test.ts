@@ -19,6 +19,12 @@ import { randomUUID } from 'node:crypto';
 let server: RunningServer;
 let browser: Browser;
 const base = () => server.baseUrl;
+/** A phone (or, with options, another screen) in the shared browser; a step that cannot happen fails where it is. */
+async function device(options: BrowserContextOptions = {}) {
+  const phone = await launchPhone({ baseURL: base(), ...options }, browser);
+  phone.context.setDefaultTimeout(15_000);
+  return phone;
+}
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 
 beforeAll(async () => {
@@ -31,7 +37,7 @@ afterAll(async () => {
 
 describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () => {
   it('should sign new users in through 模拟登录 and the password form and send each role to its workbench', async () => {
-    const { page, close } = await launchPhone({ baseURL: base() }, browser);
+    const { page, close } = await device();
     try {
       // a link opened before signing in comes back after sign-in
       await page.goto('/deputy/cases/PH-NOT-SIGNED-IN');
@@ -74,13 +80,52 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     }
   });
 
+  it('should sign in silently inside the workplace app with requestAuthCode and the configured corpId', async () => {
+    // Chromium as DingTalk's Android webview: its user agent, and a stand-in for the host's
+    // native bridge (nuva) that answers requestAuthCode with a code from the stand-in provider.
+    const { page, context, close } = await device(
+      {
+        userAgent: 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36 AliApp(DingTalk/7.6.0) com.alibaba.android.rimet/0 Channel/1 language/zh-CN DingTalk(7.6.0)',
+      },
+    );
+    try {
+      await context.addInitScript(() => {
+        const calls: { api: string; corpId?: unknown }[] = [];
+        Object.assign(window, {
+          __dingCalls: calls,
+          nuva: {
+            isReady: true,
+            require: () => (ok: (r: unknown) => void, fail: (e: unknown) => void, service: string, action: string, params: { corpId?: unknown }) => {
+              calls.push({ api: `${service}.${action}`, corpId: params?.corpId });
+              if (`${service}.${action}` !== 'runtime.permission.requestAuthCode') return ok({});
+              fetch('/mock-idp/tickets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'ding-d002' }) })
+                .then((r) => r.json())
+                .then((j: { authCode: string }) => ok({ code: j.authCode }), fail);
+            },
+          },
+        });
+      });
+      const visited: string[] = [];
+      page.on('framenavigated', (f) => f === page.mainFrame() && visited.push(f.url()));
+      await page.goto('/deputy/');
+      await page.waitForURL(/\/deputy\/inbox$/);
+      await expect.poll(() => page.locator('.hero h1').innerText()).toBe('黄秀英 代表');
+      const calls = (await page.evaluate(() => (window as unknown as { __dingCalls: unknown[] }).__dingCalls)) as { api: string; corpId?: unknown }[];
+      expect(calls.filter((c) => c.api === 'runtime.permission.requestAuthCode')).toEqual([{ api: 'runtime.permission.requestAuthCode', corpId: 'ding-demo-corp' }]);
+      // the sign-in page was never shown
+      expect(visited.filter((u) => u.includes('/login'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
   it('should carry a case from the citizen app through the deputy, the office and the unit back to the citizen’s rating, with each notice sent once', async () => {
     const title = `胜利路路灯不亮${randomUUID().slice(0, 4)}`;
     const body = '当湖街道东湖社区胜利路12号门口的路灯坏了两个星期，晚上非常黑，老人出门很不方便，请尽快维修。';
     const reply = '经现场核查，胜利路12号路灯线路老化，已于今日更换线路并修复，感谢您的反映。';
 
     // 码上提: a new citizen opens the deputy's QR link, signs in, submits.
-    const citizen = await launchPhone({ baseURL: base() }, browser);
+    const citizen = await device();
     let no: string;
     try {
       const { page } = citizen;
@@ -102,7 +147,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     const caseId = (await citizenApi.cases.list({ q: no })).items[0]!.id;
 
     // 码上收: the deputy signs in, sees the badge and the case with its countdown, acknowledges, forwards.
-    const deputy = await launchPhone({ baseURL: base() }, browser);
+    const deputy = await device();
     try {
       const { page } = deputy;
       await signInThroughDemoPage(page, 'ding-d001', /\/deputy\/inbox$/);
@@ -143,7 +188,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     }
 
     // 马上分: office staff at a desktop browser sign in by password, take the suggested unit, assign.
-    const office = await launchPhone({ baseURL: base(), ...DESKTOP }, browser);
+    const office = await device(DESKTOP);
     let unitId: string;
     let unitName: string;
     try {
@@ -192,7 +237,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     }
 
     // 马上办: the unit signs in, signs for the case, replies with text and a photo.
-    const unit = await launchPhone({ baseURL: base() }, browser);
+    const unit = await device();
     try {
       const { page } = unit;
       await signInThroughDemoPage(page, unitAccount(unitId), /\/deputy\/unit$/);
@@ -272,7 +317,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     await (await signInAs(base(), 'ding-d002')).cases.transition(created.id, { action: 'forward' });
     await (await signInAs(base(), 'ding-office')).cases.transition(created.id, { action: 'assign', unitId: 'zjj' });
 
-    const { page, context, close } = await launchPhone({ baseURL: base() }, browser);
+    const { page, context, close } = await device();
     try {
       const other = await signInStaff(context, base(), 'ding-unit-jyj');
       await page.goto(`/deputy/cases/${created.trackingNo}`);
@@ -285,13 +330,27 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       await page.goto('/deputy/unit');
       await page.locator('[data-count="assigned"]').waitFor();
       expect(await page.locator(`[data-case="${created.trackingNo}"]`).count()).toBe(0);
+      await page.locator('.van-search input').fill(created.trackingNo);
+      await page.locator('.van-search input').press('Enter');
+      await expect.poll(() => page.locator('.queue__searching').innerText().catch(() => '')).toContain('共 0 件');
+      expect(await page.locator('.van-empty__description').innerText()).toBe('暂无民情件');
       await expect(other.cases.get(created.id)).rejects.toMatchObject({ response: { status: 404 } });
       await expect(other.cases.get(created.trackingNo)).rejects.toMatchObject({ response: { status: 404 } });
       await expect(other.cases.transition(created.id, { action: 'sign' })).rejects.toMatchObject({ response: { status: 404 } });
       expect((await other.cases.list({ q: created.trackingNo })).total).toBe(0);
-      // …while the unit it was assigned to sees it
+      // …while the unit it was assigned to finds it by search, from any tile
       const owner = await signInAs(base(), 'ding-unit-zjj');
       expect((await owner.cases.get(created.id)).allowedActions).toContain('sign');
+      const mine = await device();
+      try {
+        await signInThroughDemoPage(mine.page, 'ding-unit-zjj', /\/deputy\/unit$/);
+        await mine.page.locator('[data-filter="replied"]').click();
+        await mine.page.locator('.van-search input').fill(created.trackingNo);
+        await mine.page.locator('.van-search input').press('Enter');
+        await mine.page.locator(`[data-case="${created.trackingNo}"]`).waitFor();
+      } finally {
+        await mine.close();
+      }
     } finally {
       await close();
     }
