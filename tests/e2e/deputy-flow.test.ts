@@ -308,6 +308,37 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     expect(all.filter((m) => m.recipient === unitAcc).every((m) => m.channel === 'ding')).toBe(true);
   }, 120_000);
 
+  it('should show markup typed by a citizen as text in the staff app and run none of it', async () => {
+    const payloads = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=1</script>', '"><svg onload="window.__xss=1">'];
+    const citizen = await signInAs(base(), 'zlb-chen');
+    const created = await citizen.cases.create(
+      { deputyCode: 'D001', title: payloads[0]!.slice(0, 60), body: `小区门口积水严重 ${payloads.join(' ')}`, contactPhone: '13857310004', location: { address: payloads[2]! } },
+      randomUUID(),
+    );
+    await citizen.cases.transition(created.id, { action: 'supplement', note: `补充 ${payloads[1]}` });
+    const { page, context, close } = await device();
+    try {
+      await signInStaff(context, base(), 'ding-d001');
+      for (const [path, shown] of [
+        ['/deputy/inbox', '积水'],
+        [`/deputy/cases/${created.trackingNo}`, '积水'],
+        ['/deputy/messages', created.trackingNo], // the notice quotes the title
+      ] as const) {
+        await page.goto(path);
+        await page.getByText(shown, { exact: false }).first().waitFor();
+        await page.waitForTimeout(200);
+        expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+        expect(await page.locator('svg[onload], img[onerror], script:not([src])').count()).toBe(0);
+      }
+      await page.goto(`/deputy/cases/${created.trackingNo}`);
+      await page.getByTestId('case-body').waitFor();
+      expect(await page.getByTestId('case-title').innerText()).toBe(payloads[0]);
+      expect(await page.locator('body').innerText()).toContain('<script>window.__xss=1</script>');
+    } finally {
+      await close();
+    }
+  });
+
   it('should not show a unit a case assigned to another unit (UI not found, API 404)', async () => {
     const citizen = await signInAs(base(), 'zlb-wang');
     const created = await citizen.cases.create(
