@@ -13,7 +13,7 @@ import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
 import { agreeToPrivacy, expectToast, fillCaseForm } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
 import { startServerProcess, type RunningServer } from './helpers/server.js';
-import { caseStatus, doAction, idpMessages, openAction, signInStaff, signInThroughDemoPage, unitAccount } from './helpers/staff.js';
+import { caseStatus, doAction, eventually, idpMessages, openAction, signInStaff, signInThroughDemoPage, unitAccount } from './helpers/staff.js';
 import { randomUUID } from 'node:crypto';
 
 let server: RunningServer;
@@ -109,7 +109,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       page.on('framenavigated', (f) => f === page.mainFrame() && visited.push(f.url()));
       await page.goto('/deputy/');
       await page.waitForURL(/\/deputy\/inbox$/);
-      await expect.poll(() => page.locator('.hero h1').innerText()).toBe('黄秀英 代表');
+      await eventually(() => page.locator('.hero h1').innerText()).toBe('黄秀英 代表');
       const calls = (await page.evaluate(() => (window as unknown as { __dingCalls: unknown[] }).__dingCalls)) as { api: string; corpId?: unknown }[];
       expect(calls.filter((c) => c.api === 'runtime.permission.requestAuthCode')).toEqual([{ api: 'runtime.permission.requestAuthCode', corpId: 'ding-demo-corp' }]);
       // the sign-in page was never shown
@@ -157,17 +157,17 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect(await card.locator('[data-due]').getAttribute('data-due')).toMatch(/^(ok|warn)$/);
       expect(await card.locator('[data-due]').innerText()).toMatch(/^剩余 /);
       expect(Number(await page.locator('[data-count="submitted"]').innerText())).toBeGreaterThanOrEqual(1);
-      await expect.poll(() => page.locator('[data-tab="/messages"] .van-badge').innerText().catch(() => '')).toMatch(/^\d+$/);
+      await eventually(() => page.locator('[data-tab="/messages"] .van-badge').innerText().catch(() => '')).toMatch(/^\d+$/);
       await screenshot(page, 'deputy-01-inbox');
 
       // the work notice in 消息; opening it clears the badge and leads to the case
       await page.locator('[data-tab="/messages"]').click();
       const notice = page.getByTestId('notice').filter({ hasText: no });
       await notice.waitFor();
-      await expect.poll(() => page.locator('[data-tab="/messages"] .van-badge').count()).toBe(0);
+      await eventually(() => page.locator('[data-tab="/messages"] .van-badge').count()).toBe(0);
       await notice.click();
       await page.waitForURL(/\/deputy\/cases\//);
-      await expect.poll(() => page.getByTestId('case-body').innerText()).toBe(body);
+      await eventually(() => page.getByTestId('case-body').innerText()).toBe(body);
       // the case's own deputy sees the full number, with tap-to-call
       expect(await page.getByTestId('call').getAttribute('href')).toBe('tel:13857310002');
       // only what the server allows: a deputy never sees 交办 or 签收
@@ -175,9 +175,9 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect(offered).toEqual(['acknowledge', 'reply', 'forward', 'more']);
       await screenshot(page, 'deputy-02-case-detail');
       await doAction(page, 'acknowledge', '已收到，马上了解情况');
-      await expect.poll(() => caseStatus(page)).toBe('acknowledged');
+      await eventually(() => caseStatus(page)).toBe('acknowledged');
       await doAction(page, 'forward', '涉及路灯维修，请人大办交办');
-      await expect.poll(() => caseStatus(page)).toBe('triage');
+      await eventually(() => caseStatus(page)).toBe('triage');
       expect(await page.locator('[data-testid="actions"] [data-action="forward"]').count()).toBe(0);
       const steps = await page.locator('.timeline .van-step').allInnerTexts();
       expect(steps[0]).toContain('转交人大');
@@ -214,8 +214,8 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect(await page.getByTestId('call').getAttribute('href')).toBe('tel:13857310002');
       await screenshot(page, 'deputy-04-office-case-suggestions');
       await openAction(page, 'assign');
-      await expect.poll(() => page.locator('[data-form="assign"] [data-field="unit"] input').inputValue()).toBe(unitName);
-      await expect.poll(() => page.locator('[data-form="assign"] [data-field="due"]').innerText()).toMatch(/1 个工作日内签收，10 个工作日内答复/);
+      await eventually(() => page.locator('[data-form="assign"] [data-field="unit"] input').inputValue()).toBe(unitName);
+      await eventually(() => page.locator('[data-form="assign"] [data-field="due"]').innerText()).toMatch(/1 个工作日内签收，10 个工作日内答复/);
       await screenshot(page, 'deputy-05-office-assign', { fullPage: false });
       const done = page.waitForResponse((r) => r.url().endsWith('/transitions') && r.request().method() === 'POST');
       await page.locator('[data-form="assign"] [data-testid="action-submit"]').click();
@@ -230,8 +230,8 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect(text).toMatch(/签收期限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
       expect(text).toMatch(/答复期限：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
       await dialog.getByRole('button', { name: '知道了' }).click();
-      await expect.poll(() => caseStatus(page)).toBe('assigned');
-      await expect.poll(() => page.getByTestId('unit-name').innerText()).toContain(unitName);
+      await eventually(() => caseStatus(page)).toBe('assigned');
+      await eventually(() => page.getByTestId('unit-name').innerText()).toContain(unitName);
     } finally {
       await office.close();
     }
@@ -248,11 +248,11 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       await card.click();
       await page.waitForURL(new RegExp(`/deputy/cases/${no}$`));
       // a unit sees the citizen's number masked, without tap-to-call
-      await expect.poll(() => page.getByTestId('contact-phone').innerText()).toContain('138****0002');
+      await eventually(() => page.getByTestId('contact-phone').innerText()).toContain('138****0002');
       expect(await page.getByTestId('call').count()).toBe(0);
       expect(await page.getByTestId('suggestions').count()).toBe(0);
       await doAction(page, 'sign');
-      await expect.poll(() => caseStatus(page)).toBe('handling');
+      await eventually(() => caseStatus(page)).toBe('handling');
       await openAction(page, 'reply');
       await page.locator('[data-form="reply"] [data-field="note"] textarea').fill(reply);
       const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/uploads') && r.request().method() === 'POST');
@@ -260,8 +260,8 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect((await uploaded).status()).toBe(201);
       await page.locator('[data-form="reply"] .van-uploader__preview .van-uploader__mask').waitFor({ state: 'detached' });
       await page.locator('[data-form="reply"] [data-testid="action-submit"]').click();
-      await expect.poll(() => caseStatus(page)).toBe('replied');
-      await expect.poll(() => page.getByTestId('reply').innerText()).toContain(reply);
+      await eventually(() => caseStatus(page)).toBe('replied');
+      await eventually(() => page.getByTestId('reply').innerText()).toContain(reply);
       expect(await page.locator('.timeline .van-step').first().locator('img').count()).toBe(1);
     } finally {
       await unit.close();
@@ -271,7 +271,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     try {
       const { page } = citizen;
       await page.goto(`/citizen/cases/${caseId}`);
-      await expect.poll(() => page.getByTestId('reply').innerText()).toContain(reply);
+      await eventually(() => page.getByTestId('reply').innerText()).toContain(reply);
       await page.locator('.case__actions').getByRole('button', { name: '评价' }).click();
       await page.locator('.rate__option', { hasText: /^\s*满意\s*$/ }).click();
       await page.locator('.rate__solved .van-radio', { hasText: '已解决' }).click();
@@ -301,7 +301,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       const mine = (await idpMessages(base())).filter((m) => m.title.startsWith(`民情件 ${no}：`));
       return expected.map(([who, status]) => `${who} ${status} ×${mine.filter((m) => m.recipient === who && m.title.endsWith(status)).length}`);
     };
-    await expect.poll(count, { timeout: 20_000, interval: 500 }).toEqual(expected.map(([who, status]) => `${who} ${status} ×1`));
+    await eventually(count, { timeout: 20_000, interval: 500 }).toEqual(expected.map(([who, status]) => `${who} ${status} ×1`));
     const all = await idpMessages(base());
     expect(new Set(all.map((m) => m.msgKey)).size).toBe(all.length);
     expect(all.filter((m) => m.recipient === 'zlb-li').every((m) => m.channel === 'zlb')).toBe(true);
@@ -363,7 +363,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect(await page.locator(`[data-case="${created.trackingNo}"]`).count()).toBe(0);
       await page.locator('.van-search input').fill(created.trackingNo);
       await page.locator('.van-search input').press('Enter');
-      await expect.poll(() => page.locator('.queue__searching').innerText().catch(() => '')).toContain('共 0 件');
+      await eventually(() => page.locator('.queue__searching').innerText().catch(() => '')).toContain('共 0 件');
       expect(await page.locator('.van-empty__description').innerText()).toBe('暂无民情件');
       await expect(other.cases.get(created.id)).rejects.toMatchObject({ response: { status: 404 } });
       await expect(other.cases.get(created.trackingNo)).rejects.toMatchObject({ response: { status: 404 } });

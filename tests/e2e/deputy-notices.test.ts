@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.js';
 import { signInAs } from './helpers/api.js';
-import { idpMessages } from './helpers/staff.js';
+import { eventually, idpMessages } from './helpers/staff.js';
 
 // The environment of helpers/server.ts, on a database this file keeps across a crash.
 const ENV = {
@@ -72,8 +72,7 @@ describe('notifications: the outbox to the stand-in provider', () => {
     // Restart on the same database: the outbox picks up where it stopped.
     server = await startServerProcess({ ...ENV, DB_FILE: dbFile });
     const after = server.baseUrl;
-    await expect
-      .poll(async () => ours(await idpMessages(after)).length, { timeout: 30_000, interval: 500 })
+    await eventually(async () => ours(await idpMessages(after)).length, { timeout: 30_000, interval: 500 })
       .toBe(expected);
     // …and stays there: nothing delivered twice on a later pass
     await new Promise((r) => setTimeout(r, 2500));

@@ -13,7 +13,7 @@ import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
 import { startServerProcess, type RunningServer } from './helpers/server.js';
-import { caseStatus, doAction, idpMessages, openAction, signInStaff } from './helpers/staff.js';
+import { caseStatus, doAction, eventually, idpMessages, openAction, signInStaff } from './helpers/staff.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -66,13 +66,13 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       await page.locator('[data-form="request_extension"] [data-field="note"] textarea').fill('需协调施工单位和街道，复工手续较多');
       await page.locator('[data-form="request_extension"] [data-testid="action-submit"]').click();
       await page.locator('[data-form="request_extension"]').waitFor({ state: 'hidden' });
-      await expect.poll(() => page.locator('.case__info').innerText()).toContain('待审批 6 个工作日');
+      await eventually(() => page.locator('.case__info').innerText()).toContain('待审批 6 个工作日');
       // one pending request at a time: the action is no longer offered
       expect(await page.locator('[data-testid="actions"] [data-action="request_extension"]').count()).toBe(0);
 
       await page.goto(`/deputy/cases/${returning.trackingNo}`);
       await doAction(page, 'return', '站牌属于交通运输局管理，不属于本单位职责');
-      await expect.poll(() => caseStatus(page)).toBe('triage');
+      await eventually(() => caseStatus(page)).toBe('triage');
     } finally {
       await unit.close();
     }
@@ -88,7 +88,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       await page.locator(`[data-case="${returning.trackingNo}"]`).waitFor();
       await screenshot(page, 'deputy-12-office-extensions');
       await page.locator(`[data-case="${returning.trackingNo}"]`).click();
-      await expect.poll(() => page.locator('.timeline .van-step').first().innerText()).toContain('站牌属于交通运输局管理');
+      await eventually(() => page.locator('.timeline .van-step').first().innerText()).toContain('站牌属于交通运输局管理');
       await page.goBack();
 
       await page.locator(`[data-extension="${extending.trackingNo}"]`).click();
@@ -97,7 +97,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       expect(await page.locator('[data-form="approve_extension"]').innerText()).toContain('6 个工作日');
       await page.locator('[data-form="approve_extension"] [data-testid="action-submit"]').click();
       await page.locator('[data-form="approve_extension"]').waitFor({ state: 'hidden' });
-      await expect.poll(() => page.locator('.case__info').innerText()).toContain('已延期');
+      await eventually(() => page.locator('.case__info').innerText()).toContain('已延期');
       const after = await client.cases.get(extending.id);
       expect(after).toMatchObject({ extensionApprovedDays: 6, extensionPendingDays: null });
       expect(Date.parse(after.replyDueAt!)).toBeGreaterThan(Date.parse(dueBefore));
@@ -127,24 +127,23 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       await page.locator(`[data-case="${cases[0]!.trackingNo}"]`).click();
       await page.locator(`[data-case="${cases[1]!.trackingNo}"]`).click();
       expect(page.url()).toMatch(/\/deputy\/triage$/);
-      await expect.poll(() => page.getByTestId('bulk-count').innerText()).toBe('2');
+      await eventually(() => page.getByTestId('bulk-count').innerText()).toBe('2');
       await screenshot(page, 'deputy-13-office-bulk-urge', { fullPage: false });
       await page.getByTestId('bulk-urge-go').click();
       await page.locator('.urge-dialog [data-field="urge-note"] textarea').fill('请于本周内签收办理');
       await page.locator('.urge-dialog').getByRole('button', { name: '发出督办' }).click();
       await expectToast(page, '已督办 2 件');
-      await expect.poll(() => page.locator(`[data-case="${cases[0]!.trackingNo}"]`).innerText()).toContain('督办');
+      await eventually(() => page.locator(`[data-case="${cases[0]!.trackingNo}"]`).innerText()).toContain('督办');
       const counts = await Promise.all(cases.map(async (c) => (await client.cases.get(c.id)).urgeCount));
       expect(counts).toEqual([1, 1, 0]);
 
       // singly, from the third case's page
       await page.locator(`[data-case="${cases[2]!.trackingNo}"]`).click();
       await doAction(page, 'urge', '家长反映强烈，请尽快处理');
-      await expect.poll(() => page.locator('.case__head').innerText()).toContain('督办 1 次');
+      await eventually(() => page.locator('.case__head').innerText()).toContain('督办 1 次');
 
       // the unit holding them was told, once per urge
-      await expect
-        .poll(async () => {
+      await eventually(async () => {
           const got = (await idpMessages(base())).filter((m) => m.recipient === 'ding-unit-zjj' && m.body.startsWith('督办'));
           return cases.map((c) => got.filter((m) => m.title.includes(c.trackingNo)).length);
         }, { timeout: 20_000, interval: 500 })
@@ -161,19 +160,19 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
     const { page, client, close } = await staffPhone('ding-office');
     try {
       await page.goto('/deputy/triage');
-      await expect.poll(() => page.locator(`[data-case="${second.trackingNo}"] [data-testid="hint"]`).innerText()).toContain('疑似重复');
+      await eventually(() => page.locator(`[data-case="${second.trackingNo}"] [data-testid="hint"]`).innerText()).toContain('疑似重复');
       await page.locator(`[data-case="${second.trackingNo}"]`).click();
       await page.getByTestId('similar').first().waitFor();
       await openAction(page, 'merge');
       // the likely duplicate is offered and chosen
-      await expect.poll(() => page.locator('[data-form="merge"] [data-field="target"] input').inputValue()).toBe(first.trackingNo);
+      await eventually(() => page.locator('[data-form="merge"] [data-field="target"] input').inputValue()).toBe(first.trackingNo);
       await page.locator('[data-form="merge"] [data-field="note"] textarea').fill('与同一市场下水道堵塞诉求合并办理');
       await page.locator('[data-form="merge"] [data-testid="action-submit"]').click();
-      await expect.poll(() => caseStatus(page)).toBe('closed');
+      await eventually(() => caseStatus(page)).toBe('closed');
       expect(await page.locator('.case__head [data-status]').innerText()).toBe('已合并');
       expect(await client.cases.get(second.id)).toMatchObject({ status: 'closed', closeReason: 'merged', mergedIntoCaseId: first.id });
       await page.locator('.case__info .van-cell', { hasText: '已合并到' }).click();
-      await expect.poll(() => page.getByTestId('tracking-no').innerText()).toBe(first.trackingNo);
+      await eventually(() => page.getByTestId('tracking-no').innerText()).toBe(first.trackingNo);
     } finally {
       await close();
     }
@@ -230,7 +229,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       await expectToast(page, '请填写不予受理的理由');
       await page.locator('[data-form="reject"] [data-field="note"] textarea').fill('属于教育政策咨询，已告知拨打教育局热线');
       await page.locator('[data-form="reject"] [data-testid="action-submit"]').click();
-      await expect.poll(() => caseStatus(page)).toBe('closed');
+      await eventually(() => caseStatus(page)).toBe('closed');
       expect(await page.locator('.case__head [data-status]').innerText()).toBe('不予受理');
 
       // 代表评价 of the unit's reply (does not change the status)
@@ -239,7 +238,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       await page.locator('[data-form="evaluate"] [data-rating="basically_satisfied"]').click();
       await page.locator('[data-form="evaluate"] [data-field="note"] textarea').fill('答复及时，建议跟进亮灯时间调整');
       await page.locator('[data-form="evaluate"] [data-testid="action-submit"]').click();
-      await expect.poll(() => page.getByTestId('reply').innerText()).toContain('代表评价：基本满意');
+      await eventually(() => page.getByTestId('reply').innerText()).toContain('代表评价：基本满意');
       expect(await client.cases.get(replied.id)).toMatchObject({ status: 'replied', deputyRating: 'basically_satisfied' });
     } finally {
       await close();

@@ -13,7 +13,7 @@ import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
 import { startServerProcess, type RunningServer } from './helpers/server.js';
 import { expectToast } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
-import { decodeQrPng, signInStaff } from './helpers/staff.js';
+import { decodeQrPng, eventually, signInStaff } from './helpers/staff.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -50,11 +50,11 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       await page.waitForURL(/\/deputy\/scan$/);
       await page.getByTestId('scan-file').waitFor({ state: 'attached' });
       // no camera in this browser: the page says so and offers the album
-      await expect.poll(() => page.getByTestId('scan-message').innerText().catch(() => '')).toContain('从相册选择');
+      await eventually(() => page.getByTestId('scan-message').innerText().catch(() => '')).toContain('从相册选择');
       await screenshot(page, 'deputy-08-scan', { fullPage: false });
       await page.getByTestId('scan-file').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
       await page.waitForURL(new RegExp(`/deputy/cases/${created.trackingNo}$`));
-      await expect.poll(() => page.getByTestId('tracking-no').innerText()).toBe(created.trackingNo);
+      await eventually(() => page.getByTestId('tracking-no').innerText()).toBe(created.trackingNo);
       expect(await page.getByTestId('case-body').innerText()).toContain('垃圾桶满了三天');
 
       // an image without a QR code, and a deputy's own QR, are explained, not followed
@@ -62,7 +62,7 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       await page.getByTestId('scan-file').setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: makePng(300, 200) });
       await expectToast(page, '图片中未识别到二维码');
       await page.getByTestId('scan-file').setInputFiles({ name: 'deputy.png', mimeType: 'image/png', buffer: await QRCode.toBuffer(`${base()}/citizen/d/D002`, { width: 300 }) });
-      await expect.poll(() => page.getByTestId('scan-message').innerText()).toContain('D002');
+      await eventually(() => page.getByTestId('scan-message').innerText()).toContain('D002');
       expect(page.url()).toMatch(/\/deputy\/scan$/);
     } finally {
       await close();
@@ -84,7 +84,7 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       await page.goto('/deputy/scan');
       await page.getByTestId('scan-file').setInputFiles({ name: 'station.png', mimeType: 'image/png', buffer: png });
       await page.waitForURL(new RegExp(`/deputy/checkin/${stationId}\\?k=`));
-      await expect.poll(() => page.getByTestId('checkin-result').innerText()).toBe('签到成功');
+      await eventually(() => page.getByTestId('checkin-result').innerText()).toBe('签到成功');
       expect(await page.locator('.checkin__card').innerText()).toContain(me.stationName!);
       await screenshot(page, 'deputy-09-checkin');
       const after = await client.checkins.list();
@@ -94,19 +94,19 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       // the same QR again the same day: recorded once, said so
       await page.goto('/deputy/scan');
       await page.getByTestId('scan-file').setInputFiles({ name: 'station.png', mimeType: 'image/png', buffer: png });
-      await expect.poll(() => page.getByTestId('checkin-result').innerText()).toBe('今日已签到');
+      await eventually(() => page.getByTestId('checkin-result').innerText()).toBe('今日已签到');
       expect((await client.checkins.list()).items).toHaveLength(1);
 
       // a forged key is refused with a reason
       await page.goto(`/deputy/checkin/${stationId}?k=forged-key-123`);
-      await expect.poll(() => page.getByTestId('checkin-error').innerText()).toContain('二维码无效');
+      await eventually(() => page.getByTestId('checkin-error').innerText()).toContain('二维码无效');
 
       // 走访 page lists it; 我的 counts it in 履职
       await page.goto('/deputy/visits');
       await page.locator('.van-tab', { hasText: '进站签到 1' }).click();
-      await expect.poll(() => page.getByTestId('checkin').count()).toBe(1);
+      await eventually(() => page.getByTestId('checkin').count()).toBe(1);
       await page.goto('/deputy/me');
-      await expect.poll(() => page.locator('[data-perf="checkins"]').innerText()).toBe('1');
+      await eventually(() => page.locator('[data-perf="checkins"]').innerText()).toBe('1');
     } finally {
       await close();
     }
@@ -117,7 +117,7 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
     try {
       await page.goto('/deputy/poster');
       await page.getByTestId('poster-qr').waitFor();
-      await expect.poll(() => page.getByTestId('poster-name').innerText()).toBe('张建国');
+      await eventually(() => page.getByTestId('poster-name').innerText()).toBe('张建国');
       await page.getByTestId('poster-qr').evaluate((img: HTMLImageElement) => img.decode());
       await page.locator('.poster__photo').evaluate((img: HTMLImageElement) => img.decode().catch(() => undefined));
       await screenshot(page, 'deputy-10-poster');

@@ -1,4 +1,5 @@
 /** Steps of the staff app (deputy-h5) that several browser tests share. */
+import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInAs, type SignedInClient } from './api.js';
 
@@ -107,4 +108,12 @@ export async function decodeQrPng(page: Page, png: Buffer, maxSide = 900): Promi
   );
   const bytes = Buffer.from(pixels.b64, 'base64');
   return jsQR(new Uint8ClampedArray(bytes.buffer, bytes.byteOffset, bytes.length), pixels.w, pixels.h)?.data ?? null;
+}
+
+/**
+ * expect.poll with room for a busy machine (other suites share its two cores): 10 s instead
+ * of vitest's 1 s before a still-changing page counts as wrong.
+ */
+export function eventually<T>(fn: () => T, options: { timeout?: number; interval?: number } = {}) {
+  return expect.poll(fn, { timeout: 10_000, interval: 100, ...options });
 }
