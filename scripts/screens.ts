@@ -149,7 +149,8 @@ try {
     await shoot(page, 'office-triage', 'deputy', '人大分办工作台：智能分办建议、疑似重复、延期审批、批量督办（马上分）');
     await page.locator(`[data-case="${trackingNo}"]`).click();
     await page.getByTestId('suggestions').waitFor();
-    await page.getByTestId('suggestions').scrollIntoViewIfNeeded();
+    await page.getByTestId('suggestions').evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 56));
+    await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUT, 'office-suggestions.png'), animations: 'disabled' });
     shots.push({ file: 'office-suggestions', app: 'deputy', caption: '分办建议：类别和承办单位及置信度、关键词、同类诉求' });
     console.log('  office-suggestions.png');
