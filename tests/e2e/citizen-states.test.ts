@@ -147,8 +147,8 @@ describe('citizen app: states people hit', () => {
       await page.locator('.rate__option', { hasText: '基本满意' }).click();
       await page.locator('.rate__solved .van-radio', { hasText: '已解决' }).click();
       await page.getByRole('button', { name: '提交评价' }).click();
-      // the server's text names the action in code (“rate”); people are told in words
-      await expectToast(page, '情况已有变化，请查看最新进度后再操作');
+      // the server says, in words, what the case has become and what can no longer be done
+      await expectToast(page, '民情件当前为“已办结”，不能评价');
       await page.locator('.van-popup__close-icon').click();
       await expect.poll(() => page.locator('.status-tag').first().innerText()).toBe('已办结');
 
