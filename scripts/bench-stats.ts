@@ -83,7 +83,8 @@ async function main() {
   const get = async (path: string, q: Record<string, string>) => {
     const url = `${server.baseUrl}/api/stats/${path}?${new URLSearchParams(q)}`;
     const t0 = performance.now();
-    const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    // no-cache: every run computes the figures (a repeated question is otherwise answered from memory until the next write)
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'cache-control': 'no-cache' } });
     const body = await res.text();
     const rt = performance.now() - t0;
     if (res.status !== 200) throw new Error(`${path} ${res.status} ${body.slice(0, 200)}`);

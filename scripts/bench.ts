@@ -139,8 +139,13 @@ const submission = await load({
   }],
 });
 record('case submission (durable)', submission, writeCeiling, 'durable insert');
-record('citizen case list', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: auth(citizen) }), readCeiling, 'JSON route');
-record('case detail', await load({ url: `${base}/api/cases/${detailCase}`, headers: auth(citizen) }), readCeiling, 'JSON route');
+// Each read twice: as clients ask (a repeated question is answered from memory until the next
+// write), and with Cache-Control: no-cache so that every request computes its answer.
+const noCache = { 'cache-control': 'no-cache' };
+record('citizen case list (computed)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route');
+record('citizen case list (repeated)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: auth(citizen) }), readCeiling, 'JSON route');
+record('case detail (computed)', await load({ url: `${base}/api/cases/${detailCase}`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route');
+record('case detail (repeated)', await load({ url: `${base}/api/cases/${detailCase}`, headers: auth(citizen) }), readCeiling, 'JSON route');
 let k = 0;
 record(
   'a transition (note, durable)',
@@ -161,20 +166,34 @@ record(
   'durable insert',
 );
 const year = new Date().getFullYear();
-record('cockpit overview (1 year)', await load({ url: `${base}/api/stats/overview?from=${year - 1}-01-01&to=${year - 1}-12-31`, headers: auth(leader) }), readCeiling, 'JSON route');
+const overviewUrl = `${base}/api/stats/overview?from=${year - 1}-01-01&to=${year - 1}-12-31`;
+record('cockpit overview, 1 year (computed)', await load({ url: overviewUrl, headers: { ...auth(leader), ...noCache } }), readCeiling, 'JSON route');
+record('cockpit overview, 1 year (repeated)', await load({ url: overviewUrl, headers: auth(leader) }), readCeiling, 'JSON route');
 
 // 4. memory over a mixed soak
 const samples: number[] = [rssMb(server.proc.pid!)];
 const sampler = setInterval(() => samples.push(rssMb(server.proc.pid!)), 1000);
-await autocannon({
+// reads and writes interleaved, so the reused answers keep being replaced
+const soak = await autocannon({
   connections: CONNECTIONS,
   duration: soakSeconds,
   url: base,
   requests: [
     { method: 'GET', path: `/api/cases?page=1&pageSize=20`, headers: auth(citizen) },
     { method: 'GET', path: `/api/cases/${detailCase}`, headers: auth(citizen) },
+    {
+      method: 'POST',
+      path: '/api/cases',
+      setupRequest: (req) => ({
+        ...req,
+        headers: { ...auth(submitter), 'idempotency-key': `bench-soak-${process.pid}-${++n}` },
+        body: JSON.stringify({ deputyCode: 'D002', type: 'help', body: `压测浸泡第${n}件：钟埭街道某小区门口积水，请尽快处理。` }),
+      }),
+    },
+    { method: 'GET', path: overviewUrl.slice(base.length), headers: auth(leader) },
   ],
 });
+record(`mixed soak, ${soakSeconds} s (list, detail, submission, overview)`, soak, null, '');
 clearInterval(sampler);
 await server.stop();
 rmSync(work, { recursive: true, force: true });

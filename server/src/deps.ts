@@ -1,4 +1,5 @@
 import { ReloadingClassifier, DEFAULT_MODEL_FILE, type Classifier } from './classifier/index.js';
+import { dataVersion } from './db/data-version.js';
 import { groupCommitter } from './db/group-commit.js';
 import type { Db } from './db/open.js';
 import { WorkCalendar } from './domain/calendar.js';
@@ -40,6 +41,8 @@ export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile =
     signer: uploadSigner(secret, () => clock.now()),
     /** 马上分: the category classifier (loaded on first use). */
     classifier: () => classifierFor(classifierFile),
+    /** Changes whenever the database may have changed (responseCache keys on it). */
+    dataVersion: dataVersion(db),
     /** Request writes go through here: acknowledged only once durably committed. */
     writes: groupCommitter(db),
     calendar: new WorkCalendar(holidays.all()),

@@ -24,6 +24,7 @@ export function authenticate(config: TokenConfig): MiddlewareHandler<AppEnv> {
   // Signatures already checked, by token: a signed-in user's every request need not redo
   // the HMAC. Expiry and the account's state are still checked on every request.
   const verified = new Map<string, { sub?: unknown; exp?: unknown }>();
+  const sessions = new Map<string, { version: string; user: SessionUser }>();
   return async (c, next) => {
     c.set('user', null);
     const header = c.req.header('authorization');
@@ -46,9 +47,17 @@ export function authenticate(config: TokenConfig): MiddlewareHandler<AppEnv> {
       if (typeof payload.exp !== 'number' || payload.exp * 1000 <= deps.clock.now().getTime()) {
         throw new ApiError('token_expired');
       }
-      const row = typeof payload.sub === 'string' ? deps.users.get(payload.sub) : undefined;
-      if (!row || row.disabled) throw new ApiError('unauthorized', '账号不存在或已停用');
-      c.set('user', sessionFromRow(row));
+      if (typeof payload.sub !== 'string') throw new ApiError('unauthorized', '账号不存在或已停用');
+      // the account is re-read whenever anything was written since (a role change, a disabled account)
+      const version = deps.dataVersion();
+      let session = sessions.get(payload.sub);
+      if (!session || session.version !== version) {
+        const row = deps.users.get(payload.sub);
+        if (!row || row.disabled) throw new ApiError('unauthorized', '账号不存在或已停用');
+        if (sessions.size >= 20_000) sessions.clear();
+        sessions.set(payload.sub, (session = { version, user: sessionFromRow(row) }));
+      }
+      c.set('user', session.user);
     }
     await next();
   };

@@ -2,12 +2,15 @@ import { Hono } from 'hono';
 import { CASE_ACTIONS, caseListQuerySchema, createCaseSchema, similarQuerySchema, transitionSchema } from '@minqing/shared';
 import { caseDetail, createCase, listCases, loadVisible, transition } from '../domain/cases.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
+import { responseCache } from '../http/response-cache.js';
 import { ApiError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { similarOpenCases, suggestionsFor } from '../domain/suggestions.js';
 
 
 export function caseRoutes() {
+  // a list or case asked again before anything changed (pull-to-refresh, the badge's poll)
+  const cache = responseCache();
   return new Hono<AppEnv>()
     .post('/', validate('json', createCaseSchema), async (c) => {
       const user = currentUser(c);
@@ -31,11 +34,11 @@ export function caseRoutes() {
         .map((r) => ({ title: r.title, status: r.status, submittedAt: r.submitted_at, score: Math.round(r.score * 100) / 100 }));
       return c.json({ items }, 200);
     })
-    .get('/', validate('query', caseListQuerySchema), (c) => {
+    .get('/', cache, validate('query', caseListQuerySchema), (c) => {
       const user = currentUser(c);
       return c.json(listCases(c.get('deps'), user, c.req.valid('query')), 200);
     })
-    .get('/:id', (c) => {
+    .get('/:id', cache, (c) => {
       const user = currentUser(c);
       const deps = c.get('deps');
       return c.json(caseDetail(deps, user, loadVisible(deps, user, c.req.param('id'))), 200);

@@ -5,6 +5,7 @@ import { drillQuerySchema, pageQuerySchema, statsQuerySchema, trendQuerySchema }
 import { breakdown, deputyDuty, drill, latestCases, overdueList, overview, stages, trend, unitRanking } from '../domain/stats.js';
 import { exportLedger } from '../domain/stats-export.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
+import { responseCache } from '../http/response-cache.js';
 import { validate } from '../http/validate.js';
 
 /** Answers with `value()` as JSON and the server-side time to compute and serialise it in a Server-Timing header (read by npm run bench:stats). */
@@ -21,7 +22,10 @@ const STATS_ROLES = ['leader', 'office', 'admin'] as const;
 
 /** 码上评 and the data cockpit (马上用); every route is scoped by the caller's region (domain/scope.ts). */
 export function statsRoutes() {
+  const cache = responseCache();
   return new Hono<AppEnv>()
+    // the figures of a period are the same for everyone of a scope until the next write
+    .use('/*', async (c, next) => (c.req.path.endsWith('/export.xlsx') ? next() : cache(c, next)))
     .get('/overview', validate('query', statsQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => overview(c.get('deps'), user, c.req.valid('query')));

@@ -1,0 +1,60 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './auth.js';
+
+interface Entry {
+  version: string;
+  storedAt: number;
+  body: string;
+  contentType: string;
+}
+
+export interface ResponseCacheOptions {
+  /** How long an answer stays usable while nothing is written: bounds the drift of clock-dependent fields (overdue, countdowns, signed photo links). */
+  ttlMs: number;
+  maxEntries: number;
+  maxBodyBytes: number;
+}
+
+const DEFAULTS: ResponseCacheOptions = { ttlMs: 1000, maxEntries: 2000, maxBodyBytes: 256 * 1024 };
+
+/**
+ * Reuses a GET's JSON answer for the same user and URL while the database has not changed and
+ * for at most `ttlMs`. Many people poll the same figures (wall screens, leaders' phones every
+ * 30 s, a list refreshed by pull-to-refresh); recomputing them between two writes is wasted work.
+ * Sign-in, role and scope are still checked on every request (the cache sits behind them and is
+ * keyed by user), and `Cache-Control: no-cache` from the client always computes afresh.
+ */
+export function responseCache(options: Partial<ResponseCacheOptions> = {}): MiddlewareHandler<AppEnv> {
+  const { ttlMs, maxEntries, maxBodyBytes } = { ...DEFAULTS, ...options };
+  const entries = new Map<string, Entry>();
+  return async (c, next) => {
+    const user = c.get('user');
+    if (c.req.method !== 'GET' || !user) return next();
+    const deps = c.get('deps');
+    const key = `${user.id}\n${c.req.url}`;
+    const version = deps.dataVersion();
+    const now = deps.clock.now().getTime();
+    const fresh = !/no-cache|no-store|max-age=0/i.test(c.req.header('cache-control') ?? '');
+    const hit = entries.get(key);
+    if (fresh && hit && hit.version === version && now >= hit.storedAt && now - hit.storedAt < ttlMs) {
+      // most recently used last: the first key is the one to evict
+      entries.delete(key);
+      entries.set(key, hit);
+      c.header('Content-Type', hit.contentType);
+      c.header('Server-Timing', 'cache;desc="hit"');
+      c.header('X-Cache', 'hit');
+      return c.body(hit.body, 200);
+    }
+    await next();
+    if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('application/json')) return;
+    const body = await c.res.text();
+    const contentType = c.res.headers.get('content-type')!;
+    c.res = new Response(body, { status: 200, headers: c.res.headers });
+    c.header('X-Cache', 'miss');
+    // a write during this request (none today: GETs do not write) would make the answer older than the version read above
+    if (body.length > maxBodyBytes || deps.dataVersion() !== version) return;
+    entries.delete(key);
+    entries.set(key, { version, storedAt: now, body, contentType });
+    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+  };
+}
