@@ -33,9 +33,9 @@ async function load(opts: autocannon.Options): Promise<autocannon.Result> {
   return autocannon({ connections: CONNECTIONS, duration: seconds, ...opts });
 }
 
-interface Row { scenario: string; 'req/s': number; 'p50 ms': number; 'p99 ms': number; errors: number; non2xx: number; ceiling: string; ratio: string }
+interface Row { scenario: string; 'req/s': number; 'p50 ms': number; 'p99 ms': number; errors: number; non2xx: number; ceiling: string; ratio: string; 'vs same size': string }
 const rows: Row[] = [];
-function record(scenario: string, r: autocannon.Result, ceiling: number | null, ceilingName: string) {
+function record(scenario: string, r: autocannon.Result, ceiling: number | null, ceilingName: string, sameSize?: number) {
   const rps = Math.round(r.requests.average);
   rows.push({
     scenario,
@@ -46,6 +46,7 @@ function record(scenario: string, r: autocannon.Result, ceiling: number | null, 
     non2xx: r.non2xx,
     ceiling: ceilingName,
     ratio: ceiling ? `${Math.round((rps / ceiling) * 100)} %` : '',
+    'vs same size': sameSize ? `${Math.round((rps / sameSize) * 100)} %` : '',
   });
 }
 
@@ -81,7 +82,6 @@ const ceilingInsert = await load({
   url: `${bareUrl}/insert`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: '平湖市当湖街道路灯不亮' }),
 });
 record('bare durable insert, FULL (ceiling)', ceilingInsert, null, '');
-bare.kill('SIGKILL');
 const readCeiling = ceilingJson.requests.average;
 const writeCeiling = ceilingInsert.requests.average;
 
@@ -126,6 +126,19 @@ const totalCases = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: 
 db.close();
 if (!detailCase) throw new Error('the bulk database has no citizen case');
 
+// the bare route again, answering as many bytes as the list and the case do: what the wire alone allows for an answer of that size
+const sizeOf = async (path: string) =>
+  Buffer.byteLength(await (await fetch(`${base}${path}`, { headers: auth(citizen) })).text());
+const listBytes = await sizeOf('/api/cases?page=1&pageSize=20');
+const detailBytes = await sizeOf(`/api/cases/${detailCase}`);
+const sizedCeiling = new Map<string, number>();
+for (const [what, bytes] of [['list', listBytes], ['detail', detailBytes]] as const) {
+  const r = await load({ url: `${bareUrl}/json-sized/${bytes}` });
+  record(`bare Hono JSON route, ${bytes} B like the ${what} (ceiling)`, r, null, '');
+  sizedCeiling.set(what, r.requests.average);
+}
+bare.kill('SIGKILL');
+
 let n = 0;
 const submission = await load({
   url: `${base}/api/cases`,
@@ -142,10 +155,10 @@ record('case submission (durable)', submission, writeCeiling, 'durable insert');
 // Each read twice: as clients ask (a repeated question is answered from memory until the next
 // write), and with Cache-Control: no-cache so that every request computes its answer.
 const noCache = { 'cache-control': 'no-cache' };
-record('citizen case list (computed)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route');
-record('citizen case list (repeated)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: auth(citizen) }), readCeiling, 'JSON route');
-record('case detail (computed)', await load({ url: `${base}/api/cases/${detailCase}`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route');
-record('case detail (repeated)', await load({ url: `${base}/api/cases/${detailCase}`, headers: auth(citizen) }), readCeiling, 'JSON route');
+record('citizen case list (computed)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route', sizedCeiling.get('list'));
+record('citizen case list (repeated)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: auth(citizen) }), readCeiling, 'JSON route', sizedCeiling.get('list'));
+record('case detail (computed)', await load({ url: `${base}/api/cases/${detailCase}`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route', sizedCeiling.get('detail'));
+record('case detail (repeated)', await load({ url: `${base}/api/cases/${detailCase}`, headers: auth(citizen) }), readCeiling, 'JSON route', sizedCeiling.get('detail'));
 let k = 0;
 record(
   'a transition (note, durable)',

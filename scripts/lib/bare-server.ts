@@ -13,8 +13,30 @@ db.pragma('synchronous = FULL');
 db.exec('CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, body TEXT NOT NULL, at TEXT NOT NULL) STRICT');
 const insert = db.prepare('INSERT INTO t (body, at) VALUES (?, ?)');
 
+/** A JSON body of about `bytes` bytes, made once per size: the same bytes on the wire as a real answer, without its work. */
+const sized = new Map<number, string>();
+function jsonOfSize(bytes: number): string {
+  let text = sized.get(bytes);
+  if (!text) {
+    const item = JSON.stringify({ id: 'd86624e4-b89a-4467-af0e-83628c9724f2', title: '林埭社区疫苗接种点在哪里', status: 'closed' });
+    const items: string[] = [];
+    while (items.join(',').length * 1.3 < bytes) items.push(item);
+    text = JSON.stringify({ items: items.map((i) => JSON.parse(i) as unknown), total: items.length });
+    while (Buffer.byteLength(text) > bytes && items.length > 1) {
+      items.pop();
+      text = JSON.stringify({ items: items.map((i) => JSON.parse(i) as unknown), total: items.length });
+    }
+    sized.set(bytes, text);
+  }
+  return text;
+}
+
 const app = new Hono()
   .get('/json', (c) => c.json({ ok: true, items: [{ id: 1, name: '平湖' }] }, 200))
+  .get('/json-sized/:bytes', (c) => {
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(jsonOfSize(Math.min(1_000_000, Number(c.req.param('bytes')) || 0)), 200);
+  })
   .post('/insert', async (c) => {
     const body = (await c.req.json()) as { body?: string };
     const id = db.transaction(() => insert.run(String(body.body ?? ''), new Date().toISOString()).lastInsertRowid)();
