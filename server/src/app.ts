@@ -32,6 +32,8 @@ export interface AppOptions {
   publicBaseUrl?: string;
   /** Host apps allowed to embed us in a frame (super-app, workplace app). */
   frameAncestors?: string[];
+  /** The workplace app's organisation (DingTalk corpId) the staff app asks an auth code for. */
+  dingCorpId?: string;
   rateLimits?: Partial<RateLimits>;
 }
 
@@ -99,6 +101,6 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
   app.notFound((c) => c.json(errorBody('not_found', '页面不存在'), 404));
   app.route('/api', api);
   if (options.demoMode) app.route('/mock-idp', createMockIdp(options.db, clock));
-  if (options.distDir) app.route('/', staticApps(options.distDir));
+  if (options.distDir) app.route('/', staticApps(options.distDir, { dingCorpId: options.dingCorpId }));
   return { app, deps };
 }

@@ -58,6 +58,7 @@ const { app, deps } = createApp({
   distDir: resolve(root, 'dist'),
   publicBaseUrl: env.publicBaseUrl,
   frameAncestors: env.frameAncestors,
+  dingCorpId: env.DING_CORP_ID,
   rateLimits: env.rateLimits,
 });
 

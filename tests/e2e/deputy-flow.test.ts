@@ -28,7 +28,8 @@ async function device(options: BrowserContextOptions = {}) {
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
+  // a corpId other than the build's placeholder: the server writes the configured one into the staff app's page
+  [server, browser] = await Promise.all([startServerProcess({ env: { DING_CORP_ID: 'dingpinghurd2026' } }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -111,7 +112,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       await page.waitForURL(/\/deputy\/inbox$/);
       await eventually(() => page.locator('.hero h1').innerText()).toBe('黄秀英 代表');
       const calls = (await page.evaluate(() => (window as unknown as { __dingCalls: unknown[] }).__dingCalls)) as { api: string; corpId?: unknown }[];
-      expect(calls.filter((c) => c.api === 'runtime.permission.requestAuthCode')).toEqual([{ api: 'runtime.permission.requestAuthCode', corpId: 'ding-demo-corp' }]);
+      expect(calls.filter((c) => c.api === 'runtime.permission.requestAuthCode')).toEqual([{ api: 'runtime.permission.requestAuthCode', corpId: 'dingpinghurd2026' }]);
       // the sign-in page was never shown
       expect(visited.filter((u) => u.includes('/login'))).toEqual([]);
     } finally {

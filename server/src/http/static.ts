@@ -25,15 +25,22 @@ interface CachedFile { raw: Buffer; gzip?: Buffer; br?: Buffer; type: string; mt
  * Serves the built apps from dist/: hashed assets for a year (immutable), the two app
  * shells never cached, each compressed once (brotli or gzip) and kept in memory.
  */
-export function staticApps(distDir: string) {
+export function staticApps(distDir: string, options: { dingCorpId?: string } = {}) {
   const cache = new Map<string, CachedFile>();
+
+  /** The staff app's shell names the workplace organisation it signs in to (requestAuthCode's corpId) as configured, not as built. */
+  function configure(file: string, raw: Buffer): Buffer {
+    if (!options.dingCorpId || !file.endsWith(join('deputy-h5', 'index.html'))) return raw;
+    const corpId = options.dingCorpId.replace(/[&"<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+    return Buffer.from(raw.toString('utf8').replace(/<meta name="ding-corp-id" content="[^"]*"\s*\/?>/, `<meta name="ding-corp-id" content="${corpId}" />`));
+  }
 
   function load(file: string): CachedFile | null {
     if (!existsSync(file) || !statSync(file).isFile()) return null;
     const mtimeMs = statSync(file).mtimeMs;
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === mtimeMs) return hit;
-    const raw = readFileSync(file);
+    const raw = configure(file, readFileSync(file));
     const ext = extname(file);
     const entry: CachedFile = { raw, type: TYPES[ext] ?? 'application/octet-stream', mtimeMs };
     if (COMPRESSIBLE.has(ext) && raw.length > 512) {
