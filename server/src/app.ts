@@ -45,7 +45,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
     idp: options.idp,
     tokens: options.tokens,
     version: options.version ?? '0.0.0',
-    publicBaseUrl: options.publicBaseUrl ?? 'http://localhost:8080',
+    publicBaseUrl: options.publicBaseUrl ?? null,
   };
 
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };

@@ -44,7 +44,7 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
   return {
     ...e,
     demoMode,
-    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
     /** Unset: the stand-in provider of this very server (its port is known once it listens). */
     zlbBaseUrl: e.ZLB_BASE_URL,
     dingBaseUrl: e.DING_BASE_URL,

@@ -43,6 +43,12 @@ describe('the real server process', () => {
     // the apps are served too
     const page = await axios.get(`${baseUrl}/citizen/d/D001`, { validateStatus: () => true });
     expect([200, 503]).toContain(page.status);
+
+    // without PUBLIC_BASE_URL a deputy's QR code points where the server was reached, port included
+    const qr = await axios.get(`${baseUrl}/api/deputies/D001/qrcode.svg`);
+    expect(qr.headers['x-qr-target']).toBe(`${baseUrl}/citizen/d/D001`);
+    const onLan = await axios.get(`${baseUrl}/api/deputies/D001/qrcode.svg`, { headers: { Host: `192.168.1.20:${new URL(baseUrl).port}` } });
+    expect(onLan.headers['x-qr-target']).toBe(`http://192.168.1.20:${new URL(baseUrl).port}/citizen/d/D001`);
   });
 
   it('should keep accepted cases across a hard kill and restart', async () => {

@@ -8,7 +8,7 @@ import type { AppEnv } from '../http/auth.js';
 import { notFound } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import type { DeputyRow } from '../repos/reference.js';
-import type { RouteContext } from './context.js';
+import { publicBase, type RouteContext } from './context.js';
 
 const PUBLIC_CACHE = 'public, max-age=300';
 
@@ -74,7 +74,7 @@ export function deputyRoutes(ctx: RouteContext) {
       const deps = c.get('deps');
       const d = deps.reference.deputy(c.req.param('code'));
       if (!d) throw notFound('未找到该代表');
-      const url = `${ctx.publicBaseUrl}/citizen/d/${encodeURIComponent(d.code)}`;
+      const url = `${publicBase(ctx, c.req.url)}/citizen/d/${encodeURIComponent(d.code)}`;
       const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       c.header('Cache-Control', 'public, max-age=86400');
       c.header('X-QR-Target', url);
