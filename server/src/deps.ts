@@ -5,6 +5,7 @@ import type { Db } from './db/open.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { uploadSigner } from './domain/signing.js';
 import { DEFAULT_LIMITS, limitsSchema, type TimeLimits } from './domain/limits.js';
+import { REPLY_REVIEW_KEY, loadReplyReview } from './domain/reply-review.js';
 import { casesRepo } from './repos/cases.js';
 import { eventsRepo } from './repos/events.js';
 import { holidaysRepo, idempotencyRepo, settingsRepo, uploadsRepo } from './repos/misc.js';
@@ -37,6 +38,8 @@ export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile =
     db,
     clock,
     limits,
+    /** 答复审核: regions whose unit replies the office reviews first (changed by an admin). */
+    replyReview: loadReplyReview(settings.get(REPLY_REVIEW_KEY)),
     settings,
     signer: uploadSigner(secret, () => clock.now()),
     /** 马上分: the category classifier (loaded on first use). */

@@ -17,6 +17,7 @@ import type {
   DeputyQuery,
   MockAccount,
   Overview,
+  ReplyReviewSettings,
   StatsQuery,
   Suggestions,
   TransitionInput,
@@ -122,6 +123,13 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
     },
 
     hotspots: (query: { regionId?: string } = {}): Promise<Hotspots> => get((s) => s.hotspotsSchema, '/api/hotspots', query),
+
+    settings: {
+      /** 答复审核: the regions whose unit replies the office reviews first (office, leader, admin read; admin writes). */
+      replyReview: (): Promise<ReplyReviewSettings> => get((s) => s.replyReviewSettingsSchema, '/api/settings/reply-review'),
+      setReplyReview: async (input: ReplyReviewSettings): Promise<ReplyReviewSettings> =>
+        parse((s) => s.replyReviewSettingsSchema, (await http.put('/api/settings/reply-review', input)).data),
+    },
 
     /** 码上评 and the data cockpit; the response schemas (shared/src/stats.ts) load only to validate. */
     stats: (() => {

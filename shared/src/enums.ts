@@ -26,6 +26,8 @@ export const CASE_ACTIONS = [
   'request_extension',
   'approve_extension',
   'deny_extension',
+  'approve_reply',
+  'reject_reply',
   'rate',
   'evaluate',
   'reopen',

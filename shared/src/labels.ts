@@ -31,6 +31,8 @@ export const ACTION_LABELS: Record<CaseEventAction, string> = {
   request_extension: '申请延期',
   approve_extension: '同意延期',
   deny_extension: '驳回延期',
+  approve_reply: '审核通过',
+  reject_reply: '退回修改',
   rate: '评价',
   evaluate: '代表评价',
   reopen: '重办',

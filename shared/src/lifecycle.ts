@@ -23,7 +23,9 @@ const DEPUTY_INBOX = ['submitted', 'acknowledged'] as const satisfies readonly C
 export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'acknowledge', roles: ['deputy'], from: ['submitted'], to: 'acknowledged' },
   { action: 'reply', roles: ['deputy'], from: DEPUTY_INBOX, to: 'replied' },
-  { action: 'reply', roles: ['unit'], from: ['handling'], to: 'replied' },
+  // A unit's reply reaches the citizen at once, or — where an admin configured 答复审核 for the
+  // case's region — waits in `handling` as a pending reply until the office approves it.
+  { action: 'reply', roles: ['unit'], from: ['handling'], to: 'depends' },
   { action: 'forward', roles: ['deputy', 'office', 'admin'], from: DEPUTY_INBOX, to: 'triage' },
   { action: 'reject', roles: ['deputy'], from: DEPUTY_INBOX, to: 'closed' },
   { action: 'reject', roles: ['office', 'admin'], from: ['submitted', 'acknowledged', 'triage'], to: 'closed' },
@@ -33,6 +35,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'request_extension', roles: ['unit'], from: ['handling'], to: 'same' },
   { action: 'approve_extension', roles: ['office', 'admin'], from: ['handling'], to: 'same' },
   { action: 'deny_extension', roles: ['office', 'admin'], from: ['handling'], to: 'same' },
+  // 答复审核: the office releases a unit's pending reply to the citizen, or sends it back to the unit.
+  { action: 'approve_reply', roles: ['office', 'admin'], from: ['handling'], to: 'replied' },
+  { action: 'reject_reply', roles: ['office', 'admin'], from: ['handling'], to: 'same' },
   { action: 'rate', roles: ['citizen'], from: ['replied'], to: 'depends' },
   { action: 'evaluate', roles: ['deputy'], from: ['replied', 'closed'], to: 'same' },
   { action: 'reopen', roles: ['office', 'deputy', 'admin'], from: ['replied'], to: 'depends' },
@@ -64,12 +69,25 @@ export interface CaseGuardState {
   deputyRating: string | null;
   /** The current reply came from a unit (not the deputy directly). */
   repliedByUnit: boolean;
+  /** A unit's reply awaits the office's review (答复待审核); the citizen has not got it yet. */
+  replyPending: boolean;
 }
 
 /** Extra conditions beyond status and role; `null` = allowed, else the reason in Chinese. */
 export function guardFailure(action: CaseAction, role: Role, c: CaseGuardState): string | null {
   switch (action) {
+    case 'reply':
+      // one reply under review at a time; the unit may still add notes
+      if (role === 'unit' && c.replyPending) return '答复已提交，正在等待人大审核，不能重复答复';
+      return null;
+    case 'return':
+      if (c.replyPending) return '答复正在等待人大审核，不能退回';
+      return null;
+    case 'approve_reply':
+    case 'reject_reply':
+      return c.replyPending ? null : '没有待审核的答复';
     case 'request_extension':
+      if (c.replyPending) return '答复正在等待人大审核，不能申请延期';
       if (c.extensionApprovedDays !== null) return '本件已延期一次，不能再次申请';
       if (c.extensionPendingDays !== null) return '已有待审批的延期申请';
       return null;
@@ -107,11 +125,13 @@ export function findRule(action: CaseAction, role: Role, status: CaseStatus): Tr
 export function resolveTarget(
   rule: TransitionRule,
   c: CaseGuardState,
-  input: { rating?: string | undefined },
+  input: { rating?: string | undefined; reviewReply?: boolean | undefined },
 ): CaseStatus {
   if (rule.to === 'same') return c.status;
   if (rule.to !== 'depends') return rule.to;
   if (rule.action === 'rate') return input.rating === 'unsatisfied' ? 'replied' : 'closed';
+  // `reviewReply`: the case's region requires the office to review unit replies (答复审核)
+  if (rule.action === 'reply') return input.reviewReply ? c.status : 'replied';
   if (rule.action === 'reopen') return c.unitId ? 'handling' : 'acknowledged';
   throw new Error(`no target for ${rule.action}`);
 }

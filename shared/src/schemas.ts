@@ -213,6 +213,11 @@ export const caseSummarySchema = z.object({
   closeReason: z.enum(CLOSE_REASONS).nullable(),
   rating: z.enum(RATINGS).nullable(),
   urgeCount: z.number().int(),
+  /**
+   * A unit's reply awaits the office's review (答复待审核). Staff only: never sent to citizens
+   * (nor in the cockpit's own lists).
+   */
+  replyPending: z.boolean().optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -237,6 +242,18 @@ export const caseDetailSchema = caseSummarySchema.extend({
   extensionPendingDays: z.number().int().nullable(),
   extensionApprovedDays: z.number().int().nullable(),
   mergedIntoCaseId: z.string().nullable(),
+  /**
+   * The unit's reply held for the office's review (答复审核), for staff who may see the case;
+   * always null for citizens, who get the reply only once it is approved.
+   */
+  pendingReply: z
+    .object({
+      text: z.string(),
+      photos: z.array(z.object({ id: z.string(), url: z.string() })),
+      submittedAt: isoTime,
+      unitName: z.string().nullable(),
+    })
+    .nullable(),
   events: z.array(caseEventSchema),
   allowedActions: z.array(z.enum(CASE_ACTIONS)),
 });
@@ -268,6 +285,8 @@ export const caseListQuerySchema = z.object({
   unitId: id.optional(),
   regionId: id.optional(),
   deputyCode: z.string().max(32).optional(),
+  /** `true`: only cases whose unit reply awaits the office's review (答复待审核); ignored for citizens. */
+  replyPending: z.enum(['true', 'false']).optional(),
 });
 export type CaseListQuery = z.input<typeof caseListQuerySchema>;
 export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number().int() });
@@ -301,6 +320,8 @@ export const transitionSchema = z.discriminatedUnion('action', [
   }),
   z.object({ action: z.literal('approve_extension'), note: note('审批意见', 0, 500).optional() }),
   z.object({ action: z.literal('deny_extension'), note: note('驳回理由', 0, 500).optional() }),
+  z.object({ action: z.literal('approve_reply'), note: note('审核意见', 0, 500).optional() }),
+  z.object({ action: z.literal('reject_reply'), note: note('退回修改意见', 2, 500) }),
   z.object({ action: z.literal('rate'), ...ratingFields, solved: z.boolean({ error: '请选择问题是否解决' }) }),
   z.object({ action: z.literal('evaluate'), ...ratingFields }),
   z.object({ action: z.literal('reopen'), note: note('重办理由', 2, 500) }),
@@ -317,6 +338,17 @@ export const transitionSchema = z.discriminatedUnion('action', [
 ]);
 export type TransitionInput = z.input<typeof transitionSchema>;
 export type Transition = z.infer<typeof transitionSchema>;
+
+// ---------- settings ----------
+/**
+ * 答复审核: the regions (towns, villages, or the whole city) whose cases' unit replies go to the
+ * office for review before they reach the citizen; a case is covered when its region or any
+ * region above it is listed. Empty (the default): every unit reply reaches the citizen at once.
+ */
+export const replyReviewSettingsSchema = z.object({
+  regionIds: z.array(id, { error: '请提供地区编号列表' }).max(500, { error: '地区最多500个' }),
+});
+export type ReplyReviewSettings = z.infer<typeof replyReviewSettingsSchema>;
 
 // ---------- suggestions (马上分) ----------
 export const suggestionsSchema = z.object({

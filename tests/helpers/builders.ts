@@ -38,3 +38,19 @@ export function caseIn(s: TestServer, status: CaseStatus, over: Record<string, u
   }
   throw new Error(`cannot reach ${status}`);
 }
+
+/**
+ * A case of `caseIn` in `handling` whose unit reply waits for the office's review (答复审核):
+ * review is switched on for its town (当湖街道) just for that reply.
+ */
+export function caseWithPendingReply(s: TestServer, over: Record<string, unknown> = {}): string {
+  const id = caseIn(s, 'handling', over);
+  const before = s.deps.replyReview;
+  s.deps.replyReview = { regionIds: ['danghu'] };
+  try {
+    transition(s.deps, userOf(s, 'ding-unit-zjj'), id, { action: 'reply', note: '已处理完毕，请审核。' });
+  } finally {
+    s.deps.replyReview = before;
+  }
+  return id;
+}

@@ -103,6 +103,9 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/settings/limits': { request: () => ({ method: 'GET', path: '/api/settings/limits' }), expect: only(Object.fromEntries(ALL.filter((a) => !a.startsWith('citizen')).map((a) => [a, 200]))) },
   'PUT /api/settings/limits': { request: () => ({ method: 'PUT', path: '/api/settings/limits', body: { ackWorkingDays: 1, signWorkingDays: 1, replyWorkingDays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 }, maxExtensionWorkingDays: 15, ratingWindowDays: 7, warnAtFraction: 0.75, basicallySatisfiedWeight: 1 } }), expect: only({ admin: 200 }) },
+  // 答复审核: read by office, leaders and admins; changed by an admin (an empty list keeps review off for the other rows)
+  'GET /api/settings/reply-review': { request: () => ({ method: 'GET', path: '/api/settings/reply-review' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'PUT /api/settings/reply-review': { request: () => ({ method: 'PUT', path: '/api/settings/reply-review', body: { regionIds: [] } }), expect: only({ admin: 200 }) },
   // the stand-in identity provider (demo mode only): its own protocol, no user of ours
   'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
   'POST /mock-idp/tickets': { request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }), expect: 'public' },

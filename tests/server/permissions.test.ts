@@ -12,7 +12,7 @@ import {
 } from '@minqing/shared';
 import { guardState } from '../../server/src/domain/cases.js';
 import { canSee } from '../../server/src/domain/scope.js';
-import { caseIn, userOf } from '../helpers/builders.js';
+import { caseIn, caseWithPendingReply, userOf } from '../helpers/builders.js';
 import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
 
 let s: TestServer;
@@ -39,6 +39,7 @@ function bodyFor(action: CaseAction, mergeTarget: string): TransitionInput {
     case 'assign': return { action, unitId: 'zjj' };
     case 'return': return { action, note: '退回的理由。' };
     case 'request_extension': return { action, days: 3, note: '需要协调。' };
+    case 'reject_reply': return { action, note: '请补充整改照片。' };
     case 'rate': return { action, rating: 'satisfied', solved: true };
     case 'evaluate': return { action, rating: 'satisfied' };
     case 'reopen': return { action, note: '重办的理由。' };
@@ -51,7 +52,8 @@ function bodyFor(action: CaseAction, mergeTarget: string): TransitionInput {
 }
 
 describe('every action from every status as every role', () => {
-  const statuses = CASE_STATUSES;
+  // and `handling` holding a unit's reply under the office's review (答复审核), which the guards tell apart
+  const statuses = [...CASE_STATUSES, 'reply_pending'] as const;
   const roles = Object.keys(ACTORS) as Role[];
   const trials = statuses.flatMap((status) => roles.flatMap((role) => CASE_ACTIONS.map((action) => ({ status, role, action }))));
 
@@ -61,7 +63,7 @@ describe('every action from every status as every role', () => {
     const mismatches: string[] = [];
     let allowed = 0;
     for (const { status, role, action } of trials) {
-      const id = caseIn(s, status as CaseStatus);
+      const id = status === 'reply_pending' ? caseWithPendingReply(s) : caseIn(s, status as CaseStatus);
       const row = s.deps.cases.get(id)!;
       const user = userOf(s, ACTORS[role]);
       const rule = findRule(action, role, row.status);

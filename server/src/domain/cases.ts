@@ -23,6 +23,7 @@ import { addCalendarDays, cstDate } from './calendar.js';
 import { replyDays } from './limits.js';
 import { holderUserIds, notify, officeUserIds } from './notify.js';
 import { toDetail, toSummary } from './present.js';
+import { needsReplyReview } from './reply-review.js';
 import { canSee, scopeFilter } from './scope.js';
 import { recordCorrection } from './suggestions.js';
 import type { SessionUser } from './session.js';
@@ -39,6 +40,7 @@ export function guardState(c: CaseRow): CaseGuardState {
     rating: c.rating,
     deputyRating: c.deputy_rating,
     repliedByUnit: c.replied_by_unit === 1,
+    replyPending: c.pending_reply_at !== null,
   };
 }
 
@@ -184,6 +186,8 @@ export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof c
     where.push(`region_id IN (${ids.map(() => '?').join(',')})`);
     params.push(...ids);
   }
+  // 答复待审核 is staff business: a citizen's list never tells it apart
+  if (query.replyPending && user.role !== 'citizen') where.push(`pending_reply_at IS ${query.replyPending === 'true' ? 'NOT ' : ''}NULL`);
   if (query.overdue === 'true') {
     const now = deps.clock.now().toISOString();
     where.push(`((status = 'submitted' AND ack_due_at < ?) OR (status = 'assigned' AND sign_due_at < ?) OR (status IN ('acknowledged','handling') AND reply_due_at < ?))`);
@@ -191,7 +195,7 @@ export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof c
   }
   const { rows, total } = deps.cases.list({ where, params }, 'submitted_at DESC', query.pageSize, (query.page - 1) * query.pageSize);
   const now = deps.clock.now();
-  return { items: rows.map((r) => toSummary(r, deps.reference, now)), total };
+  return { items: rows.map((r) => toSummary(r, deps.reference, now, user)), total };
 }
 
 /**
@@ -212,7 +216,10 @@ export function transition(deps: Deps, user: SessionUser, caseId: string, input:
       throw new ApiError('illegal_transition', guardFailure(input.action, user.role, guardState(c)) ?? '当前不能进行此操作');
     }
     const now = deps.clock.now();
-    const to = resolveTarget(rule, guardState(c), input.action === 'rate' ? { rating: input.rating } : {});
+    const to = resolveTarget(rule, guardState(c), {
+      ...(input.action === 'rate' ? { rating: input.rating } : {}),
+      reviewReply: input.action === 'reply' && user.role === 'unit' && needsReplyReview(deps.replyReview, deps.reference, c),
+    });
     const step = applyAction(deps, user, c, input, to, now);
     const patch: CasePatch = { ...step.patch, status: to, updated_at: iso(now) };
     deps.cases.update(c.id, patch);
@@ -230,7 +237,7 @@ export function transition(deps: Deps, user: SessionUser, caseId: string, input:
       created_at: iso(now),
     });
     const updated = deps.cases.get(c.id)!;
-    for (const n of step.notices) notify(deps, updated, n.to, input.action, n.text, `e${seq}`);
+    for (const n of step.notices) notify(deps, updated, n.to, n.kind ?? input.action, n.text, `e${seq}`);
     step.after?.(seq);
     return updated;
   });
@@ -242,7 +249,8 @@ interface Step {
   patch: CasePatch;
   data: Record<string, unknown>;
   attachments: string[];
-  notices: { to: string[]; text: string }[];
+  /** `kind` defaults to the action's name. */
+  notices: { to: string[]; text: string; kind?: string }[];
   after?: (seq: number) => void;
 }
 
@@ -256,10 +264,26 @@ const NEW_ROUND = {
   deputy_rating_comment: null,
 } as const satisfies CasePatch;
 
+/** No reply waiting for the office's review (答复审核) any more. */
+const NO_PENDING_REPLY = {
+  pending_reply_text: null,
+  pending_reply_photo_ids: null,
+  pending_reply_at: null,
+} as const satisfies CasePatch;
+
 /** The first response to a citizen (acknowledge, reply, forward or reject) stops the response clock. */
 function firstResponse(c: CaseRow, now: Date): CasePatch {
   if (c.acknowledged_at) return {};
   return { acknowledged_at: iso(now), ack_on_time: now.getTime() <= Date.parse(c.ack_due_at) ? 1 : 0 };
+}
+
+/** The event that submitted the reply now under review. */
+function pendingReplySeq(deps: Deps, caseId: string): number | null {
+  const e = deps.events
+    .forCase(caseId)
+    .filter((e) => e.action === 'reply' && (JSON.parse(e.data) as { review?: unknown }).review === 'pending')
+    .at(-1);
+  return e?.seq ?? null;
 }
 
 function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transition, to: CaseStatus, now: Date): Step {
@@ -280,6 +304,20 @@ function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transitio
       const photos = attachPhotos(deps, user, input.photoIds, 'photoIds', c.id);
       step.attachments = photos;
       const byUnit = user.role === 'unit';
+      if (byUnit && to === 'handling') {
+        // 答复审核: held for the office. The event carries the text and photos (staff see them
+        // marked 待审核; the citizen sees this event only once it is approved).
+        step.patch = {
+          pending_reply_text: input.note,
+          pending_reply_photo_ids: JSON.stringify(photos),
+          pending_reply_at: iso(now),
+          // the reply is in: an extension request still waiting is moot (as when a reply is sent)
+          extension_pending_days: null,
+        };
+        step.data.review = 'pending';
+        step.notices.push({ to: officeUserIds(deps, c), text: `${unitName ?? '承办单位'}提交了答复，请审核后发送给群众`, kind: 'reply_pending' });
+        break;
+      }
       step.patch = {
         ...(byUnit ? {} : firstResponse(c, now)),
         replied_at: iso(now),
@@ -309,6 +347,8 @@ function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transitio
         closed_at: iso(now),
         close_reason: reason,
         extension_pending_days: null,
+        // a reply still under review never reaches the citizen of a closed case
+        ...(c.pending_reply_at ? NO_PENDING_REPLY : {}),
       };
       step.data.reason = reason;
       if (input.action === 'merge') {
@@ -406,6 +446,37 @@ function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transitio
     case 'deny_extension':
       step.patch = { extension_pending_days: null };
       step.notices.push({ to: unitUsers(c.unit_id), text: '延期申请未获同意，请按原时限办结' });
+      break;
+    case 'approve_reply': {
+      // The unit's pending reply goes to the citizen exactly as an unreviewed reply would have:
+      // reply text and photos, the rating window from now, the same notices.
+      const photos = JSON.parse(c.pending_reply_photo_ids ?? '[]') as string[];
+      const submittedAt = c.pending_reply_at!;
+      step.patch = {
+        ...NO_PENDING_REPLY,
+        replied_at: iso(now),
+        reply_text: c.pending_reply_text,
+        replied_by_unit: 1,
+        rate_due_at: iso(addCalendarDays(now, deps.limits.ratingWindowDays)),
+        ...NEW_ROUND,
+        extension_pending_days: null,
+      };
+      // 按时办结 is judged at the unit's submission, not at approval: the unit's part ended when
+      // it replied, and the days the reply spent in review are the office's, not the unit's.
+      if (c.reply_on_time === null && c.reply_due_at) {
+        step.patch.reply_on_time = Date.parse(submittedAt) <= Date.parse(c.reply_due_at) ? 1 : 0;
+      }
+      const unit = c.unit_id ? deps.reference.unit(c.unit_id)?.name : undefined;
+      step.data = { replySeq: pendingReplySeq(deps, c.id), submittedAt, ...(unit ? { unitName: unit } : {}) };
+      step.notices.push({ to: citizen, text: '您反映的问题已有答复，请查看并评价', kind: 'reply' });
+      step.notices.push({ to: deputyUsers(), text: `${unit ?? '承办单位'}已答复，请评价办理情况`, kind: 'reply' });
+      step.notices.push({ to: unitUsers(c.unit_id), text: '您的答复已通过人大审核，已发送给群众' });
+      break;
+    }
+    case 'reject_reply':
+      step.patch = { ...NO_PENDING_REPLY };
+      step.data = { replySeq: pendingReplySeq(deps, c.id) };
+      step.notices.push({ to: unitUsers(c.unit_id), text: `答复未通过人大审核，请修改后重新答复：${input.note}` });
       break;
     case 'rate':
       step.patch = {

@@ -10,8 +10,11 @@ export function holderUserIds(deps: Deps, c: CaseRow): string[] {
       return deps.users.deputyUsers(c.deputy_code).map((u) => u.id);
     case 'triage':
       return officeUserIds(deps, c);
-    case 'assigned':
     case 'handling':
+      // a reply under review (答复审核) waits on the office, not on the unit
+      if (c.pending_reply_at) return officeUserIds(deps, c);
+      return c.unit_id ? deps.users.unitUsers(c.unit_id).map((u) => u.id) : [];
+    case 'assigned':
       return c.unit_id ? deps.users.unitUsers(c.unit_id).map((u) => u.id) : [];
     default:
       return [];

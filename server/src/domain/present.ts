@@ -54,7 +54,11 @@ function excerpt(body: string): string {
   return body.length > 60 ? `${body.slice(0, 60)}…` : body;
 }
 
-export function toSummary(c: CaseSummaryRow, reference: ReferenceRepo, now: Date): CaseSummary {
+/**
+ * A case as a list shows it. With a `viewer` who is staff (and a row that has the column), it
+ * also says whether a unit's reply awaits the office's review; citizens are never told.
+ */
+export function toSummary(c: CaseSummaryRow, reference: ReferenceRepo, now: Date, viewer?: SessionUser): CaseSummary {
   const deputy = reference.deputy(c.deputy_code);
   return {
     id: c.id,
@@ -82,15 +86,55 @@ export function toSummary(c: CaseSummaryRow, reference: ReferenceRepo, now: Date
     closeReason: c.close_reason,
     rating: c.rating,
     urgeCount: c.urge_count,
+    ...(viewer && viewer.role !== 'citizen' && c.pending_reply_at !== undefined ? { replyPending: c.pending_reply_at !== null } : {}),
   };
 }
 
 /** Staff-only entries of the timeline; citizens see the steps of their case, not the office's notes. */
-const INTERNAL_ACTIONS = new Set<string>(['note', 'urge', 'request_extension', 'deny_extension', 'evaluate']);
+const INTERNAL_ACTIONS = new Set<string>(['note', 'urge', 'request_extension', 'deny_extension', 'evaluate', 'approve_reply', 'reject_reply']);
 const INTERNAL_NOTES = new Set<string>(['return', 'forward', 'assign', 'approve_extension']);
 
-function presentEvent(e: EventRow, c: CaseRow, viewer: SessionUser, signer: UploadSigner): CaseEvent {
+type ReviewOutcome = 'pending' | 'approved' | 'rejected';
+const REVIEW_LABELS: Record<ReviewOutcome, string> = { pending: '答复（待审核）', approved: '答复（审核通过）', rejected: '答复（退回修改）' };
+
+/**
+ * 答复审核: what became of each unit reply that went to the office for review, by the seq of
+ * its event. A citizen sees such a reply only once it is approved (then as the unit's 答复);
+ * one still pending, or sent back, stays with the staff.
+ */
+export function reviewOutcomes(events: EventRow[]): Map<number, ReviewOutcome> {
+  const out = new Map<number, ReviewOutcome>();
+  let open: number | null = null;
+  for (const e of events) {
+    if (e.action === 'reply' && (JSON.parse(e.data) as { review?: unknown }).review === 'pending') {
+      open = e.seq;
+      out.set(e.seq, 'pending');
+    } else if (open !== null && (e.action === 'approve_reply' || e.action === 'reject_reply')) {
+      out.set(open, e.action === 'approve_reply' ? 'approved' : 'rejected');
+      open = null;
+    } else if (open !== null && e.to_status === 'closed') {
+      out.set(open, 'rejected'); // closed while under review: it never went out
+      open = null;
+    }
+  }
+  return out;
+}
+
+/** Photos of the case a citizen must not get (a reply under review, or one sent back). */
+export function photosHiddenFromCitizen(c: Pick<CaseRow, 'pending_reply_photo_ids'>, events: EventRow[]): Set<string> {
+  const hidden = new Set<string>(JSON.parse(c.pending_reply_photo_ids ?? '[]') as string[]);
+  const outcomes = reviewOutcomes(events);
+  for (const e of events) {
+    const outcome = outcomes.get(e.seq);
+    if (e.action === 'reply' && outcome && outcome !== 'approved') for (const id of JSON.parse(e.attachments) as string[]) hidden.add(id);
+  }
+  return hidden;
+}
+
+function presentEvent(e: EventRow, c: CaseRow, viewer: SessionUser, signer: UploadSigner, review: ReviewOutcome | undefined): CaseEvent {
   const data = JSON.parse(e.data) as Record<string, unknown>;
+  // staff read what became of a reviewed reply; a citizen only ever gets approved ones, as 答复
+  if (review) data.review = review;
   let actorName = e.actor_name;
   if (e.actor_role === 'citizen') {
     if (c.anonymous && !isSubmitter(viewer, c)) actorName = '匿名群众';
@@ -106,7 +150,7 @@ function presentEvent(e: EventRow, c: CaseRow, viewer: SessionUser, signer: Uplo
     id: e.id,
     seq: e.seq,
     action: e.action,
-    actionLabel: ACTION_LABELS[e.action as CaseEventAction] ?? e.action,
+    actionLabel: review && viewer.role !== 'citizen' ? REVIEW_LABELS[review] : (ACTION_LABELS[e.action as CaseEventAction] ?? e.action),
     actorRole: e.actor_role,
     actorName,
     fromStatus: e.from_status,
@@ -136,11 +180,22 @@ export function toDetail(
   const hideIdentity = c.anonymous === 1 && !isSubmitter(viewer, c);
   const contactPhone = hideIdentity || !c.contact_phone ? null : contactVisible ? c.contact_phone : maskPhone(c.contact_phone);
   const contactName = hideIdentity || !c.contact_name ? null : contactVisible ? c.contact_name : maskName(c.contact_name);
+  const reviews = reviewOutcomes(events);
+  const citizen = viewer.role === 'citizen';
   const timeline = events
-    .filter((e) => viewer.role !== 'citizen' || !INTERNAL_ACTIONS.has(e.action))
-    .map((e) => presentEvent(e, c, viewer, signer));
+    .filter((e) => !citizen || (!INTERNAL_ACTIONS.has(e.action) && (reviews.get(e.seq) ?? 'approved') === 'approved'))
+    .map((e) => presentEvent(e, c, viewer, signer, reviews.get(e.seq)));
+  const pendingReply =
+    c.pending_reply_at !== null && !citizen
+      ? {
+          text: c.pending_reply_text ?? '',
+          photos: (JSON.parse(c.pending_reply_photo_ids ?? '[]') as string[]).map((id) => ({ id, url: signer.url(id) })),
+          submittedAt: c.pending_reply_at,
+          unitName: c.unit_id ? (reference.unit(c.unit_id)?.name ?? null) : null,
+        }
+      : null;
   return {
-    ...toSummary(c, reference, now),
+    ...toSummary(c, reference, now, viewer),
     body: c.body,
     contactName,
     contactPhone,
@@ -166,6 +221,7 @@ export function toDetail(
     extensionPendingDays: c.extension_pending_days,
     extensionApprovedDays: c.extension_approved_days,
     mergedIntoCaseId: c.merged_into_case_id,
+    pendingReply,
     events: timeline,
     allowedActions,
   };

@@ -53,6 +53,10 @@ export interface CaseRow {
   reply_on_time: number | null;
   reminded_flags: string;
   updated_at: string;
+  /** 答复审核 (migration 7): a unit's reply waiting for the office, as text, JSON photo ids and when it came. */
+  pending_reply_text: string | null;
+  pending_reply_photo_ids: string | null;
+  pending_reply_at: string | null;
 }
 
 const NEW_CASE_COLUMNS = [
@@ -66,8 +70,12 @@ export type NewCaseRow = Pick<CaseRow, (typeof NEW_CASE_COLUMNS)[number]>;
 const SUMMARY_COLUMNS = [
   'id', 'tracking_no', 'type', 'title', 'status', 'deputy_code', 'region_id', 'category_id', 'unit_id', 'anonymous',
   'submitted_at', 'ack_due_at', 'sign_due_at', 'reply_due_at', 'rate_due_at', 'close_reason', 'rating', 'urge_count',
+  'pending_reply_at',
 ] as const satisfies readonly (keyof CaseRow)[];
-export type CaseSummaryRow = Pick<CaseRow, (typeof SUMMARY_COLUMNS)[number] | 'body'>;
+export type CaseSummaryRow = Pick<CaseRow, Exclude<(typeof SUMMARY_COLUMNS)[number], 'pending_reply_at'> | 'body'> & {
+  /** Absent where a caller selects its own columns (the cockpit's lists): no 答复待审核 mark there. */
+  pending_reply_at?: string | null;
+};
 const SUMMARY_SELECT = `${SUMMARY_COLUMNS.join(', ')}, substr(body, 1, 61) AS body`;
 
 export type CasePatch = Partial<Omit<CaseRow, 'id' | 'tracking_no'>>;

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_UPLOAD_BYTES } from '@minqing/shared';
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, sniffImage } from '../domain/images.js';
+import { photosHiddenFromCitizen } from '../domain/present.js';
 import { canSee } from '../domain/scope.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { ApiError, notFound } from '../http/errors.js';
@@ -62,7 +63,11 @@ export function uploadRoutes() {
       const user = signed ? null : currentUser(c);
       const caseRow = row?.case_id ? deps.cases.get(row.case_id) : undefined;
       const allowed = row && (signed || (user && (row.owner_user_id === user.id || (caseRow && canSee(user, caseRow, deps.reference)))));
-      if (!row || !allowed) throw notFound('照片不存在');
+      // a reply's photos reach the citizen with the reply: not while it is under review (答复审核), nor when sent back
+      const withheld =
+        row && !signed && user?.role === 'citizen' && caseRow && row.owner_user_id !== user.id &&
+        photosHiddenFromCitizen(caseRow, deps.events.forCase(caseRow.id)).has(row.id);
+      if (!row || !allowed || withheld) throw notFound('照片不存在');
       return c.body(new Uint8Array(row.bytes), 200, {
         'Content-Type': row.mime,
         'Content-Disposition': `inline; filename="${row.id}.${row.mime.split('/')[1]}"`,
