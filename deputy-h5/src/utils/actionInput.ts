@@ -13,6 +13,8 @@ export const NOTE_RULES: Partial<Record<CaseAction, NoteRule>> = {
   request_extension: { label: '延期理由', min: 2, max: 500 },
   approve_extension: { label: '审批意见', min: 0, max: 500, placeholder: '选填' },
   deny_extension: { label: '驳回理由', min: 0, max: 500, placeholder: '选填' },
+  approve_reply: { label: '审核意见', min: 0, max: 500, placeholder: '选填；审核通过后答复即发送给群众' },
+  reject_reply: { label: '退回修改意见', min: 2, max: 500, placeholder: '请写明需要承办单位修改或补充的内容' },
   evaluate: { label: '评价意见', min: 0, max: 500, placeholder: '选填' },
   reopen: { label: '重办理由', min: 2, max: 500 },
   close: { label: '办结说明', min: 2, max: 500 },
@@ -76,12 +78,14 @@ export function buildTransition(
     case 'reopen':
     case 'close':
     case 'note':
+    case 'reject_reply':
       return { action, note };
     case 'acknowledge':
     case 'forward':
     case 'sign':
     case 'approve_extension':
     case 'deny_extension':
+    case 'approve_reply':
     case 'urge':
       return { action, ...opt };
     default:

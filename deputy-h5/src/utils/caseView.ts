@@ -27,6 +27,8 @@ export const ACTION_ORDER: CaseAction[] = [
   'acknowledge',
   'sign',
   'assign',
+  'approve_reply',
+  'reject_reply',
   'reply',
   'forward',
   'approve_extension',
