@@ -25,7 +25,7 @@ export function appsAreStale(): boolean {
   const shells = ['citizen-h5', 'deputy-h5'].map((app) => join(root, 'dist', app, 'index.html'));
   if (!shells.every(existsSync)) return true;
   const built = Math.min(...shells.map((f) => statSync(f).mtimeMs));
-  const sources = ['citizen-h5', 'deputy-h5', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
+  const sources = ['citizen-h5', 'deputy-h5', 'h5-common', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
   return built < Math.max(...sources);
 }
 
@@ -35,6 +35,8 @@ export function buildAppsIfStale(log: (msg: string) => void = console.log): void
   const result = spawnSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // what users get, whoever asks: under vitest NODE_ENV is "test", and Vite would build Vue's development bundle
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status})`);
 }
