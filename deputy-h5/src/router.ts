@@ -37,6 +37,7 @@ export const router = createRouter({
     { path: '/messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { title: '消息', roles: STAFF, tab: true } },
     { path: '/me', name: 'me', component: () => import('./pages/MinePage.vue'), meta: { title: '我的', roles: STAFF, tab: true } },
     { path: '/cockpit', name: 'cockpit', component: () => import('./pages/cockpit/CockpitPage.vue'), meta: { title: '数据驾驶舱', roles: LEADERS, tab: true } },
+    { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue'), meta: { title: '系统设置', roles: LEADERS } },
     { path: '/screen', name: 'screen', component: () => import('./pages/cockpit/BigScreenPage.vue'), meta: { title: '数据大屏', roles: LEADERS } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
   ],

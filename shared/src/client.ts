@@ -20,6 +20,7 @@ import type {
   ReplyReviewSettings,
   StatsQuery,
   Suggestions,
+  TimeLimits,
   TransitionInput,
   Upload,
   User,
@@ -125,6 +126,11 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
     hotspots: (query: { regionId?: string } = {}): Promise<Hotspots> => get((s) => s.hotspotsSchema, '/api/hotspots', query),
 
     settings: {
+      /** 办理时限 in force (staff read; deputies and units too, for the deadlines they are given). */
+      limits: (): Promise<TimeLimits> => get((s) => s.timeLimitsSchema, '/api/settings/limits'),
+      /** Admin only: the whole set; new deadlines use it, deadlines already set are kept. */
+      setLimits: async (input: TimeLimits): Promise<TimeLimits> =>
+        parse((s) => s.timeLimitsSchema, (await http.put('/api/settings/limits', input)).data),
       /** 答复审核: the regions whose unit replies the office reviews first (office, leader, admin read; admin writes). */
       replyReview: (): Promise<ReplyReviewSettings> => get((s) => s.replyReviewSettingsSchema, '/api/settings/reply-review'),
       setReplyReview: async (input: ReplyReviewSettings): Promise<ReplyReviewSettings> =>

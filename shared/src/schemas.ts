@@ -10,6 +10,7 @@ import {
   ROLES,
 } from './enums.js';
 import { MAX_EXTENSION_DAYS } from './lifecycle.js';
+import { TIME_LIMIT_RANGES as R } from './limits.js';
 import { MOBILE_PATTERN } from './phone.js';
 
 /**
@@ -349,6 +350,36 @@ export const replyReviewSettingsSchema = z.object({
   regionIds: z.array(id, { error: '请提供地区编号列表' }).max(500, { error: '地区最多500个' }),
 });
 export type ReplyReviewSettings = z.infer<typeof replyReviewSettingsSchema>;
+
+/**
+ * 办理时限 (GET/PUT /api/settings/limits; staff read, an admin writes): working-day limits of
+ * PRODUCT.md, per case type for the reply. New deadlines use them; deadlines already set stay.
+ */
+const wholeDays = (label: string, unit: string, { min, max }: { min: number; max: number }) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .int({ error: `${label}必须是整数` })
+    .min(min, { error: `${label}至少${min}${unit}` })
+    .max(max, { error: `${label}最多${max}${unit}` });
+const share = (label: string, { min, max }: { min: number; max: number }) =>
+  z
+    .number({ error: `${label}必须是数字` })
+    .min(min, { error: `${label}不能小于${min}` })
+    .max(max, { error: `${label}不能大于${max}` });
+export const timeLimitsSchema = z.object({
+  ackWorkingDays: wholeDays('受理时限', '个工作日', R.ackWorkingDays),
+  signWorkingDays: wholeDays('签收时限', '个工作日', R.signWorkingDays),
+  replyWorkingDays: z.record(z.enum(CASE_TYPES), wholeDays('办理时限', '个工作日', R.replyWorkingDays), {
+    error: '请为每种类型填写办理时限',
+  }),
+  maxExtensionWorkingDays: wholeDays('延期', '个工作日', R.maxExtensionWorkingDays),
+  ratingWindowDays: wholeDays('评价期限', '天', R.ratingWindowDays),
+  /** Warn (临期预警) when this share of a limit has passed. */
+  warnAtFraction: share('临期预警比例', R.warnAtFraction),
+  /** Weight of 基本满意 in 满意率 (1 = counts fully). */
+  basicallySatisfiedWeight: share('基本满意权重', R.basicallySatisfiedWeight),
+});
+export type TimeLimits = z.infer<typeof timeLimitsSchema>;
 
 // ---------- suggestions (马上分) ----------
 export const suggestionsSchema = z.object({

@@ -13,6 +13,12 @@ describe('time limits are configurable per type', () => {
     const bad = await admin.http.put('/api/settings/limits', { ...limits, ackWorkingDays: 0 }, { validateStatus: () => true });
     expect(bad.status).toBe(400);
     expect(bad.data.error.field).toBe('ackWorkingDays');
+    expect(bad.data.error.message).toBe('受理时限至少1个工作日');
+    const tooLong = await admin.http.put('/api/settings/limits', { ...limits, replyWorkingDays: { ...limits.replyWorkingDays, help: 91 } }, { validateStatus: () => true });
+    expect(tooLong.data.error).toMatchObject({ field: 'replyWorkingDays.help', message: '办理时限最多90个工作日' });
+    expect(await admin.settings.setLimits({ ...limits, ratingWindowDays: 10 })).toMatchObject({ ratingWindowDays: 10 });
+    expect((await office.settings.limits()).ratingWindowDays).toBe(10);
+    await admin.settings.setLimits(limits);
 
     await admin.http.put('/api/settings/limits', { ...limits, ackWorkingDays: 2 });
     const citizen = await s.as('zlb-zhang');
