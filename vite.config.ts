@@ -9,7 +9,8 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 export default defineConfig({
   plugins: [vue()],
   base: '/',
-  resolve: { alias: { '@minqing/shared': here('./shared/src/index.ts') } },
+  // also what vitest resolves; h5-common/ is browser code of both apps, imported by subpath
+  resolve: { alias: { '@minqing/shared': here('./shared/src/index.ts'), '@minqing/h5-common': here('./h5-common/src') } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

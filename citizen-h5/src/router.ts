@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
-import { setUnauthorizedHandler } from './api/http';
+import { setUnauthorizedHandler } from './api';
 import { useSignIn } from './composables/useSignIn';
 import { useAuthStore } from './stores/auth';
 

@@ -1,6 +1,6 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import type { Role } from '@minqing/shared';
-import { setUnauthorizedHandler } from './api/http';
+import { setUnauthorizedHandler } from './api';
 import { inDingTalk, useSignIn } from './composables/useSignIn';
 import { useAuthStore } from './stores/auth';
 

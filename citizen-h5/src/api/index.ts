@@ -1,10 +1,8 @@
-import { createApiClient } from '@minqing/shared';
-import { http, quietHttp } from './http';
+import { createAppApi } from '@minqing/h5-common/api/client';
+import { useAuthStore } from '../stores/auth';
+import { toast } from '../utils/toast';
 
-/** The typed API client; failures are toasted in Chinese. */
-export const api = createApiClient(http);
+/** `api` toasts failures in Chinese (Vant's Toast loaded on first use), `quietApi` does not. */
+export const { api, quietApi, setUnauthorizedHandler } = createAppApi({ session: () => useAuthStore(), toast });
 
-/** The same client without toasts: for calls whose failure the page shows in place. */
-export const quietApi = createApiClient(quietHttp);
-
-export { ApiFailure } from './errors';
+export { ApiFailure, toApiFailure } from '@minqing/h5-common/api/errors';

@@ -2,8 +2,8 @@ import { onScopeDispose, reactive, watch } from 'vue';
 import type { CaseType } from '@minqing/shared';
 import { draftKey } from '../utils/draftKey';
 import { newIdempotencyKey } from '../utils/idempotencyKey';
-import { readJson, removeKey, writeJson } from '../utils/storage';
-import type { SavedPhoto } from './usePhotoUploads';
+import type { SavedPhoto } from '@minqing/h5-common/photos/usePhotoUploads';
+import { readJson, removeKey, writeJson } from '@minqing/h5-common/storage';
 
 export interface DraftLocation {
   lat: number;

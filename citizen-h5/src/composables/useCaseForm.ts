@@ -3,11 +3,12 @@ import { showConfirmDialog, showToast } from 'vant';
 import 'vant/es/dialog/style';
 import 'vant/es/toast/style';
 import { CASE_TYPES, TYPE_LABELS, type CaseDetail, type CaseType } from '@minqing/shared';
+import { usePhotoUploads } from '@minqing/h5-common/photos/usePhotoUploads';
+import { quietApi } from '../api';
 import { useAuthStore } from '../stores/auth';
 import { useCaseDraft } from './useCaseDraft';
 import { useGeolocation } from './useGeolocation';
 import { useOnline } from './useOnline';
-import { usePhotoUploads } from './usePhotoUploads';
 import { useSimilarCases } from './useSimilarCases';
 import { draftProblems, useSubmitCase } from './useSubmitCase';
 
@@ -36,7 +37,7 @@ export function useCaseForm(deputyCode: Ref<string>) {
   const auth = useAuthStore();
   const online = useOnline();
   const { draft, restored, clear } = useCaseDraft(deputyCode.value, auth.user ? { id: auth.user.id, phone: auth.user.phone } : null);
-  const uploads = usePhotoUploads({ initial: draft.photos, onSaved: (photos) => (draft.photos = photos) });
+  const uploads = usePhotoUploads(quietApi, { initial: draft.photos, onSaved: (photos) => (draft.photos = photos) });
   const geo = useGeolocation();
   const { submitting, fieldError, submit } = useSubmitCase();
   const { items: similar } = useSimilarCases(deputyCode, computed(() => draft.body));

@@ -2,8 +2,7 @@ import { ref } from 'vue';
 import { showToast } from 'vant';
 import 'vant/es/toast/style';
 import { MOBILE_PATTERN, type CaseDetail, type CreateCaseInput } from '@minqing/shared';
-import { quietApi } from '../api';
-import { toApiFailure } from '../api/errors';
+import { quietApi, toApiFailure } from '../api';
 import type { CaseDraft } from './useCaseDraft';
 
 export const BODY_MIN = 10;

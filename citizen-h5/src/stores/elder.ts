@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watchEffect } from 'vue';
 import { hostWantsElderMode } from '../utils/bridge';
-import { readJson, writeJson } from '../utils/storage';
+import { readJson, writeJson } from '@minqing/h5-common/storage';
 import { BASE_THEME, ELDER_THEME } from '../utils/theme';
 
 const KEY = 'mq.citizen.elder';

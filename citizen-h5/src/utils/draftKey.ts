@@ -1,4 +1,4 @@
-import { readJson } from './storage';
+import { readJson } from '@minqing/h5-common/storage';
 
 /** Where a deputy's unsent draft lives on this device (one per deputy). */
 export const draftKey = (deputyCode: string) => `mq.citizen.draft.${deputyCode}`;

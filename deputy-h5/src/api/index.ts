@@ -1,10 +1,9 @@
-import { createApiClient } from '@minqing/shared';
-import { http, quietHttp } from './http';
+import { showToast } from 'vant';
+import 'vant/es/toast/style';
+import { createAppApi } from '@minqing/h5-common/api/client';
+import { useAuthStore } from '../stores/auth';
 
-/** The typed API client; failures are toasted in Chinese. */
-export const api = createApiClient(http);
+/** `api` toasts failures in Chinese (a Vant toast), `quietApi` does not; `http` is the axios instance behind `api`. */
+export const { api, quietApi, http, setUnauthorizedHandler } = createAppApi({ session: () => useAuthStore(), toast: showToast });
 
-/** The same client without toasts: for calls whose failure the page shows in place. */
-export const quietApi = createApiClient(quietHttp);
-
-export { ApiFailure } from './errors';
+export { ApiFailure } from '@minqing/h5-common/api/errors';

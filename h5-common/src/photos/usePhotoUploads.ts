@@ -1,9 +1,9 @@
 import { computed, reactive } from 'vue';
 import { showToast } from 'vant';
 import 'vant/es/toast/style';
-import { MAX_PHOTOS, MAX_UPLOAD_BYTES } from '@minqing/shared';
-import { ApiFailure, quietApi } from '../api';
-import { compressImage } from '../utils/compressImage';
+import { MAX_PHOTOS, MAX_UPLOAD_BYTES, type ApiClient } from '@minqing/shared';
+import { ApiFailure } from '../api/errors';
+import { compressImage } from './compressImage';
 
 /** A photo that is (or was) on its way to the server. */
 export interface PhotoItem {
@@ -38,9 +38,13 @@ let counter = 0;
 /**
  * Picked photos → compressed in the browser (≤1600 px JPEG) → uploaded with progress, at
  * most two at a time; a failed upload is retried by tapping it. `onSaved` hears the list of
- * uploaded photos whenever it changes (the draft keeps it).
+ * uploaded photos whenever it changes (the draft keeps it). `client` is the app's API client
+ * that does not toast (the tile says what went wrong; this module toasts what needs saying).
  */
-export function usePhotoUploads(options: { initial?: SavedPhoto[]; onSaved?: (photos: SavedPhoto[]) => void; max?: number } = {}) {
+export function usePhotoUploads(
+  client: Pick<ApiClient, 'uploads'>,
+  options: { initial?: SavedPhoto[]; onSaved?: (photos: SavedPhoto[]) => void; max?: number } = {},
+) {
   const max = options.max ?? MAX_PHOTOS;
   const items = reactive<PhotoItem[]>(
     (options.initial ?? []).map((p) => ({
@@ -91,7 +95,7 @@ export function usePhotoUploads(options: { initial?: SavedPhoto[]; onSaved?: (ph
     item.progress = 0;
     item.message = '上传中';
     try {
-      const result = await quietApi.uploads.create(
+      const result = await client.uploads.create(
         item.blob,
         (e) => {
           const pct = e.total ? Math.min(99, Math.round((e.loaded / e.total) * 100)) : 0;
@@ -185,3 +189,4 @@ export function usePhotoUploads(options: { initial?: SavedPhoto[]; onSaved?: (ph
 
   return { items, saved, busy, failedCount, remaining, add, retry, retryAll, remove, reset };
 }
+export type PhotoUploads = ReturnType<typeof usePhotoUploads>;
