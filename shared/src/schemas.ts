@@ -9,7 +9,6 @@ import {
   REGION_KINDS,
   ROLES,
 } from './enums.js';
-import { MAX_EXTENSION_DAYS } from './lifecycle.js';
 import { TIME_LIMIT_RANGES as R } from './limits.js';
 import { MOBILE_PATTERN } from './phone.js';
 
@@ -316,7 +315,12 @@ export const transitionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('return'), note: note('退回理由', 2, 500) }),
   z.object({
     action: z.literal('request_extension'),
-    days: z.number({ error: '延期天数必须是数字' }).int().min(1).max(MAX_EXTENSION_DAYS, { error: `最多延期${MAX_EXTENSION_DAYS}个工作日` }),
+    // the most an admin may ever allow; the configured limit (settings.limits.maxExtensionWorkingDays) is checked by the server
+    days: z
+      .number({ error: '延期天数必须是数字' })
+      .int()
+      .min(1, { error: '延期至少1个工作日' })
+      .max(R.maxExtensionWorkingDays.max, { error: `最多延期${R.maxExtensionWorkingDays.max}个工作日` }),
     note: note('延期理由', 2, 500),
   }),
   z.object({ action: z.literal('approve_extension'), note: note('审批意见', 0, 500).optional() }),

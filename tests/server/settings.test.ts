@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { caseIn } from '../helpers/builders.js';
 import { apiError, newKey, startTestServer, validCase } from '../helpers/server.js';
 
 describe('time limits are configurable per type', () => {
@@ -25,6 +26,29 @@ describe('time limits are configurable per type', () => {
     const c = await citizen.cases.create(validCase(), newKey());
     expect(c.ackDueAt).toBe('2026-03-04T02:00:00.000Z'); // two working days
     expect(await apiError(citizen.http.get('/api/settings/limits'))).toMatchObject({ status: 403 });
+    await s.close();
+  });
+
+  it('should hold an extension request to the maximum the admin set, and change nothing when it is over', async () => {
+    const s = await startTestServer();
+    const admin = await s.as('ding-admin');
+    const unit = await s.as('ding-unit-zjj');
+    const id = caseIn(s, 'handling');
+    const events = () => (s.db.prepare('SELECT count(*) AS n FROM case_events WHERE case_id = ?').get(id) as { n: number }).n;
+    const before = events();
+
+    const overDefault = await apiError(unit.cases.transition(id, { action: 'request_extension', days: 16, note: '需要协调多个部门' }));
+    expect(overDefault).toMatchObject({ status: 400, field: 'days', message: '最多延期15个工作日' });
+    expect(events()).toBe(before);
+
+    const limits = await admin.settings.limits();
+    await admin.settings.setLimits({ ...limits, maxExtensionWorkingDays: 20 });
+    expect(await apiError(unit.cases.transition(id, { action: 'request_extension', days: 21, note: '需要协调多个部门' }))).toMatchObject({
+      status: 400, field: 'days', message: '最多延期20个工作日',
+    });
+    const asked = await unit.cases.transition(id, { action: 'request_extension', days: 18, note: '需要协调多个部门' });
+    expect(asked.events.at(-1)).toMatchObject({ action: 'request_extension' });
+    expect(events()).toBe(before + 1);
     await s.close();
   });
 });

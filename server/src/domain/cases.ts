@@ -427,6 +427,9 @@ function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transitio
       step.notices.push({ to: officeUserIds(deps, c), text: `${unitName ?? '承办单位'}退回了民情件：${input.note}` });
       break;
     case 'request_extension':
+      if (input.days > deps.limits.maxExtensionWorkingDays) {
+        throw new ApiError('invalid_input', `最多延期${deps.limits.maxExtensionWorkingDays}个工作日`, 'days');
+      }
       step.patch = { extension_pending_days: input.days };
       step.data.days = input.days;
       step.notices.push({ to: officeUserIds(deps, c), text: `${unitName ?? '承办单位'}申请延期${input.days}个工作日` });
