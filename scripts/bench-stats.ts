@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
-import { startServerProcess, type ServerProcess } from './lib/server-process.js';
+import { DEMO_TEST_ENV, startServerProcess, type ServerProcess } from './lib/server-process.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -29,16 +29,7 @@ const TARGET_EXPORT_S = 15;
 const TARGET_EXPORT_MB = 300;
 
 async function start(): Promise<ServerProcess> {
-  return startServerProcess({
-    DB_FILE: dbFile,
-    DEMO_MODE: '1',
-    DEMO_CASES: '0',
-    SCHEDULER: '0',
-    SUBMIT_PER_USER_PER_HOUR: '0',
-    SUBMIT_PER_IP_PER_MINUTE: '0',
-    SIGNIN_PER_IP_PER_MINUTE: '0',
-    UPLOAD_PER_USER_PER_MINUTE: '0',
-  });
+  return startServerProcess({ ...DEMO_TEST_ENV, DB_FILE: dbFile });
 }
 
 async function signIn(base: string, account: string): Promise<string> {

@@ -13,6 +13,21 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/**
+ * Demo mode (the stand-in identity provider at /mock-idp) without the demo history, the
+ * scheduler and the abuse limits off: the server that browser tests and benchmarks drive.
+ * Add DB_FILE (and anything else) to it.
+ */
+export const DEMO_TEST_ENV: Readonly<Record<string, string>> = {
+  DEMO_MODE: '1',
+  DEMO_CASES: '0',
+  SCHEDULER: '0',
+  SUBMIT_PER_USER_PER_HOUR: '0',
+  SUBMIT_PER_IP_PER_MINUTE: '0',
+  SIGNIN_PER_IP_PER_MINUTE: '0',
+  UPLOAD_PER_USER_PER_MINUTE: '0',
+};
+
 /** The real entry point (server/src/main.ts) in its own process; resolves once it listens. */
 export function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {

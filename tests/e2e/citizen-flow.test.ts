@@ -5,29 +5,19 @@
  * replies (API); the citizen reads the reply in the timeline and rates it.
  */
 import jsQR from 'jsqr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiClient, signInAs } from './helpers/api.js';
-import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
 import { agreeToPrivacy, expectToast, fillCaseForm, signInCitizen } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
-import { startServerProcess, type RunningServer } from './helpers/server.js';
+import { withServerAndBrowser } from './helpers/setup.js';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = withServerAndBrowser();
 const PINGHU = { latitude: 30.698215, longitude: 121.015327, accuracy: 25 };
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('citizen app: QR code to rating', () => {
   it('should take a new user from a QR link through sign-in, a submission with photo and location, the receipt, the reply and a rating', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl, permissions: ['geolocation'], geolocation: PINGHU }, browser);
+    const phone = await e2e.phone({ permissions: ['geolocation'], geolocation: PINGHU });
     const { page } = phone;
     try {
       // 1. The QR code's link, as a new user: the deputy's profile, no sign-in asked.
@@ -85,11 +75,11 @@ describe('citizen app: QR code to rating', () => {
         return { w: data.width, h: data.height, data: Array.from(data.data) };
       });
       const qr = jsQR(Uint8ClampedArray.from(pixels.data), pixels.w, pixels.h);
-      expect(qr?.data).toBe(`${server.baseUrl}/deputy/cases/${trackingNo}`);
+      expect(qr?.data).toBe(`${e2e.baseUrl}/deputy/cases/${trackingNo}`);
       await screenshot(page, 'citizen-04-receipt');
 
       // What was stored: one case with the photo, the place and the type chosen.
-      const deputy = await signInAs(server.baseUrl, 'ding-d001');
+      const deputy = await signInAs(e2e.baseUrl, 'ding-d001');
       const found = await deputy.cases.list({ q: trackingNo });
       expect(found.total).toBe(1);
       const caseId = found.items[0]!.id;
@@ -145,7 +135,7 @@ describe('citizen app: QR code to rating', () => {
   }, 90_000);
 
   it('should find deputies by town or village, by liaison station and by name without signing in', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page } = phone;
     try {
       await page.goto('/citizen/');
@@ -182,10 +172,10 @@ describe('citizen app: QR code to rating', () => {
   }, 60_000);
 
   it('should sign in with a super-app ticket in the URL and drop it from the address', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page } = phone;
     try {
-      const { ticket } = await apiClient(server.baseUrl).mockIdp.ticket('zlb-li');
+      const { ticket } = await apiClient(e2e.baseUrl).mockIdp.ticket('zlb-li');
       await page.goto(`/citizen/cases?ticket=${ticket}`);
       await page.waitForURL(/\/citizen\/cases$/);
       await expect.poll(() => page.locator('.van-empty__description').innerText()).toContain('您还没有反映过问题');
@@ -197,10 +187,10 @@ describe('citizen app: QR code to rating', () => {
   }, 60_000);
 
   it('should let the citizen supplement an open case and then withdraw it', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      const citizen = await signInCitizen(context, server.baseUrl, 'zlb-wang');
+      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-wang');
       const created = await citizen.cases.create(
         { deputyCode: 'D004', body: '乍浦镇中山社区菜市场门口的下水道堵塞，污水外溢，气味很大。', contactPhone: '13857310003' },
         `test-${Date.now()}-supplement`,
@@ -228,15 +218,15 @@ describe('citizen app: QR code to rating', () => {
   }, 60_000);
 
   it('should offer 申请重办 when the citizen is not satisfied', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      const citizen = await signInCitizen(context, server.baseUrl, 'zlb-chen');
+      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-chen');
       const created = await citizen.cases.create(
         { deputyCode: 'D001', type: 'help', body: '小区门口公交站的遮雨棚破了，下雨天等车淋雨。', contactPhone: '13857310004' },
         `test-${Date.now()}-reopen`,
       );
-      const deputy = await signInAs(server.baseUrl, 'ding-d001');
+      const deputy = await signInAs(e2e.baseUrl, 'ding-d001');
       await deputy.cases.transition(created.id, { action: 'reply', note: '已转告公交公司，将择期维修。' });
 
       await page.goto(`/citizen/cases/${created.id}`);
@@ -258,10 +248,10 @@ describe('citizen app: QR code to rating', () => {
   }, 60_000);
 
   it('should list my cases page by page, with status tags, due dates and tabs', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      const citizen = await signInCitizen(context, server.baseUrl, 'zlb-zhou');
+      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-zhou');
       const ids: string[] = [];
       for (let i = 1; i <= 12; i++) {
         const c = await citizen.cases.create(
@@ -270,7 +260,7 @@ describe('citizen app: QR code to rating', () => {
         );
         ids.push(c.id);
       }
-      const deputy = await signInAs(server.baseUrl, 'ding-d009');
+      const deputy = await signInAs(e2e.baseUrl, 'ding-d009');
       await deputy.cases.transition(ids[0]!, { action: 'reply', note: '已安排公路站修补。' });
 
       await page.goto('/citizen/cases');

@@ -3,31 +3,21 @@
  * case (Idempotency-Key kept with the draft), the draft survives a reload, and a photo that
  * is too large says so clearly.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signInAs } from './helpers/api.js';
-import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
 import { agreeToPrivacy, expectToast, fillCaseForm, signInCitizen, watchSubmissions } from './helpers/citizen.js';
 import { makePng, undecodableJpeg } from './helpers/images.js';
-import { startServerProcess, type RunningServer } from './helpers/server.js';
+import { withServerAndBrowser } from './helpers/setup.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = withServerAndBrowser();
 
 describe('citizen app: the submit form', () => {
   it('should make one case when submit is tapped twice and when the answer is lost and retried', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      const citizen = await signInCitizen(context, server.baseUrl, 'zlb-zhou');
+      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-zhou');
       const keys = watchSubmissions(page);
       // The first answer from the server is lost on the way back (the case is made, the
       // phone never hears it); the app retries by itself with the same key.
@@ -67,10 +57,10 @@ describe('citizen app: the submit form', () => {
   }, 60_000);
 
   it('should keep the draft, its photos and its key through a reload', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      const citizen = await signInCitizen(context, server.baseUrl, 'zlb-li');
+      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-li');
       await page.goto('/citizen/d/D021/submit');
       await page.locator('[data-field="type"]').click();
       await page.locator('.van-action-sheet__item', { hasText: '建议' }).click();
@@ -110,10 +100,10 @@ describe('citizen app: the submit form', () => {
   }, 60_000);
 
   it('should say clearly when a photo is too large, without uploading it, and when a server refuses one as too large', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      await signInCitizen(context, server.baseUrl, 'zlb-chen');
+      await signInCitizen(context, e2e.baseUrl, 'zlb-chen');
       const uploads: string[] = [];
       page.on('request', (r) => r.url().endsWith('/api/uploads') && uploads.push(r.method()));
       await page.goto('/citizen/d/D001/submit');
@@ -152,10 +142,10 @@ describe('citizen app: the submit form', () => {
   }, 60_000);
 
   it('should retry a failed photo upload when the photo is tapped', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      await signInCitizen(context, server.baseUrl, 'zlb-zhang');
+      await signInCitizen(context, e2e.baseUrl, 'zlb-zhang');
       await page.goto('/citizen/d/D002/submit');
       let failNext = true;
       await page.route('**/api/uploads', (route) => {
@@ -177,10 +167,10 @@ describe('citizen app: the submit form', () => {
   }, 60_000);
 
   it('should point at what is missing instead of sending an incomplete form', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      await signInCitizen(context, server.baseUrl, 'zlb-wang');
+      await signInCitizen(context, e2e.baseUrl, 'zlb-wang');
       const keys = watchSubmissions(page);
       await page.goto('/citizen/d/D003/submit');
       await page.locator('[data-field="body"] textarea').fill('太短了');
@@ -196,7 +186,7 @@ describe('citizen app: the submit form', () => {
       await expectToast(page, '个人信息保护说明');
       // nothing reached the server
       expect(keys).toEqual([]);
-      const deputy = await signInAs(server.baseUrl, 'ding-d003');
+      const deputy = await signInAs(e2e.baseUrl, 'ding-d003');
       expect((await deputy.cases.list()).total).toBe(0);
     } finally {
       await phone.close();
@@ -204,15 +194,15 @@ describe('citizen app: the submit form', () => {
   }, 60_000);
 
   it('should show 附近已有类似诉求 while the citizen writes, without stopping the submission', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      const neighbour = await signInAs(server.baseUrl, 'zlb-li');
+      const neighbour = await signInAs(e2e.baseUrl, 'zlb-li');
       await neighbour.cases.create(
         { deputyCode: 'D011', title: '虹霓社区路口缺少红绿灯', body: '虹霓社区门口的十字路口车流量很大，没有红绿灯也没有减速带，已经发生过好几次事故，请求尽快设置信号灯。', contactPhone: '13857310002' },
         `test-${Date.now()}-similar`,
       );
-      await signInCitizen(context, server.baseUrl, 'zlb-zhang');
+      await signInCitizen(context, e2e.baseUrl, 'zlb-zhang');
       await page.goto('/citizen/d/D001/submit');
       await fillCaseForm(page, '虹霓社区门口路口车很多，没有红绿灯，经常出事故，希望装信号灯。');
       await page.getByTestId('similar').waitFor();

@@ -2,23 +2,14 @@
  * States people hit (issue 3): 长辈模式 (measured), the super-app's elder mode, an unknown
  * deputy, going offline, and Chinese messages for 400/401/404/409/429 — never a raw error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { signInAs } from './helpers/api.js';
-import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
 import { agreeToPrivacy, expectToast, fillCaseForm, signInCitizen } from './helpers/citizen.js';
-import { startServerProcess, type RunningServer } from './helpers/server.js';
+import { withServerAndBrowser } from './helpers/setup.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = withServerAndBrowser();
 
 const px = (page: Page, selector: string, prop: 'font-size' | 'color' = 'font-size') =>
   page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), prop);
@@ -26,7 +17,7 @@ const size = async (page: Page, selector: string) => parseFloat(await px(page, s
 
 describe('citizen app: states people hit', () => {
   it('should enlarge the text in elder mode, remember it, and turn it off from 我的', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page } = phone;
     try {
       await page.goto('/citizen/d/D001');
@@ -60,7 +51,7 @@ describe('citizen app: states people hit', () => {
   }, 60_000);
 
   it('should follow the super-app when it says the user reads in its elder mode', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
       await context.addInitScript(() => {
@@ -75,7 +66,7 @@ describe('citizen app: states people hit', () => {
   }, 60_000);
 
   it('should show a clear page for a deputy code that does not exist', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page } = phone;
     try {
       await page.goto('/citizen/d/D999');
@@ -88,10 +79,10 @@ describe('citizen app: states people hit', () => {
   }, 60_000);
 
   it('should say when the phone is offline and keep what was typed', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
-      await signInCitizen(context, server.baseUrl, 'zlb-zhou');
+      await signInCitizen(context, e2e.baseUrl, 'zlb-zhou');
       await page.goto('/citizen/d/D005/submit');
       await fillCaseForm(page, '新埭镇星火村的自来水这几天一直很浑浊，请帮忙查一下原因。');
       await agreeToPrivacy(page);
@@ -112,7 +103,7 @@ describe('citizen app: states people hit', () => {
   }, 60_000);
 
   it('should show Chinese messages for 400, 401, 404, 409 and 429 answers', async () => {
-    const phone = await launchPhone({ baseURL: server.baseUrl }, browser);
+    const phone = await e2e.phone();
     const { page, context } = phone;
     try {
       // 401: a session the server no longer accepts → asked to sign in again, then brought back
@@ -127,7 +118,7 @@ describe('citizen app: states people hit', () => {
       await expectToast(page, '登录已过期，请重新登录');
       await page.waitForURL(/\/citizen\/login\?redirect=(%2F|\/)cases$/);
 
-      const citizen = await signInCitizen(context, server.baseUrl, 'zlb-wang');
+      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-wang');
       await page.evaluate(() => localStorage.removeItem('mq.citizen.session'));
 
       // 404: not a case of this user
@@ -139,7 +130,7 @@ describe('citizen app: states people hit', () => {
         { deputyCode: 'D011', body: '当湖街道南河头社区路口红绿灯时间太短，老人过马路来不及。', contactPhone: '13857310003' },
         `test-${Date.now()}-409`,
       );
-      const deputy = await signInAs(server.baseUrl, 'ding-d011');
+      const deputy = await signInAs(e2e.baseUrl, 'ding-d011');
       await deputy.cases.transition(created.id, { action: 'reply', note: '已联系交警部门调整信号灯时长。' });
       await page.goto(`/citizen/cases/${created.id}`);
       await page.locator('.case__actions').getByRole('button', { name: '评价' }).click();

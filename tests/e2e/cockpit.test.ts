@@ -3,31 +3,22 @@
  * 375×812 and the wall screen at 1920×1080 over the demo history, screenshotted; every figure
  * on screen equals the API's, and a figure opens the list of exactly that many cases.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { StatsOverview } from '@minqing/shared';
 import { KPIS, formatKpi } from '../../deputy-h5/src/composables/cockpitMetrics.js';
 import { signInAs, type SignedInClient } from './helpers/api.js';
-import { PHONE, launchBrowser, screenshot } from './helpers/browser.js';
-import { startServerProcess, type RunningServer } from './helpers/server.js';
+import { PHONE, screenshot } from './helpers/browser.js';
+import { withServerAndBrowser } from './helpers/setup.js';
 
-let server: RunningServer;
-let browser: Browser;
+const e2e = withServerAndBrowser({ env: { DEMO_CASES: '320' } });
 
 /** The staff app's pages: its router serves the cockpit at /deputy/cockpit and the big screen at /deputy/screen. */
-const pageUrl = (which: 'cockpit' | 'screen') => `${server.baseUrl}/deputy/${which}`;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess({ env: { DEMO_CASES: '320' } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const pageUrl = (which: 'cockpit' | 'screen') => `${e2e.baseUrl}/deputy/${which}`;
 
 /** Signs a staff account in through the API and puts the session where the staff app keeps it. */
 async function signInStaff(context: BrowserContext, account: string): Promise<SignedInClient> {
-  const client = await signInAs(server.baseUrl, account);
+  const client = await signInAs(e2e.baseUrl, account);
   const user = await client.me();
   const session = { token: client.token, expiresAt: new Date(Date.now() + 3600_000).toISOString(), user };
   await context.addInitScript((s) => window.localStorage.setItem('mq.staff.session', s), JSON.stringify(session));
@@ -58,7 +49,7 @@ const expected = (o: StatsOverview) =>
 
 describe('the data cockpit in a browser', () => {
   it('should show the leader, on a 375×812 phone, every figure exactly as the API gives it, and open a figure as its cases', async () => {
-    const context = await browser.newContext({ ...PHONE });
+    const context = await e2e.browser.newContext({ ...PHONE });
     try {
       const leader = await signInStaff(context, 'ding-leader');
       const page = await context.newPage();
@@ -136,7 +127,7 @@ describe('the data cockpit in a browser', () => {
   }, 60_000); // many steps; the whole suite shares 2 cores
 
   it("should show a town's office only its town", async () => {
-    const context = await browser.newContext({ ...PHONE });
+    const context = await e2e.browser.newContext({ ...PHONE });
     try {
       const office = await signInStaff(context, 'ding-office-danghu');
       const page = await context.newPage();
@@ -154,7 +145,7 @@ describe('the data cockpit in a browser', () => {
   });
 
   it('should fill a 1920×1080 wall screen, dark, with the same figures as the API', async () => {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     try {
       const leader = await signInStaff(context, 'ding-leader');
       const page = await context.newPage();

@@ -6,35 +6,26 @@
  * reads the reply and rates it — with each step's notice delivered to the stand-in
  * provider exactly once; sign-in; and a unit's scope (another unit's case is not found).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContextOptions } from 'playwright-core';
 import { signInAs } from './helpers/api.js';
-import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
 import { agreeToPrivacy, expectToast, fillCaseForm } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
-import { startServerProcess, type RunningServer } from './helpers/server.js';
+import { withServerAndBrowser } from './helpers/setup.js';
 import { caseStatus, doAction, eventually, idpMessages, openAction, signInStaff, signInThroughDemoPage, unitAccount } from './helpers/staff.js';
 import { randomUUID } from 'node:crypto';
 
-let server: RunningServer;
-let browser: Browser;
-const base = () => server.baseUrl;
+// a corpId other than the build's placeholder: the server writes the configured one into the staff app's page
+const e2e = withServerAndBrowser({ env: { DING_CORP_ID: 'dingpinghurd2026' } });
+const base = () => e2e.baseUrl;
 /** A phone (or, with options, another screen) in the shared browser; a step that cannot happen fails where it is. */
 async function device(options: BrowserContextOptions = {}) {
-  const phone = await launchPhone({ baseURL: base(), ...options }, browser);
+  const phone = await e2e.phone(options);
   phone.context.setDefaultTimeout(15_000);
   return phone;
 }
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
-
-beforeAll(async () => {
-  // a corpId other than the build's placeholder: the server writes the configured one into the staff app's page
-  [server, browser] = await Promise.all([startServerProcess({ env: { DING_CORP_ID: 'dingpinghurd2026' } }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () => {
   it('should sign new users in through 模拟登录 and the password form and send each role to its workbench', async () => {

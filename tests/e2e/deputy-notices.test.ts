@@ -9,20 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.js';
+import { DEMO_TEST_ENV, startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.js';
 import { signInAs } from './helpers/api.js';
 import { eventually, idpMessages } from './helpers/staff.js';
 
-// The environment of helpers/server.ts, on a database this file keeps across a crash.
-const ENV = {
-  DEMO_MODE: '1',
-  DEMO_CASES: '0',
-  SCHEDULER: '0',
-  SUBMIT_PER_USER_PER_HOUR: '0',
-  SUBMIT_PER_IP_PER_MINUTE: '0',
-  SIGNIN_PER_IP_PER_MINUTE: '0',
-  UPLOAD_PER_USER_PER_MINUTE: '0',
-};
 const CASES = 60; // 60 new-case notices to the deputy + 60 messages to the citizen: three outbox passes of ≤50
 let dir: string;
 let dbFile: string;
@@ -31,7 +21,7 @@ let server: ServerProcess;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'minqing-deputy-notices-'));
   dbFile = join(dir, 'minqing.db');
-  server = await startServerProcess({ ...ENV, DB_FILE: dbFile });
+  server = await startServerProcess({ ...DEMO_TEST_ENV, DB_FILE: dbFile });
 });
 afterAll(async () => {
   await server?.stop();
@@ -70,7 +60,7 @@ describe('notifications: the outbox to the stand-in provider', () => {
     expect(atKill).toBeLessThan(expected); // the kill landed part-way through delivery
 
     // Restart on the same database: the outbox picks up where it stopped.
-    server = await startServerProcess({ ...ENV, DB_FILE: dbFile });
+    server = await startServerProcess({ ...DEMO_TEST_ENV, DB_FILE: dbFile });
     const after = server.baseUrl;
     await eventually(async () => ours(await idpMessages(after)).length, { timeout: 30_000, interval: 500 })
       .toBe(expected);

@@ -6,26 +6,16 @@
  * reason and evaluates a unit's reply.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signInAs } from './helpers/api.js';
-import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
-import { startServerProcess, type RunningServer } from './helpers/server.js';
-import { caseStatus, doAction, eventually, idpMessages, openAction, signInStaff } from './helpers/staff.js';
+import { withServerAndBrowser } from './helpers/setup.js';
+import { caseStatus, doAction, eventually, idpMessages, openAction, staffPhone } from './helpers/staff.js';
 
-let server: RunningServer;
-let browser: Browser;
-const base = () => server.baseUrl;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = withServerAndBrowser();
+const base = () => e2e.baseUrl;
 
 type Stage = 'submitted' | 'triage' | 'assigned' | 'handling' | 'replied';
 
@@ -43,19 +33,12 @@ async function caseAt(stage: Stage, body: string) {
   return created;
 }
 
-async function staffPhone(account: string) {
-  const phone = await launchPhone({ baseURL: base() }, browser);
-  phone.context.setDefaultTimeout(10_000); // a step that cannot happen fails where it is, not at the test's timeout
-  const client = await signInStaff(phone.context, base(), account);
-  return { ...phone, client };
-}
-
 describe('staff app: extensions, returns, 督办, merging, and the deputy’s own work', () => {
   it('should let a unit request an extension and return a case with a reason, and the office approve the extension from its workbench', async () => {
     const extending = await caseAt('handling', '当湖街道东湖社区的老旧小区改造工程停工两个月了，脚手架一直没拆，影响居民出行，请督促复工。');
     const returning = await caseAt('assigned', '乍浦镇海塘路公交站的站牌被风吹倒了，乘客不知道在哪里等车，请尽快修复。');
 
-    const unit = await staffPhone('ding-unit-zjj');
+    const unit = await staffPhone(e2e, 'ding-unit-zjj');
     let dueBefore: string;
     try {
       const { page, client } = unit;
@@ -77,7 +60,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       await unit.close();
     }
 
-    const office = await staffPhone('ding-office');
+    const office = await staffPhone(e2e, 'ding-office');
     try {
       const { page, client } = office;
       await page.goto('/deputy/triage');
@@ -116,7 +99,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
         caseAt('assigned', b),
       ),
     );
-    const { page, client, close } = await staffPhone('ding-office');
+    const { page, client, close } = await staffPhone(e2e, 'ding-office');
     try {
       await page.goto('/deputy/triage');
       await page.locator('[data-filter="handling"]').click();
@@ -157,7 +140,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
     const body = '新仓镇新仓社区农贸市场门口的下水道堵了，污水漫到路上，气味很大，请尽快疏通。';
     const first = await caseAt('triage', body);
     const second = await caseAt('triage', `${body}已经好几天了。`);
-    const { page, client, close } = await staffPhone('ding-office');
+    const { page, client, close } = await staffPhone(e2e, 'ding-office');
     try {
       await page.goto('/deputy/triage');
       await eventually(() => page.locator(`[data-case="${second.trackingNo}"] [data-testid="hint"]`).innerText()).toContain('疑似重复');
@@ -181,7 +164,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
   it('should let a deputy enter a case for a citizen, record a reception day with a photo, reject a case and evaluate a unit’s reply', async () => {
     const toReject = await caseAt('submitted', '请代表帮忙问问我家孩子明年上小学划片的情况，我们刚搬来不清楚。这是咨询不是投诉。');
     const replied = await caseAt('replied', '钟埭街道沈家弄村的路灯晚上十点就关了，夜班工人回家很不方便，希望延长亮灯时间。');
-    const { page, client, close } = await staffPhone('ding-d001');
+    const { page, client, close } = await staffPhone(e2e, 'ding-d001');
     try {
       // 代群众录入 during a visit: the case is addressed to this deputy, with the citizen's phone and a photo
       await page.goto('/deputy/inbox');

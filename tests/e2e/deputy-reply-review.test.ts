@@ -6,32 +6,15 @@
  * Its own server process: the setting would change the other staff tests' replies.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signInAs } from './helpers/api.js';
-import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
 import { expectToast, signInCitizen } from './helpers/citizen.js';
-import { startServerProcess, type RunningServer } from './helpers/server.js';
-import { caseStatus, doAction, eventually, signInStaff } from './helpers/staff.js';
+import { withServerAndBrowser } from './helpers/setup.js';
+import { caseStatus, doAction, eventually, staffPhone } from './helpers/staff.js';
 
-let server: RunningServer;
-let browser: Browser;
-const base = () => server.baseUrl;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function staffPhone(account: string) {
-  const phone = await launchPhone({ baseURL: base() }, browser);
-  phone.context.setDefaultTimeout(10_000);
-  const client = await signInStaff(phone.context, base(), account);
-  return { ...phone, client };
-}
+const e2e = withServerAndBrowser();
+const base = () => e2e.baseUrl;
 
 describe('staff app: 答复审核', () => {
   it('should hold a unit’s reply for the office, which sees it under 待审核 and approves it, and then the citizen sees it', async () => {
@@ -47,7 +30,7 @@ describe('staff app: 答复审核', () => {
     await (await signInAs(base(), 'ding-unit-zjj')).cases.transition(created.id, { action: 'sign' });
     const replyText = '已安排路灯维修班组更换南河头社区损坏的灯具和线路，现已恢复照明。';
 
-    const unit = await staffPhone('ding-unit-zjj');
+    const unit = await staffPhone(e2e, 'ding-unit-zjj');
     try {
       const { page } = unit;
       await page.goto(`/deputy/cases/${created.trackingNo}`);
@@ -73,7 +56,7 @@ describe('staff app: 答复审核', () => {
     expect(waiting).toMatchObject({ status: 'handling', replyText: null, pendingReply: null });
     expect(JSON.stringify(waiting)).not.toContain('路灯维修班组');
 
-    const office = await staffPhone('ding-office');
+    const office = await staffPhone(e2e, 'ding-office');
     try {
       const { page } = office;
       await page.goto('/deputy/triage');
@@ -100,7 +83,7 @@ describe('staff app: 答复审核', () => {
       await office.close();
     }
 
-    const phone = await launchPhone({ baseURL: base() }, browser);
+    const phone = await e2e.phone();
     try {
       const { page, context } = phone;
       await signInCitizen(context, base(), 'zlb-chen');

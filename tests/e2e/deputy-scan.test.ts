@@ -6,33 +6,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { signInAs } from './helpers/api.js';
-import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
-import { startServerProcess, type RunningServer } from './helpers/server.js';
+import { screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
-import { decodeQrPng, eventually, signInStaff } from './helpers/staff.js';
+import { withServerAndBrowser } from './helpers/setup.js';
+import { decodeQrPng, eventually, staffPhone } from './helpers/staff.js';
 
-let server: RunningServer;
-let browser: Browser;
-const base = () => server.baseUrl;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function deputyPhone(account = 'ding-d001') {
-  const phone = await launchPhone({ baseURL: base() }, browser);
-  phone.context.setDefaultTimeout(10_000); // a step that cannot happen fails where it is, not at the test's timeout
-  const client = await signInStaff(phone.context, base(), account);
-  return { ...phone, client };
-}
+const e2e = withServerAndBrowser();
+const base = () => e2e.baseUrl;
+const deputyPhone = (account = 'ding-d001') => staffPhone(e2e, account);
 
 describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
   it('should open the case when the deputy scans a receipt QR image through 从相册选择', async () => {

@@ -5,25 +5,16 @@
  * reaches the page from 我的 and sees it read-only, and the server refuses their PUTs anyway.
  * Its own server process: the settings would change the other staff tests' deadlines and replies.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { signInAs } from './helpers/api.js';
-import { launchBrowser, launchPhone, screenshot } from './helpers/browser.js';
+import { screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
-import { startServerProcess, type RunningServer } from './helpers/server.js';
+import { withServerAndBrowser } from './helpers/setup.js';
 import { eventually, signInStaff } from './helpers/staff.js';
 
-let server: RunningServer;
-let browser: Browser;
-const base = () => server.baseUrl;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerProcess(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = withServerAndBrowser();
+const base = () => e2e.baseUrl;
 
 const stepperInput = (page: Page, field: string) => page.locator(`[data-field="${field}"] input.van-stepper__input`);
 const townBox = (page: Page, regionId: string) => page.locator(`[data-region="${regionId}"] [role="checkbox"]`);
@@ -58,7 +49,7 @@ describe('staff app: 系统设置', () => {
     const town = (await admin.reference.regions()).items.find((r) => r.id === 'danghu')!;
     expect(town).toMatchObject({ kind: 'town', name: '当湖街道' });
 
-    const phone = await launchPhone({ baseURL: base() }, browser);
+    const phone = await e2e.phone();
     phone.context.setDefaultTimeout(10_000);
     try {
       const { page } = phone;
@@ -105,7 +96,7 @@ describe('staff app: 系统设置', () => {
   });
 
   it('should show a value the server refuses under its field, in Chinese', async () => {
-    const phone = await launchPhone({ baseURL: base() }, browser);
+    const phone = await e2e.phone();
     phone.context.setDefaultTimeout(10_000);
     try {
       const { page } = phone;
@@ -129,7 +120,7 @@ describe('staff app: 系统设置', () => {
   });
 
   it('should show an office user the settings read-only, and the server refuses their changes', async () => {
-    const phone = await launchPhone({ baseURL: base() }, browser);
+    const phone = await e2e.phone();
     phone.context.setDefaultTimeout(10_000);
     try {
       const { page, context } = phone;

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServerProcess as spawnServer } from '../../../scripts/lib/server-process.js';
+import { DEMO_TEST_ENV, startServerProcess as spawnServer } from '../../../scripts/lib/server-process.js';
 
 export interface RunningServer {
   baseUrl: string;
@@ -25,17 +25,7 @@ export interface ServerOptions {
 export async function startServerProcess(options: ServerOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'minqing-e2e-'));
   const dbFile = join(dir, 'minqing.db');
-  const server = await spawnServer({
-    DB_FILE: dbFile,
-    DEMO_MODE: '1',
-    DEMO_CASES: '0',
-    SCHEDULER: '0',
-    SUBMIT_PER_USER_PER_HOUR: '0',
-    SUBMIT_PER_IP_PER_MINUTE: '0',
-    SIGNIN_PER_IP_PER_MINUTE: '0',
-    UPLOAD_PER_USER_PER_MINUTE: '0',
-    ...options.env,
-  });
+  const server = await spawnServer({ ...DEMO_TEST_ENV, DB_FILE: dbFile, ...options.env });
   return {
     baseUrl: server.baseUrl,
     port: server.port,

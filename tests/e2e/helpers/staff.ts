@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { signInAs, type SignedInClient } from './api.js';
+import type { E2e } from './setup.js';
 
 export const STAFF_SESSION_KEY = 'mq.staff.session';
 
@@ -20,6 +21,17 @@ export async function signInStaff(context: BrowserContext, baseUrl: string, acco
     [STAFF_SESSION_KEY, JSON.stringify(session)],
   );
   return client;
+}
+
+/**
+ * A phone in the file's shared browser with `account` signed in to the staff app; a step that
+ * cannot happen fails where it is (10 s), not at the test's timeout.
+ */
+export async function staffPhone(e2e: E2e, account: string) {
+  const phone = await e2e.phone();
+  phone.context.setDefaultTimeout(10_000);
+  const client = await signInStaff(phone.context, e2e.baseUrl, account);
+  return { ...phone, client };
 }
 
 /** Signs in through the 模拟登录 page as a new user would: tap the account. */
