@@ -1,4 +1,4 @@
-import { onBeforeUnmount, onMounted, watch, type Ref } from 'vue';
+import { computed, onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue';
 // ECharts, tree-shaken: only the chart types and components the cockpit draws, on canvas.
 // This module is imported only by the cockpit pages, which the router loads lazily.
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
@@ -59,4 +59,14 @@ export function useChart(el: Ref<HTMLElement | null>, option: Ref<ChartOption | 
   // after the DOM update, so an element shown by the same change exists
   watch([el, option], draw, { flush: 'post' });
   onBeforeUnmount(dispose);
+}
+
+/**
+ * A chart of `data`, drawn by `build` once the data is there (and redrawn when it changes);
+ * returns the ref for the chart's element (`ref="…"` in the template).
+ */
+export function useChartOf<T>(data: Ref<T | null>, build: (data: T) => ChartOption, onClick?: (e: ChartClick) => void) {
+  const el = ref<HTMLElement | null>(null);
+  useChart(el, computed(() => (data.value ? build(data.value) : null)), onClick);
+  return el;
 }

@@ -15,6 +15,7 @@ import type {
   Trend,
   UnitRanking,
 } from '@minqing/shared';
+import type { Kpi } from './cockpitMetrics';
 
 export type PeriodPreset = 'month' | 'quarter' | 'year' | '12m' | 'custom';
 export const PERIOD_LABELS: Record<PeriodPreset, string> = { month: '本月', quarter: '本季度', year: '今年', '12m': '近12个月', custom: '自定义' };
@@ -94,6 +95,8 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
   const loading = ref(false);
   const error = ref('');
   const updatedAt = ref<Date | null>(null);
+  /** When the figures were last read, hh:mm:ss, or — before that. */
+  const updatedTime = computed(() => (updatedAt.value ? updatedAt.value.toTimeString().slice(0, 8) : '—'));
 
   let generation = 0;
   async function load() {
@@ -190,6 +193,15 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
     void fetchDrill(true);
   }
   const loadMoreDrill = () => fetchDrill(false);
+  /** The cases behind a figure of 码上评 (its lists as cockpitMetrics defines them). */
+  function drillKpi(k: Pick<Kpi, 'label' | 'lists'>) {
+    if (overview.value) openDrill(k.label, k.lists(overview.value));
+  }
+  /** The cases of a town picked on a chart by its name. */
+  function drillTown(name: string) {
+    const t = towns.value?.items.find((x) => x.name === name);
+    if (t) openDrill(t.name, [['received', '收件', t.received], ['open', '未办结', t.open], ['overdue', '超期', t.overdue]], { regionId: t.id });
+  }
 
   // ---- 台账: the filtered ledger as .xlsx
   const exporting = ref(false);
@@ -220,8 +232,8 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
   return {
     preset, custom, filters, period, granularity, query,
     overview, trend, categories, towns, units, deputies, overdue, stages, latest, hotspots,
-    loading, error, updatedAt, load,
-    drill, openDrill, switchDrill, loadMoreDrill,
+    loading, error, updatedAt, updatedTime, load,
+    drill, openDrill, switchDrill, loadMoreDrill, drillKpi, drillTown,
     exporting, exportLedger,
   };
 }

@@ -1,4 +1,4 @@
-import type { StatsMetric, StatsOverview } from '@minqing/shared';
+import type { StatsMetric, StatsOverview, UnitRanking } from '@minqing/shared';
 
 /**
  * The figures of 码上评 as the cockpit shows them: how each is formatted, what it is made of,
@@ -87,3 +87,7 @@ export function formatKpi(kind: Kpi['kind'], v: number | null): string {
 
 export const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 export const count = n;
+
+/** The figures of a unit in the rankings, as both cockpit pages list them: 件数, 按时, 满意. */
+export const UNIT_COLUMNS = ['件数', '按时', '满意'] as const;
+export const unitFigures = (u: UnitRanking['items'][number]): string[] => [count(u.assigned), pct(u.completionOnTimeRate), pct(u.satisfactionRate)];
