@@ -9,7 +9,10 @@ const started = performance.now();
 const rows = db
   .prepare('SELECT * FROM case_events ORDER BY case_id, seq')
   .iterate() as IterableIterator<HashedEventFields & { prev_hash: string | null; hash: string | null }>;
-const result = verifyChains(rows);
+const heads = new Map(
+  (db.prepare('SELECT id, last_event_hash FROM cases').all() as { id: string; last_event_hash: string | null }[]).map((c) => [c.id, c.last_event_hash]),
+);
+const result = verifyChains(rows, heads);
 const ms = Math.round(performance.now() - started);
 console.log(`审计校验 ${file}: ${result.cases} 件民情件, ${result.events} 条记录, ${ms} ms`);
 if (result.unchained) console.log(`  ${result.unchained} 条记录早于哈希链（迁移 2 之前写入），未纳入校验`);

@@ -150,11 +150,11 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
   const deputyCum = cumulative(deputyWeights);
   const categoryCum = cumulative([30, 14, 16, 10, 11, 7, 12]);
 
-  // Drop what is faster built once at the end: secondary indexes of cases and events, and the stats triggers.
+  // Drop what is faster built once at the end: secondary indexes of cases and events, the stats triggers and the chain-head trigger.
   const saved = db
     .prepare(
       `SELECT type, name, sql FROM sqlite_master WHERE tbl_name IN ('cases', 'case_events') AND sql IS NOT NULL
-       AND ((type = 'index') OR (type = 'trigger' AND name LIKE 'stats_%'))`,
+       AND ((type = 'index') OR (type = 'trigger' AND (name LIKE 'stats_%' OR name = 'case_events_head')))`,
     )
     .all() as { type: string; name: string; sql: string }[];
   for (const s of saved) db.exec(`DROP ${s.type === 'index' ? 'INDEX' : 'TRIGGER'} ${s.name}`);
@@ -239,6 +239,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
   for (const s of saved.filter((x) => x.type === 'index')) db.exec(s.sql);
   log(`  重算统计汇总 …`);
   rebuildAggregates(db);
+  db.exec('UPDATE cases SET last_event_hash = (SELECT e.hash FROM case_events e WHERE e.case_id = cases.id ORDER BY e.seq DESC LIMIT 1)');
   for (const s of saved.filter((x) => x.type === 'trigger')) db.exec(s.sql);
   db.exec('ANALYZE');
   db.prepare("INSERT INTO settings (key, value) VALUES ('demo_cases', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(`bulk:${created}`);

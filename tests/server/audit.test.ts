@@ -12,7 +12,7 @@ function auditVerify(file: string) {
 }
 
 describe('the audit chain', () => {
-  it('should verify an untouched timeline and detect a changed, removed or reordered event', () => {
+  it('should verify an untouched timeline and detect a changed event, a removed one and removed newest ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mq-audit-'));
     const file = join(dir, 'audit.db');
     const db = openDatabase(file);
@@ -34,10 +34,22 @@ describe('the audit chain', () => {
     expect(changed.stdout).toContain(`${victim.case_id} #${victim.seq}`);
 
     // …or deletes an event in the middle of another case's timeline
-    const other = db.prepare('SELECT case_id FROM case_events WHERE case_id <> ? AND seq = 2 LIMIT 1').get(victim.case_id) as { case_id: string };
-    db.prepare('DELETE FROM case_events WHERE case_id = ? AND seq = 2').run(other.case_id);
+    const eventCounts = db.prepare('SELECT case_id AS id, count(*) AS n FROM case_events WHERE case_id <> ? GROUP BY case_id HAVING n >= 3 ORDER BY case_id').all(victim.case_id) as { id: string; n: number }[];
+    const middle = eventCounts[0]!.id;
+    db.prepare('DELETE FROM case_events WHERE case_id = ? AND seq = 2').run(middle);
     const removed = auditVerify(file);
-    expect(removed.stdout).toContain(other.case_id);
+    expect(removed.status).toBe(1);
+    expect(removed.stdout).toContain(`${middle} #3`);
+
+    // …or removes the newest events of a third, which no link after them could show
+    const tail = eventCounts[1]!;
+    db.prepare('DELETE FROM case_events WHERE case_id = ? AND seq >= ?').run(tail.id, tail.n - 1);
+    const cut = auditVerify(file);
+    expect(cut.status).toBe(1);
+    expect(cut.stdout).toContain(`${tail.id} #${tail.n - 2}: 最新的记录与民情件登记的不符`);
+    // and the untouched cases still verify: only these three are reported
+    const reported = new Set([...cut.stdout.matchAll(/✗ (\S+) #/g)].map((m) => m[1]));
+    expect([...reported].sort()).toEqual([victim.case_id, middle, tail.id].sort());
     db.close();
     rmSync(dir, { recursive: true });
   });

@@ -30,9 +30,14 @@ export function eventHash(e: HashedEventFields, prevHash: string | null): string
 
 export interface ChainProblem { caseId: string; seq: number; problem: string }
 
-/** Checks every case's chain; events written before the chain existed (hash NULL) are counted apart. */
+/**
+ * Checks every case's chain (rows ordered by case and seq); events written before the chain
+ * existed (hash NULL) are counted apart. `heads` (case id → the hash the case row says its newest
+ * event has) catches what a chain cannot show by itself: its newest events removed.
+ */
 export function verifyChains(
   rows: Iterable<HashedEventFields & { prev_hash: string | null; hash: string | null }>,
+  heads?: Map<string, string | null>,
 ): { events: number; cases: number; unchained: number; problems: ChainProblem[] } {
   const problems: ChainProblem[] = [];
   let events = 0;
@@ -41,9 +46,17 @@ export function verifyChains(
   let caseId = '';
   let prev: string | null = null;
   let expectedSeq = 1;
+  const endOfChain = () => {
+    if (!caseId || !heads) return;
+    const head = heads.get(caseId);
+    if (head !== undefined && head !== null && head !== prev) {
+      problems.push({ caseId, seq: expectedSeq - 1, problem: '最新的记录与民情件登记的不符（后面的记录被删除或替换过）' });
+    }
+  };
   for (const row of rows) {
     events++;
     if (row.case_id !== caseId) {
+      endOfChain();
       caseId = row.case_id;
       cases.add(caseId);
       prev = null;
@@ -59,6 +72,10 @@ export function verifyChains(
     if (row.prev_hash !== prev) problems.push({ caseId, seq: row.seq, problem: '与上一条记录的链接不符' });
     if (eventHash(row, row.prev_hash) !== row.hash) problems.push({ caseId, seq: row.seq, problem: '内容与哈希不符（被改动过）' });
     prev = row.hash;
+  }
+  endOfChain();
+  for (const [id, head] of heads ?? []) {
+    if (head !== null && !cases.has(id)) problems.push({ caseId: id, seq: 0, problem: '民情件的全部记录都不见了' });
   }
   return { events, cases: cases.size, unchained, problems };
 }

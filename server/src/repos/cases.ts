@@ -57,6 +57,8 @@ export interface CaseRow {
   pending_reply_text: string | null;
   pending_reply_photo_ids: string | null;
   pending_reply_at: string | null;
+  /** The hash of the case's newest event (kept by a trigger; checked by npm run audit:verify). */
+  last_event_hash: string | null;
 }
 
 const NEW_CASE_COLUMNS = [
