@@ -420,10 +420,11 @@ describe('码上评 on hand-made cases', () => {
 });
 
 describe('who may read the cockpit', () => {
-  const routes = (c: Client) => [
-    c.stats.overview(PERIOD), c.stats.trend(PERIOD), c.stats.categories(PERIOD), c.stats.towns(PERIOD), c.stats.units(PERIOD),
-    c.stats.deputies(PERIOD), c.stats.overdue(PERIOD), c.stats.stages(PERIOD), c.stats.cases({ ...PERIOD, metric: 'received' }),
-    c.stats.latest(), c.stats.exportLedger(PERIOD, 'arraybuffer'),
+  // calls, not promises: each request starts when it is awaited (a refusal nobody awaits yet is an unhandled rejection)
+  const routes = (c: Client): (() => Promise<unknown>)[] => [
+    () => c.stats.overview(PERIOD), () => c.stats.trend(PERIOD), () => c.stats.categories(PERIOD), () => c.stats.towns(PERIOD),
+    () => c.stats.units(PERIOD), () => c.stats.deputies(PERIOD), () => c.stats.overdue(PERIOD), () => c.stats.stages(PERIOD),
+    () => c.stats.cases({ ...PERIOD, metric: 'received' }), () => c.stats.latest(), () => c.stats.exportLedger(PERIOD, 'arraybuffer'),
   ];
 
   it("should show 当湖街道's office only its own town", async () => {
@@ -447,9 +448,9 @@ describe('who may read the cockpit', () => {
   it('should refuse units, citizens and deputies (403) and anonymous callers (401)', async () => {
     for (const account of ['ding-unit-zjj', 'zlb-zhang', 'ding-d001']) {
       const c = await s.as(account);
-      for (const call of routes(c)) expect(await apiError(call)).toMatchObject({ status: 403 });
+      for (const call of routes(c)) expect(await apiError(call())).toMatchObject({ status: 403 });
     }
-    for (const call of routes(s.anonymous() as unknown as Client)) expect((await apiError(call)).status).toBe(401);
+    for (const call of routes(s.anonymous() as unknown as Client)) expect((await apiError(call())).status).toBe(401);
   });
 
   it('should reject a bad period or filter with 400', async () => {
