@@ -437,8 +437,8 @@ describe('who may read the cockpit', () => {
     expect((await danghu.stats.latest({ limit: 50 })).items.some((c) => name.get(c.id) === 'C7')).toBe(false);
     expect((await danghu.stats.exportLedger(PERIOD, 'arraybuffer')).rows).toBe(9);
     // another town is not theirs; their own town or a village in it is
-    for (const call of [danghu.stats.overview({ ...PERIOD, regionId: 'zhongdai' }), danghu.stats.cases({ ...PERIOD, regionId: 'pinghu', metric: 'received' })]) {
-      expect(await apiError(call)).toMatchObject({ status: 403, code: 'forbidden' });
+    for (const call of [() => danghu.stats.overview({ ...PERIOD, regionId: 'zhongdai' }), () => danghu.stats.cases({ ...PERIOD, regionId: 'pinghu', metric: 'received' })]) {
+      expect(await apiError(call())).toMatchObject({ status: 403, code: 'forbidden' });
     }
     expect((await danghu.stats.overview({ ...PERIOD, regionId: 'danghu-01' })).received).toBe(0);
     // the city's office sees both towns
