@@ -45,6 +45,8 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       dueBefore = (await client.cases.get(extending.id)).replyDueAt!;
       await page.goto(`/deputy/cases/${extending.trackingNo}`);
       await openAction(page, 'request_extension');
+      // the most the admin allows (系统设置 延期最多; 15 by default), as the server will hold it
+      await expect.poll(() => page.locator('[data-form="request_extension"] [data-field="days"]').innerText()).toContain('最多 15 个');
       await page.locator('[data-form="request_extension"] [data-field="days"] .van-stepper__plus').click(); // 5 → 6
       await page.locator('[data-form="request_extension"] [data-field="note"] textarea').fill('需协调施工单位和街道，复工手续较多');
       await page.locator('[data-form="request_extension"] [data-testid="action-submit"]').click();
