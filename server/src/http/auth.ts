@@ -11,7 +11,14 @@ export interface TokenConfig {
   ttlSeconds: number;
 }
 
-export type AppEnv = { Variables: { deps: Deps; user: SessionUser | null } };
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    user: SessionUser | null;
+    /** The JSON text of a cacheable answer (cacheableJson), for responseCache. */
+    jsonBody: string | undefined;
+  };
+};
 
 export async function issueToken(config: TokenConfig, user: SessionUser, now: Date) {
   const exp = Math.floor(now.getTime() / 1000) + config.ttlSeconds;

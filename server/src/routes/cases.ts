@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { CASE_ACTIONS, caseListQuerySchema, createCaseSchema, similarQuerySchema, transitionSchema } from '@minqing/shared';
 import { caseDetail, createCase, listCases, loadVisible, transition } from '../domain/cases.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
-import { responseCache } from '../http/response-cache.js';
+import { cacheableJson, responseCache } from '../http/response-cache.js';
 import { ApiError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { similarOpenCases, suggestionsFor } from '../domain/suggestions.js';
@@ -36,12 +36,12 @@ export function caseRoutes() {
     })
     .get('/', cache, validate('query', caseListQuerySchema), (c) => {
       const user = currentUser(c);
-      return c.json(listCases(c.get('deps'), user, c.req.valid('query')), 200);
+      return cacheableJson(c, listCases(c.get('deps'), user, c.req.valid('query')));
     })
     .get('/:id', cache, (c) => {
       const user = currentUser(c);
       const deps = c.get('deps');
-      return c.json(caseDetail(deps, user, loadVisible(deps, user, c.req.param('id'))), 200);
+      return cacheableJson(c, caseDetail(deps, user, loadVisible(deps, user, c.req.param('id'))));
     })
     .post(
       '/:id/transitions',

@@ -5,7 +5,7 @@ import { drillQuerySchema, pageQuerySchema, statsQuerySchema, trendQuerySchema }
 import { breakdown, deputyDuty, drill, latestCases, overdueList, overview, stages, trend, unitRanking } from '../domain/stats.js';
 import { exportLedger } from '../domain/stats-export.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
-import { responseCache } from '../http/response-cache.js';
+import { cacheableJson, responseCache } from '../http/response-cache.js';
 import { validate } from '../http/validate.js';
 
 /** Answers with `value()` as JSON and the server-side time to compute and serialise it in a Server-Timing header (read by npm run bench:stats). */
@@ -13,8 +13,7 @@ function timed(c: Context<AppEnv>, value: () => unknown) {
   const started = performance.now();
   const text = JSON.stringify(value());
   c.header('Server-Timing', `stats;dur=${(performance.now() - started).toFixed(2)}`);
-  c.header('Content-Type', 'application/json; charset=UTF-8');
-  return c.body(text, 200);
+  return cacheableJson(c, null, text);
 }
 
 /** Who may read the cockpit: leaders, office staff (their region and below) and admins. */
