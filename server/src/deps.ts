@@ -11,6 +11,7 @@ import { eventsRepo } from './repos/events.js';
 import { holidaysRepo, idempotencyRepo, settingsRepo, uploadsRepo } from './repos/misc.js';
 import { notificationsRepo } from './repos/notifications.js';
 import { referenceRepo } from './repos/reference.js';
+import { statementCache } from './repos/statements.js';
 import { usersRepo } from './repos/users.js';
 
 export interface Clock {
@@ -44,6 +45,8 @@ export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile =
     signer: uploadSigner(secret, () => clock.now()),
     /** 马上分: the category classifier (loaded on first use). */
     classifier: () => classifierFor(classifierFile),
+    /** A statement prepared once per distinct SQL text (queries built from filters, e.g. the cockpit's). */
+    sql: statementCache(db),
     /** Changes whenever the database may have changed (responseCache keys on it). */
     dataVersion: dataVersion(db),
     /** Request writes go through here: acknowledged only once durably committed. */

@@ -4,7 +4,7 @@ import type { Db } from '../db/open.js';
  * The sums behind 码上评 (migration 4): `stats_case_facts` is one row of facts per case (the
  * definition of every indicator, in SQL); `stats_day`, `stats_month` and `stats_day_region`
  * hold their sums by submission day / month (China time) and by town, category, unit and
- * deputy. Triggers on `cases` keep the sums in the same transaction as every insert or
+ * deputy; `stats_month_region` (migration 9) by month and town only. Triggers on `cases` keep the sums in the same transaction as every insert or
  * update, so they are never behind the cases.
  */
 export const MEASURES = [
@@ -19,6 +19,7 @@ export const AGGREGATE_TABLES = {
   stats_day: { key: ['day', 'region_id', 'category_id', 'unit_id', 'deputy_code'], select: ['day', 'region_id', 'category_id', 'unit_id', 'deputy_code'] },
   stats_month: { key: ['month', 'region_id', 'category_id', 'unit_id', 'deputy_code'], select: ['substr(day, 1, 7)', 'region_id', 'category_id', 'unit_id', 'deputy_code'] },
   stats_day_region: { key: ['day', 'region_id'], select: ['day', 'region_id'] },
+  stats_month_region: { key: ['month', 'region_id'], select: ['substr(day, 1, 7)', 'region_id'] },
 } as const;
 export type AggregateTable = keyof typeof AGGREGATE_TABLES;
 

@@ -247,14 +247,14 @@ export function aggregateSums(deps: Deps, f: StatsFilter, group: GroupBy): SumMa
   const run = (table: string, keyCol: string, g: string, lo: string, hi: string) => {
     const where = [`${keyCol} >= ?`, `${keyCol} <= ?`, ...dims].join(' AND ');
     const sql = `SELECT ${g} AS g, ${SUM_COLUMNS} FROM ${table} WHERE ${where} GROUP BY 1`;
-    addInto(out, deps.db.prepare(sql).all(lo, hi, ...dimParams) as Record<string, number | string>[]);
+    addInto(out, deps.sql(sql).all(lo, hi, ...dimParams) as Record<string, number | string>[]);
   };
   if (group === 'day') {
     run(dayTable, 'day', GROUP_SQL.day.day, f.from, f.to);
     return out;
   }
   const { months, days } = splitPeriod(f.from, f.to);
-  if (months) run('stats_month', 'month', GROUP_SQL[group].month, months[0], months[1]);
+  if (months) run(needsFine ? 'stats_month' : 'stats_month_region', 'month', GROUP_SQL[group].month, months[0], months[1]);
   for (const [lo, hi] of days) run(dayTable, 'day', GROUP_SQL[group].day, lo, hi);
   return out;
 }
@@ -268,8 +268,8 @@ interface LiveSums {
 /** The clock-dependent parts, counted over the open cases of the period (partial index cases_open_stats). */
 export function liveSums(deps: Deps, f: StatsFilter, group: GroupBy): Map<string, LiveSums> {
   const { where, params } = caseWhere(f);
-  const rows = deps.db
-    .prepare(
+  const rows = deps
+    .sql(
       `SELECT ${GROUP_SQL[group].cases} AS g,
          sum(${OVERDUE}) AS overdue, sum(${ACK_DUE_OPEN}) AS ackDueOpen, sum(${REPLY_DUE_OPEN}) AS replyDueOpen
        FROM cases WHERE status <> 'closed' AND ${where.join(' AND ')} GROUP BY 1`,
@@ -506,8 +506,8 @@ function returnsByUnit(deps: Deps, f: StatsFilter): Map<string, number> {
   let rows: { unit: string | null; n: number }[];
   if (f.unitId) {
     const { where, params } = caseWhere(f);
-    rows = deps.db
-      .prepare(
+    rows = deps
+      .sql(
         `SELECT u.unit_id AS unit, count(*) AS n FROM cases
            JOIN case_events e ON e.case_id = cases.id AND e.action = 'return'
            JOIN users u ON u.id = e.actor_user_id
@@ -521,8 +521,8 @@ function returnsByUnit(deps: Deps, f: StatsFilter): Map<string, number> {
     if (f.regions) (where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0'), params.push(...f.regions));
     if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
     if (f.categoryId) (where.push('category_id = ?'), params.push(f.categoryId));
-    rows = deps.db
-      .prepare(`SELECT unit_id AS unit, sum(returned) AS n FROM stats_unit_returns WHERE ${where.join(' AND ')} GROUP BY 1`)
+    rows = deps
+      .sql(`SELECT unit_id AS unit, sum(returned) AS n FROM stats_unit_returns WHERE ${where.join(' AND ')} GROUP BY 1`)
       .all(...params) as { unit: string | null; n: number }[];
   }
   return new Map(rows.filter((r) => r.unit).map((r) => [r.unit!, r.n]));
@@ -538,13 +538,13 @@ export function deputyDuty(deps: Deps, user: SessionUser, q: StatsQuery): Deputy
     .filter((d) => (f.regions === null || f.regions.includes(d.region_id)) && (!f.deputyCode || d.code === f.deputyCode));
   // 走: visits, reception days and check-ins are the deputy's own, counted by their date
   const field = new Map<string, { visits: number; receptions: number; checkins: number }>();
-  for (const r of deps.db
-    .prepare(`SELECT deputy_code AS code, sum(kind = 'visit') AS visits, sum(kind = 'reception') AS receptions FROM visits WHERE date >= ? AND date <= ? GROUP BY 1`)
+  for (const r of deps
+    .sql(`SELECT deputy_code AS code, sum(kind = 'visit') AS visits, sum(kind = 'reception') AS receptions FROM visits WHERE date >= ? AND date <= ? GROUP BY 1`)
     .all(f.from, f.to) as { code: string; visits: number; receptions: number }[]) {
     field.set(r.code, { visits: r.visits, receptions: r.receptions, checkins: 0 });
   }
-  for (const r of deps.db
-    .prepare('SELECT deputy_code AS code, count(*) AS n FROM checkins WHERE at >= ? AND at < ? GROUP BY 1')
+  for (const r of deps
+    .sql('SELECT deputy_code AS code, count(*) AS n FROM checkins WHERE at >= ? AND at < ? GROUP BY 1')
     .all(f.start, f.end) as { code: string; n: number }[]) {
     const x = field.get(r.code) ?? { visits: 0, receptions: 0, checkins: 0 };
     x.checkins = r.n;
@@ -588,9 +588,9 @@ export function overdueList(deps: Deps, user: SessionUser, q: StatsQuery & { pag
   const { where, params } = caseWhere(f);
   const due = `CASE status WHEN 'submitted' THEN ack_due_at WHEN 'assigned' THEN sign_due_at ELSE reply_due_at END`;
   const base = `FROM cases WHERE status <> 'closed' AND ${where.join(' AND ')} AND ${OVERDUE}`;
-  const total = (deps.db.prepare(`SELECT count(*) AS n ${base}`).get(...params, { now: f.now }) as { n: number }).n;
-  const rows = deps.db
-    .prepare(`SELECT ${SUMMARY_SELECT}, ${due} AS due ${base} ORDER BY due, id LIMIT ? OFFSET ?`)
+  const total = (deps.sql(`SELECT count(*) AS n ${base}`).get(...params, { now: f.now }) as { n: number }).n;
+  const rows = deps
+    .sql(`SELECT ${SUMMARY_SELECT}, ${due} AS due ${base} ORDER BY due, id LIMIT ? OFFSET ?`)
     .all(...params, q.pageSize, (q.page - 1) * q.pageSize, { now: f.now }) as (CaseSummaryRow & { due: string })[];
   const now = deps.clock.now();
   const items = rows.map((r) => {
@@ -628,8 +628,8 @@ export function stages(deps: Deps, user: SessionUser, q: StatsQuery): Stages {
   const s = aggregateSums(deps, f, 'none').get('') ?? zeroSums();
   const { where, params } = caseWhere(f);
   const since = `CASE status ${WAITING.map((x) => `WHEN '${x.status}' THEN ${x.since}`).join(' ')} END`;
-  const rows = deps.db
-    .prepare(
+  const rows = deps
+    .sql(
       `SELECT status, count(*) AS n, sum(${OVERDUE}) AS overdue, avg(unixepoch(@now) - unixepoch(${since})) AS wait
        FROM cases WHERE status <> 'closed' AND ${where.join(' AND ')} GROUP BY status`,
     )
@@ -665,9 +665,9 @@ export function drill(deps: Deps, user: SessionUser, q: StatsQuery & { metric: S
   // open-only figures read the small partial index of open cases
   const openOnly = q.metric === 'open' || q.metric === 'overdue' ? "status <> 'closed' AND " : '';
   const cond = `${openOnly}${where.join(' AND ')} AND (${METRIC_SQL[q.metric]})`;
-  const total = (deps.db.prepare(`SELECT count(*) AS n FROM cases WHERE ${cond}`).get(...params, { now: f.now }) as { n: number }).n;
-  const rows = deps.db
-    .prepare(`SELECT ${SUMMARY_SELECT} FROM cases WHERE ${cond} ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?`)
+  const total = (deps.sql(`SELECT count(*) AS n FROM cases WHERE ${cond}`).get(...params, { now: f.now }) as { n: number }).n;
+  const rows = deps
+    .sql(`SELECT ${SUMMARY_SELECT} FROM cases WHERE ${cond} ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?`)
     .all(...params, q.pageSize, (q.page - 1) * q.pageSize, { now: f.now }) as CaseSummaryRow[];
   const now = deps.clock.now();
   return { metric: q.metric, label: STATS_METRIC_LABELS[q.metric], total, items: rows.map((r) => toSummary(r, deps.reference, now)) };
@@ -687,8 +687,8 @@ export function latestCases(deps: Deps, user: SessionUser, q: StatsQuery & { lim
   if (f.categoryId) (where.push('category_id = ?'), params.push(f.categoryId));
   if (f.unitId) (where.push('unit_id = ?'), params.push(f.unitId));
   if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
-  const rows = deps.db
-    .prepare(
+  const rows = deps
+    .sql(
       `SELECT id, tracking_no, title, status, region_id, category_id, deputy_code, submitted_at, anonymous, contact_name, contact_phone
        FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY submitted_at DESC LIMIT ?`,
     )
