@@ -29,7 +29,8 @@ const TARGET_EXPORT_S = 15;
 const TARGET_EXPORT_MB = 300;
 
 async function start(): Promise<ServerProcess> {
-  return startServerProcess({ ...DEMO_TEST_ENV, DB_FILE: dbFile });
+  // a new migration runs over the whole bulk database at the first start: minutes on a million cases
+  return startServerProcess({ ...DEMO_TEST_ENV, DB_FILE: dbFile }, 15 * 60_000);
 }
 
 async function signIn(base: string, account: string): Promise<string> {
