@@ -10,6 +10,8 @@ export function useQrScanner(elementId: string, onText: (text: string) => void) 
   const camera = ref<'starting' | 'on' | 'off'>('off');
   let scanner: Html5Qrcode | null = null;
   let gone = false;
+  /** The camera's start while it is under way: a picture chosen meanwhile waits for it (html5-qrcode refuses a file scan during a camera start). */
+  let starting: Promise<boolean> | null = null;
 
   async function instance() {
     if (scanner) return scanner;
@@ -19,18 +21,23 @@ export function useQrScanner(elementId: string, onText: (text: string) => void) 
   }
 
   /** Starts the back camera; false when it cannot (no camera, permission refused, desktop). */
-  async function start(): Promise<boolean> {
-    camera.value = 'starting';
-    try {
-      const s = await instance();
-      await s.start({ facingMode: 'environment' }, { fps: 10, qrbox: { width: 220, height: 220 } }, (text) => onText(text), () => undefined);
-      camera.value = 'on';
-      if (gone) await stop();
-      return true;
-    } catch {
-      camera.value = 'off';
-      return false;
-    }
+  function start(): Promise<boolean> {
+    starting ??= (async () => {
+      camera.value = 'starting';
+      try {
+        const s = await instance();
+        await s.start({ facingMode: 'environment' }, { fps: 10, qrbox: { width: 220, height: 220 } }, (text) => onText(text), () => undefined);
+        camera.value = 'on';
+        if (gone) await stop();
+        return true;
+      } catch {
+        camera.value = 'off';
+        return false;
+      } finally {
+        starting = null;
+      }
+    })();
+    return starting;
   }
 
   async function stop() {
@@ -40,6 +47,7 @@ export function useQrScanner(elementId: string, onText: (text: string) => void) 
 
   /** Decodes a QR code in a picture; throws when there is none. */
   async function scanImage(file: File): Promise<string> {
+    if (starting) await starting;
     await stop();
     return (await instance()).scanFile(file, false);
   }

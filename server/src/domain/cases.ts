@@ -140,7 +140,7 @@ export function createCase(
     };
     deps.cases.insert(row);
     const photos = attachPhotos(deps, user, input.photoIds, 'photoIds', id);
-    deps.cases.update(id, { photo_ids: JSON.stringify(photos) });
+    if (photos.length) deps.cases.update(id, { photo_ids: JSON.stringify(photos) });
     const seq = deps.events.append({
       case_id: id,
       action: 'submit',
