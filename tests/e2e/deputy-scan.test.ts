@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
@@ -17,6 +18,17 @@ import { decodeQrPng, eventually, staffPhone } from './helpers/staff.js';
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
 const deputyPhone = (account = 'ding-d001') => staffPhone(e2e, account);
+
+/**
+ * The picture was decoded and its page opened. Decoding loads html5-qrcode first, which is slow
+ * while the whole suite shares two cores; a refusal (图片中未识别到二维码) is told apart from slowness.
+ */
+async function expectScanOpens(page: Page, target: RegExp) {
+  const refused = page.locator('.van-toast', { hasText: '图片中未识别到二维码' });
+  await eventually(async () => (target.test(page.url()) ? 'opened' : (await refused.isVisible()) ? 'refused: 图片中未识别到二维码' : 'decoding'), {
+    timeout: 30_000,
+  }).toBe('opened');
+}
 
 describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
   it('should open the case when the deputy scans a receipt QR image through 从相册选择', async () => {
@@ -37,12 +49,7 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       await eventually(() => page.getByTestId('scan-message').innerText().catch(() => '')).toContain('从相册选择');
       await screenshot(page, 'deputy-08-scan', { fullPage: false });
       await page.getByTestId('scan-file').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
-      // decoding loads html5-qrcode first: slow when the whole suite shares two cores; a refusal is told apart from slowness
-      const opened = new RegExp(`/deputy/cases/${created.trackingNo}$`);
-      const refused = page.locator('.van-toast', { hasText: '图片中未识别到二维码' });
-      await eventually(async () => (opened.test(page.url()) ? 'opened' : (await refused.isVisible()) ? 'refused: 图片中未识别到二维码' : 'decoding'), {
-        timeout: 30_000,
-      }).toBe('opened');
+      await expectScanOpens(page, new RegExp(`/deputy/cases/${created.trackingNo}$`));
       await eventually(() => page.getByTestId('tracking-no').innerText()).toBe(created.trackingNo);
       expect(await page.getByTestId('case-body').innerText()).toContain('垃圾桶满了三天');
 
@@ -71,8 +78,9 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       expect((await client.checkins.list()).items).toHaveLength(0);
 
       await page.goto('/deputy/scan');
+      await eventually(() => page.getByTestId('scan-message').innerText().catch(() => '')).toContain('从相册选择');
       await page.getByTestId('scan-file').setInputFiles({ name: 'station.png', mimeType: 'image/png', buffer: png });
-      await page.waitForURL(new RegExp(`/deputy/checkin/${stationId}\\?k=`));
+      await expectScanOpens(page, new RegExp(`/deputy/checkin/${stationId}\\?k=`));
       await eventually(() => page.getByTestId('checkin-result').innerText()).toBe('签到成功');
       expect(await page.locator('.checkin__card').innerText()).toContain(me.stationName!);
       await screenshot(page, 'deputy-09-checkin');
@@ -99,7 +107,7 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
     } finally {
       await close();
     }
-  });
+  }, 60_000);
 
   it('should render the deputy’s poster with a scannable QR pointing at /citizen/d/<code> and save it as a PNG', async () => {
     const { page, close } = await deputyPhone();
