@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Hono } from 'hono';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Deps } from '../../server/src/deps.js';
+import type { SessionUser } from '../../server/src/domain/session.js';
+import type { AppEnv } from '../../server/src/http/auth.js';
+import { cacheableJson, responseCache } from '../../server/src/http/response-cache.js';
 import { newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
@@ -88,5 +93,20 @@ describe('answers reused between writes', () => {
     const after = await get(leader, url);
     expect(after.cache).toBe('miss');
     expect(after.data.received).toBe(before + 1);
+  });
+
+  it('should keep the answers within their total size, forgetting the least recently used first', async () => {
+    const app = new Hono<AppEnv>();
+    app.use(async (c, next) => {
+      c.set('deps', { dataVersion: () => 'v1', clock: { now: () => new Date(0) } } as unknown as Deps);
+      c.set('user', { id: 'u1' } as SessionUser);
+      await next();
+    });
+    // each answer is 23 characters long: room for two, not three
+    app.get('/a/:n', responseCache({ maxTotalLength: 50 }), (c) => cacheableJson(c, { n: c.req.param('n'), pad: 'xxxxx' }));
+    const cacheOf = async (n: number) => (await app.request(`/a/${n}`)).headers.get('x-cache');
+    expect([await cacheOf(1), await cacheOf(2), await cacheOf(1)]).toEqual(['miss', 'miss', 'hit']);
+    expect(await cacheOf(3)).toBe('miss'); // 2 was used least recently: it goes
+    expect([await cacheOf(1), await cacheOf(3), await cacheOf(2)]).toEqual(['hit', 'hit', 'miss']);
   });
 });

@@ -24,9 +24,11 @@ export interface ResponseCacheOptions {
   ttlMs: number;
   maxEntries: number;
   maxBodyBytes: number;
+  /** The answers kept, all together, in string length (1–2 bytes each in memory): memory stays bounded whatever their sizes. */
+  maxTotalLength: number;
 }
 
-const DEFAULTS: ResponseCacheOptions = { ttlMs: 1000, maxEntries: 2000, maxBodyBytes: 256 * 1024 };
+const DEFAULTS: ResponseCacheOptions = { ttlMs: 1000, maxEntries: 2000, maxBodyBytes: 256 * 1024, maxTotalLength: 8 * 1024 * 1024 };
 
 /**
  * Reuses a GET's JSON answer for the same user and URL while the database has not changed and
@@ -36,8 +38,15 @@ const DEFAULTS: ResponseCacheOptions = { ttlMs: 1000, maxEntries: 2000, maxBodyB
  * keyed by user), and `Cache-Control: no-cache` from the client always computes afresh.
  */
 export function responseCache(options: Partial<ResponseCacheOptions> = {}): MiddlewareHandler<AppEnv> {
-  const { ttlMs, maxEntries, maxBodyBytes } = { ...DEFAULTS, ...options };
+  const { ttlMs, maxEntries, maxBodyBytes, maxTotalLength } = { ...DEFAULTS, ...options };
   const entries = new Map<string, Entry>();
+  let total = 0;
+  const forget = (key: string) => {
+    const old = entries.get(key);
+    if (!old) return;
+    total -= old.body.length;
+    entries.delete(key);
+  };
   return async (c, next) => {
     const user = c.get('user');
     if (c.req.method !== 'GET' || !user) return next();
@@ -62,8 +71,10 @@ export function responseCache(options: Partial<ResponseCacheOptions> = {}): Midd
     const body = c.get('jsonBody');
     // a write during this request (none today: GETs do not write) would make the answer older than the version read above
     if (body === undefined || c.res.status !== 200 || body.length > maxBodyBytes || deps.dataVersion() !== version) return;
-    entries.delete(key);
+    forget(key);
     entries.set(key, { version, storedAt: now, body });
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    total += body.length;
+    // least recently used first
+    while (entries.size > maxEntries || total > maxTotalLength) forget(entries.keys().next().value!);
   };
 }
