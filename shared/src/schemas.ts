@@ -218,6 +218,8 @@ export const caseSummarySchema = z.object({
    * (nor in the cockpit's own lists).
    */
   replyPending: z.boolean().optional(),
+  /** Working days a unit asked to extend by, while the office has not decided (延期申请待审批). Staff only, like replyPending. */
+  extensionPendingDays: z.number().int().nullable().optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -287,6 +289,8 @@ export const caseListQuerySchema = z.object({
   deputyCode: z.string().max(32).optional(),
   /** `true`: only cases whose unit reply awaits the office's review (答复待审核); ignored for citizens. */
   replyPending: z.enum(['true', 'false']).optional(),
+  /** `true`: only cases whose extension request awaits the office (延期申请待审批); ignored for citizens. */
+  extensionPending: z.enum(['true', 'false']).optional(),
 });
 export type CaseListQuery = z.input<typeof caseListQuerySchema>;
 export const caseListSchema = z.object({ items: z.array(caseSummarySchema), total: z.number().int() });

@@ -488,4 +488,7 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO stats_month_region (month, region_id, received, open, closed, ack_due, ack_ok, acked, ack_s, reply_due, reply_ok, rated, sat, basic, unsat, solved, d_rated, d_sat, d_basic, assigned, returned, extended, replied, reopened, direct, forwarded, dep_n, dep_s, off_n, off_s, unit_n, unit_s)
     SELECT substr(day, 1, 7), region_id, sum(received), sum(open), sum(closed), sum(ack_due), sum(ack_ok), sum(acked), sum(ack_s), sum(reply_due), sum(reply_ok), sum(rated), sum(sat), sum(basic), sum(unsat), sum(solved), sum(d_rated), sum(d_sat), sum(d_basic), sum(assigned), sum(returned), sum(extended), sum(replied), sum(reopened), sum(direct), sum(forwarded), sum(dep_n), sum(dep_s), sum(off_n), sum(off_s), sum(unit_n), sum(unit_s) FROM stats_case_facts GROUP BY 1, 2;
   `,
+  /* 10: the office's 延期申请待审批 list (GET /api/cases?extensionPending=true): few rows, so a partial index */ `
+  CREATE INDEX cases_extension_pending ON cases(submitted_at) WHERE extension_pending_days IS NOT NULL;
+  `,
 ];

@@ -188,6 +188,7 @@ export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof c
   }
   // 答复待审核 is staff business: a citizen's list never tells it apart
   if (query.replyPending && user.role !== 'citizen') where.push(`pending_reply_at IS ${query.replyPending === 'true' ? 'NOT ' : ''}NULL`);
+  if (query.extensionPending && user.role !== 'citizen') where.push(`extension_pending_days IS ${query.extensionPending === 'true' ? 'NOT ' : ''}NULL`);
   if (query.overdue === 'true') {
     const now = deps.clock.now().toISOString();
     where.push(`((status = 'submitted' AND ack_due_at < ?) OR (status = 'assigned' AND sign_due_at < ?) OR (status IN ('acknowledged','handling') AND reply_due_at < ?))`);

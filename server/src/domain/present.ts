@@ -87,6 +87,7 @@ export function toSummary(c: CaseSummaryRow, reference: ReferenceRepo, now: Date
     rating: c.rating,
     urgeCount: c.urge_count,
     ...(viewer && viewer.role !== 'citizen' && c.pending_reply_at !== undefined ? { replyPending: c.pending_reply_at !== null } : {}),
+    ...(viewer && viewer.role !== 'citizen' && c.extension_pending_days !== undefined ? { extensionPendingDays: c.extension_pending_days } : {}),
   };
 }
 

@@ -72,11 +72,12 @@ export type NewCaseRow = Pick<CaseRow, (typeof NEW_CASE_COLUMNS)[number]>;
 const SUMMARY_COLUMNS = [
   'id', 'tracking_no', 'type', 'title', 'status', 'deputy_code', 'region_id', 'category_id', 'unit_id', 'anonymous',
   'submitted_at', 'ack_due_at', 'sign_due_at', 'reply_due_at', 'rate_due_at', 'close_reason', 'rating', 'urge_count',
-  'pending_reply_at',
+  'pending_reply_at', 'extension_pending_days',
 ] as const satisfies readonly (keyof CaseRow)[];
-export type CaseSummaryRow = Pick<CaseRow, Exclude<(typeof SUMMARY_COLUMNS)[number], 'pending_reply_at'> | 'body'> & {
-  /** Absent where a caller selects its own columns (the cockpit's lists): no 答复待审核 mark there. */
+export type CaseSummaryRow = Pick<CaseRow, Exclude<(typeof SUMMARY_COLUMNS)[number], 'pending_reply_at' | 'extension_pending_days'> | 'body'> & {
+  /** Absent where a caller selects its own columns (the cockpit's lists): no 答复待审核 or 延期 mark there. */
   pending_reply_at?: string | null;
+  extension_pending_days?: number | null;
 };
 const SUMMARY_SELECT = `${SUMMARY_COLUMNS.join(', ')}, substr(body, 1, 61) AS body`;
 
