@@ -16,7 +16,7 @@ import type { CaseType, Rating } from '@minqing/shared';
 import { openDatabase, type Db } from '../server/src/db/open.js';
 import { eventHash } from '../server/src/domain/audit.js';
 import { WorkCalendar, cstDate, type DayKind } from '../server/src/domain/calendar.js';
-import { DEFAULT_LIMITS, limitsSchema, type TimeLimits } from '../server/src/domain/limits.js';
+import { limitsFrom, type TimeLimits } from '../server/src/domain/limits.js';
 import { rebuildAggregates } from '../server/src/domain/stats-aggregates.js';
 import { seedAccounts, userIdFor } from '../server/src/seed/demo.js';
 import { CATEGORIES, DEPARTMENTS, TOWNS, deputySeeds, townUnitId, townUnitName } from '../server/src/seed/pinghu.js';
@@ -105,7 +105,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
     new Map((db.prepare('SELECT date, kind FROM holidays').all() as { date: string; kind: DayKind }[]).map((r) => [r.date, r.kind])),
   );
   const storedLimits = (db.prepare("SELECT value FROM settings WHERE key = 'limits'").get() as { value: string } | undefined)?.value;
-  const limits: TimeLimits = storedLimits ? limitsSchema.parse({ ...DEFAULT_LIMITS, ...(JSON.parse(storedLimits) as object) }) : DEFAULT_LIMITS;
+  const limits: TimeLimits = limitsFrom(storedLimits);
 
   // residents
   const residentCount = options.residents ?? Math.max(50, Math.min(20_000, Math.round(total / 50)));

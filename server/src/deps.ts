@@ -4,7 +4,7 @@ import { groupCommitter } from './db/group-commit.js';
 import type { Db } from './db/open.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { uploadSigner } from './domain/signing.js';
-import { DEFAULT_LIMITS, limitsSchema, type TimeLimits } from './domain/limits.js';
+import { limitsFrom, type TimeLimits } from './domain/limits.js';
 import { REPLY_REVIEW_KEY, loadReplyReview } from './domain/reply-review.js';
 import { casesRepo } from './repos/cases.js';
 import { eventsRepo } from './repos/events.js';
@@ -30,10 +30,7 @@ function classifierFor(file: string): Classifier {
 /** The repositories and domain helpers over one database, built once per app. */
 export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile = DEFAULT_MODEL_FILE) {
   const settings = settingsRepo(db);
-  const storedLimits = settings.get('limits');
-  const limits: TimeLimits = storedLimits
-    ? limitsSchema.parse({ ...DEFAULT_LIMITS, ...(JSON.parse(storedLimits) as object) })
-    : DEFAULT_LIMITS;
+  const limits: TimeLimits = limitsFrom(settings.get('limits'));
   const holidays = holidaysRepo(db);
   const deps = {
     db,

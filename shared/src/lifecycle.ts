@@ -53,7 +53,6 @@ export const TRANSITIONS: readonly TransitionRule[] = [
 ];
 
 export const MAX_REOPENS = 2;
-export const MAX_EXTENSION_DAYS = 15;
 
 /** The facts about a case that the guards need, beyond its status. */
 export interface CaseGuardState {

@@ -1,3 +1,5 @@
+import type { TimeLimits } from './schemas.js';
+
 /** Limits the apps and the server share; no zod here, so the apps can import them without the schemas. */
 export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
 export const MAX_PHOTOS = 9;
@@ -22,3 +24,14 @@ export const TIME_LIMIT_RANGES = {
   /** Weight of 基本满意 in 满意率 (1 = counts fully). */
   basicallySatisfiedWeight: { min: 0, max: 1 },
 } as const;
+
+/** The time limits of PRODUCT.md, in force until an admin changes them in 系统设置 (`settings.limits`). */
+export const DEFAULT_LIMITS: TimeLimits = {
+  ackWorkingDays: 1,
+  signWorkingDays: 1,
+  replyWorkingDays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 },
+  maxExtensionWorkingDays: 15,
+  ratingWindowDays: 7,
+  warnAtFraction: 0.75,
+  basicallySatisfiedWeight: 1,
+};

@@ -1,4 +1,4 @@
-import { timeLimitsSchema, type CaseType, type TimeLimits } from '@minqing/shared';
+import { DEFAULT_LIMITS, timeLimitsSchema, type CaseType, type TimeLimits } from '@minqing/shared';
 
 /**
  * Time limits of PRODUCT.md; an admin may override them in the `settings` table (key `limits`).
@@ -7,15 +7,12 @@ import { timeLimitsSchema, type CaseType, type TimeLimits } from '@minqing/share
 export const limitsSchema = timeLimitsSchema;
 export type { TimeLimits };
 
-export const DEFAULT_LIMITS: TimeLimits = {
-  ackWorkingDays: 1,
-  signWorkingDays: 1,
-  replyWorkingDays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 },
-  maxExtensionWorkingDays: 15,
-  ratingWindowDays: 7,
-  warnAtFraction: 0.75,
-  basicallySatisfiedWeight: 1,
-};
+export { DEFAULT_LIMITS };
+
+/** The limits in force: the stored `settings.limits` over the defaults (a key added since is filled in). */
+export function limitsFrom(stored: string | undefined): TimeLimits {
+  return stored ? limitsSchema.parse({ ...DEFAULT_LIMITS, ...(JSON.parse(stored) as object) }) : DEFAULT_LIMITS;
+}
 
 export function replyDays(limits: TimeLimits, type: CaseType): number {
   return limits.replyWorkingDays[type];
