@@ -23,12 +23,13 @@ export interface ResponseCacheOptions {
   /** How long an answer stays usable while nothing is written: bounds the drift of clock-dependent fields (overdue, countdowns, signed photo links). */
   ttlMs: number;
   maxEntries: number;
-  maxBodyBytes: number;
+  /** One answer's string length beyond which it is not kept. */
+  maxBodyLength: number;
   /** The answers kept, all together, in string length (1–2 bytes each in memory): memory stays bounded whatever their sizes. */
   maxTotalLength: number;
 }
 
-const DEFAULTS: ResponseCacheOptions = { ttlMs: 1000, maxEntries: 2000, maxBodyBytes: 256 * 1024, maxTotalLength: 8 * 1024 * 1024 };
+const DEFAULTS: ResponseCacheOptions = { ttlMs: 1000, maxEntries: 2000, maxBodyLength: 256 * 1024, maxTotalLength: 8 * 1024 * 1024 };
 
 /**
  * Reuses a GET's JSON answer for the same user and URL while the database has not changed and
@@ -38,7 +39,7 @@ const DEFAULTS: ResponseCacheOptions = { ttlMs: 1000, maxEntries: 2000, maxBodyB
  * keyed by user), and `Cache-Control: no-cache` from the client always computes afresh.
  */
 export function responseCache(options: Partial<ResponseCacheOptions> = {}): MiddlewareHandler<AppEnv> {
-  const { ttlMs, maxEntries, maxBodyBytes, maxTotalLength } = { ...DEFAULTS, ...options };
+  const { ttlMs, maxEntries, maxBodyLength, maxTotalLength } = { ...DEFAULTS, ...options };
   const entries = new Map<string, Entry>();
   let total = 0;
   const forget = (key: string) => {
@@ -70,7 +71,7 @@ export function responseCache(options: Partial<ResponseCacheOptions> = {}): Midd
     await next();
     const body = c.get('jsonBody');
     // a write during this request (none today: GETs do not write) would make the answer older than the version read above
-    if (body === undefined || c.res.status !== 200 || body.length > maxBodyBytes || deps.dataVersion() !== version) return;
+    if (body === undefined || c.res.status !== 200 || body.length > maxBodyLength || deps.dataVersion() !== version) return;
     forget(key);
     entries.set(key, { version, storedAt: now, body });
     total += body.length;

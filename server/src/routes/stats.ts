@@ -21,47 +21,46 @@ const STATS_ROLES = ['leader', 'office', 'admin'] as const;
 
 /** 码上评 and the data cockpit (马上用); every route is scoped by the caller's region (domain/scope.ts). */
 export function statsRoutes() {
+  // a period's figures are the same for everyone of a scope until the next write (the export streams and is never kept)
   const cache = responseCache();
   return new Hono<AppEnv>()
-    // the figures of a period are the same for everyone of a scope until the next write
-    .use('/*', async (c, next) => (c.req.path.endsWith('/export.xlsx') ? next() : cache(c, next)))
-    .get('/overview', validate('query', statsQuerySchema), (c) => {
+    .get('/overview', cache, validate('query', statsQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => overview(c.get('deps'), user, c.req.valid('query')));
     })
-    .get('/trend', validate('query', trendQuerySchema), (c) => {
+    .get('/trend', cache, validate('query', trendQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => trend(c.get('deps'), user, c.req.valid('query')));
     })
-    .get('/categories', validate('query', statsQuerySchema), (c) => {
+    .get('/categories', cache, validate('query', statsQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => breakdown(c.get('deps'), user, c.req.valid('query'), 'category'));
     })
-    .get('/towns', validate('query', statsQuerySchema), (c) => {
+    .get('/towns', cache, validate('query', statsQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => breakdown(c.get('deps'), user, c.req.valid('query'), 'town'));
     })
-    .get('/units', validate('query', statsQuerySchema), (c) => {
+    .get('/units', cache, validate('query', statsQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => unitRanking(c.get('deps'), user, c.req.valid('query')));
     })
-    .get('/deputies', validate('query', statsQuerySchema), (c) => {
+    .get('/deputies', cache, validate('query', statsQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => deputyDuty(c.get('deps'), user, c.req.valid('query')));
     })
-    .get('/overdue', validate('query', pageQuerySchema), (c) => {
+    .get('/overdue', cache, validate('query', pageQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => overdueList(c.get('deps'), user, c.req.valid('query')));
     })
-    .get('/stages', validate('query', statsQuerySchema), (c) => {
+    .get('/stages', cache, validate('query', statsQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => stages(c.get('deps'), user, c.req.valid('query')));
     })
-    .get('/cases', validate('query', drillQuerySchema), (c) => {
+    .get('/cases', cache, validate('query', drillQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => drill(c.get('deps'), user, c.req.valid('query')));
     })
-    .get('/latest', validate('query', statsQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(50).default(10) })), (c) => {
+    .get('/latest', cache, validate('query', statsQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(50).default(10) })), (c) => {
       const user = currentUser(c, STATS_ROLES);
       return timed(c, () => latestCases(c.get('deps'), user, c.req.valid('query')));
     })
