@@ -9,6 +9,7 @@ import { errorBody, onError } from './http/errors.js';
 import { staticApps } from './http/static.js';
 import type { IdentityProvider } from './idp/client.js';
 import { createMockIdp } from './idp/mock.js';
+import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { deputyRoutes, referenceRoutes } from './routes/reference.js';
@@ -69,6 +70,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
     .route('/', fieldRoutes(ctx))
     .route('/settings', settingsRoutes())
     .route('/hotspots', hotspotRoutes())
+    .route('/admin', adminRoutes({ demoMode: options.demoMode ?? false }))
     .all('*', (c) => c.json(errorBody('not_found', '接口不存在'), 404));
 
   const app = new Hono<AppEnv>();

@@ -6,6 +6,7 @@ import { WorkCalendar } from './domain/calendar.js';
 import { uploadSigner } from './domain/signing.js';
 import { limitsFrom, type TimeLimits } from './domain/limits.js';
 import { REPLY_REVIEW_KEY, loadReplyReview } from './domain/reply-review.js';
+import { adminRepo } from './repos/admin.js';
 import { casesRepo } from './repos/cases.js';
 import { eventsRepo } from './repos/events.js';
 import { holidaysRepo, idempotencyRepo, settingsRepo, uploadsRepo } from './repos/misc.js';
@@ -56,6 +57,7 @@ export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile =
     uploads: uploadsRepo(db),
     idempotency: idempotencyRepo(db),
     notifications: notificationsRepo(db),
+    admin: adminRepo(db),
     /** Re-read what the seed or an admin changed (reference lists, holiday table). */
     reloadReference() {
       deps.reference.reload();

@@ -26,6 +26,8 @@ import type {
   User,
 } from './schemas.js';
 
+import type { AdminEventList, AdminUser, AdminUserList, AdminUserQuery, CreateStaffUserInput, UpdateUserInput } from './admin.js';
+
 type Schemas = typeof import('./schemas.js');
 
 export interface ApiClientOptions {
@@ -136,6 +138,23 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
       setReplyReview: async (input: ReplyReviewSettings): Promise<ReplyReviewSettings> =>
         parse((s) => s.replyReviewSettingsSchema, (await http.put('/api/settings/reply-review', input)).data),
     },
+
+    /** 账号管理 and the 操作日志 (admin only); the schemas (shared/src/admin.ts) load only to validate. */
+    admin: (() => {
+      type A = typeof import('./admin.js');
+      const mod: Promise<A> | null = options.validate ? import('./admin.js') : null;
+      const check = async <T>(pick: (a: A) => z.ZodType<T>, data: unknown): Promise<T> => (mod ? pick(await mod).parse(data) : (data as T));
+      return {
+        users: async (query: AdminUserQuery = {}): Promise<AdminUserList> =>
+          check((a) => a.adminUserListSchema, (await http.get('/api/admin/users', { params: query })).data),
+        createUser: async (input: CreateStaffUserInput): Promise<AdminUser> =>
+          check((a) => a.adminUserSchema, (await http.post('/api/admin/users', input)).data),
+        updateUser: async (id: string, input: UpdateUserInput): Promise<AdminUser> =>
+          check((a) => a.adminUserSchema, (await http.patch(`/api/admin/users/${encodeURIComponent(id)}`, input)).data),
+        events: async (query: { page?: number; pageSize?: number } = {}): Promise<AdminEventList> =>
+          check((a) => a.adminEventListSchema, (await http.get('/api/admin/events', { params: query })).data),
+      };
+    })(),
 
     /** 码上评 and the data cockpit; the response schemas (shared/src/stats.ts) load only to validate. */
     stats: (() => {

@@ -8,3 +8,4 @@ export * from './schemas.js';
 export * from './client.js';
 export * from './format.js';
 export * from './stats.js';
+export * from './admin.js';

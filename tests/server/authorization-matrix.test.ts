@@ -106,6 +106,14 @@ const MATRIX: Record<string, Row> = {
   // 答复审核: read by office, leaders and admins; changed by an admin (an empty list keeps review off for the other rows)
   'GET /api/settings/reply-review': { request: () => ({ method: 'GET', path: '/api/settings/reply-review' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
   'PUT /api/settings/reply-review': { request: () => ({ method: 'PUT', path: '/api/settings/reply-review', body: { regionIds: [] } }), expect: only({ admin: 200 }) },
+  // 账号管理 and 操作日志: admins only (the PATCH changes nothing: citizen B stays enabled)
+  'GET /api/admin/users': { request: () => ({ method: 'GET', path: '/api/admin/users' }), expect: only({ admin: 200 }) },
+  'POST /api/admin/users': {
+    request: (_f, actor) => ({ method: 'POST', path: '/api/admin/users', body: { role: 'leader', name: '矩阵测试', dingUserId: `matrix-${actor}`, regionId: 'pinghu' } }),
+    expect: only({ admin: 201 }),
+  },
+  'PATCH /api/admin/users/:id': { request: () => ({ method: 'PATCH', path: '/api/admin/users/u-zlb-li', body: { disabled: false } }), expect: only({ admin: 200 }) },
+  'GET /api/admin/events': { request: () => ({ method: 'GET', path: '/api/admin/events' }), expect: only({ admin: 200 }) },
   // the stand-in identity provider (demo mode only): its own protocol, no user of ours
   'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
   'POST /mock-idp/tickets': { request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }), expect: 'public' },

@@ -1,0 +1,89 @@
+import type { AdminAction, Role } from '@minqing/shared';
+import type { Db } from '../db/open.js';
+import { statementCache } from './statements.js';
+import type { UserRow } from './users.js';
+
+export interface AdminEventRow {
+  id: number;
+  actor_user_id: string;
+  actor_name: string;
+  action: AdminAction;
+  target: string;
+  target_name: string | null;
+  changes: string;
+  created_at: string;
+}
+
+export interface UserFilter {
+  role?: Role;
+  /** Already escaped for LIKE … ESCAPE '\'. */
+  like?: string;
+  disabled?: boolean;
+}
+
+/** 账号管理: accounts by role and search, their changes, and the append-only log of admin changes. */
+export function adminRepo(db: Db) {
+  const appendEvent = db.prepare(
+    'INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  const countEvents = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM admin_events');
+  const pageEvents = db.prepare<[number, number], AdminEventRow>(
+    `SELECT e.*, a.name AS actor_name, t.name AS target_name
+       FROM admin_events e JOIN users a ON a.id = e.actor_user_id LEFT JOIN users t ON t.id = e.target
+      ORDER BY e.id DESC LIMIT ? OFFSET ?`,
+  );
+  const idpTaken = db.prepare<[string], { id: string }>("SELECT id FROM users WHERE idp_kind = 'ding' AND idp_user_id = ?");
+  const registerMock = db.prepare(
+    `INSERT INTO mock_idp_accounts (account, kind, role, name, mobile, sort) VALUES (?, 'ding', ?, ?, ?, 1000)
+     ON CONFLICT (account) DO UPDATE SET role = excluded.role, name = excluded.name, mobile = excluded.mobile`,
+  );
+
+  function where(f: UserFilter) {
+    const clauses: string[] = [];
+    const params: (string | number)[] = [];
+    if (f.role) {
+      clauses.push('role = ?');
+      params.push(f.role);
+    }
+    if (f.disabled !== undefined) {
+      clauses.push('disabled = ?');
+      params.push(f.disabled ? 1 : 0);
+    }
+    if (f.like) {
+      clauses.push("(name LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\' OR idp_user_id LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')");
+      params.push(f.like, f.like, f.like, f.like);
+    }
+    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+  // a statement per filter shape and per set of changed columns, each prepared once
+  const prepared = statementCache(db);
+
+  return {
+    users(filter: UserFilter, page: number, pageSize: number): { rows: UserRow[]; total: number } {
+      const w = where(filter);
+      const total = (prepared(`SELECT count(*) AS n FROM users ${w.sql}`).get(...w.params) as { n: number }).n;
+      const rows = prepared(`SELECT * FROM users ${w.sql} ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`).all(
+        ...w.params,
+        pageSize,
+        (page - 1) * pageSize,
+      ) as UserRow[];
+      return { rows, total };
+    },
+    /** The account that already signs in with this 浙政钉 id, if any. */
+    dingUserTaken: (dingUserId: string) => idpTaken.get(dingUserId)?.id,
+    update(id: string, fields: Partial<Pick<UserRow, 'name' | 'phone' | 'idp_kind' | 'idp_user_id' | 'password_hash' | 'region_id' | 'unit_id' | 'deputy_code' | 'disabled'>>) {
+      const keys = Object.keys(fields) as (keyof typeof fields)[];
+      if (!keys.length) return;
+      // column names come from the fixed list above, never from input
+      prepared(`UPDATE users SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
+    },
+    appendEvent: (actorId: string, action: AdminAction, target: string, changes: Record<string, unknown>, at: string) =>
+      appendEvent.run(actorId, action, target, JSON.stringify(changes), at),
+    events(page: number, pageSize: number) {
+      return { rows: pageEvents.all(pageSize, (page - 1) * pageSize), total: countEvents.get()!.n };
+    },
+    /** Demo mode: the stand-in provider learns the new 浙政钉 account, so it can sign in there. */
+    registerMockStaff: (dingUserId: string, role: Role, name: string, mobile: string | null) => registerMock.run(dingUserId, role, name, mobile),
+  };
+}
+export type AdminRepo = ReturnType<typeof adminRepo>;

@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { adminEventQuerySchema, adminUserQuerySchema, createStaffUserSchema, updateUserSchema } from '@minqing/shared';
+import { createStaffUser, presentAdminEvent, presentAdminUser, updateUser } from '../domain/accounts.js';
+import { currentUser, type AppEnv } from '../http/auth.js';
+import { validate } from '../http/validate.js';
+
+/** 账号管理 and 操作日志: admins only. */
+export function adminRoutes(ctx: { demoMode: boolean }) {
+  return new Hono<AppEnv>()
+    .get('/users', validate('query', adminUserQuerySchema), (c) => {
+      currentUser(c, ['admin']);
+      const deps = c.get('deps');
+      const q = c.req.valid('query');
+      const like = q.q ? `%${q.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
+      const filter = { ...(q.role ? { role: q.role } : {}), ...(like ? { like } : {}), ...(q.disabled ? { disabled: q.disabled === 'true' } : {}) };
+      const { rows, total } = deps.admin.users(filter, q.page, q.pageSize);
+      return c.json({ items: rows.map((r) => presentAdminUser(deps, r)), total, page: q.page, pageSize: q.pageSize }, 200);
+    })
+    .post('/users', validate('json', createStaffUserSchema), (c) => {
+      const user = currentUser(c, ['admin']);
+      return c.json(createStaffUser(c.get('deps'), user, c.req.valid('json'), ctx.demoMode), 201);
+    })
+    .patch('/users/:id', validate('json', updateUserSchema), (c) => {
+      const user = currentUser(c, ['admin']);
+      return c.json(updateUser(c.get('deps'), user, c.req.param('id'), c.req.valid('json'), ctx.demoMode), 200);
+    })
+    .get('/events', validate('query', adminEventQuerySchema), (c) => {
+      currentUser(c, ['admin']);
+      const deps = c.get('deps');
+      const q = c.req.valid('query');
+      const { rows, total } = deps.admin.events(q.page, q.pageSize);
+      return c.json({ items: rows.map(presentAdminEvent), total, page: q.page, pageSize: q.pageSize }, 200);
+    });
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { ROLES, STAFF_ROLES, type Role } from './enums.js';
+import { MOBILE_PATTERN } from './phone.js';
+
+/**
+ * 账号管理 (admin only): the accounts of every role, staff accounts created and changed by an
+ * admin, and the append-only log of what admins changed (账号 and 系统设置).
+ */
+
+const ref = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
+const name = z
+  .string({ error: '姓名必须是文字' })
+  .trim()
+  .min(1, { error: '请填写姓名' })
+  .max(32, { error: '姓名最多32个字' })
+  .refine((s) => !/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/.test(s), { error: '姓名含有不可见字符' });
+const phone = z.string({ error: '手机号必须是文字' }).trim().regex(MOBILE_PATTERN, { error: '请输入正确的11位手机号码' });
+/** The workplace app's (浙政钉) user id the account signs in with. */
+const dingUserId = z
+  .string({ error: '浙政钉账号必须是文字' })
+  .trim()
+  .min(1, { error: '请填写浙政钉账号' })
+  .max(64, { error: '浙政钉账号最多64个字符' })
+  .regex(/^[A-Za-z0-9_.@-]+$/, { error: '浙政钉账号只能包含字母、数字和 _ . @ -' });
+const username = z
+  .string({ error: '用户名必须是文字' })
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { error: '用户名为3–32位字母、数字或 _ . -' });
+/** At least 8 characters with a letter and a digit (password login is for office and admin, on desktops). */
+export const passwordSchema = z
+  .string({ error: '密码必须是文字' })
+  .min(8, { error: '密码至少8位' })
+  .max(72, { error: '密码最多72位' })
+  .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), { error: '密码须同时包含字母和数字' });
+
+/** Which roles sign in with a password as well (PRODUCT.md: office and admin). */
+export const PASSWORD_ROLES = ['office', 'admin'] as const satisfies readonly Role[];
+
+/** What each staff role is bound to: a deputy to their code, a unit account to its unit, office and leaders to a region. */
+export const ROLE_SCOPE: Record<(typeof STAFF_ROLES)[number], 'deputy' | 'unit' | 'region' | null> = {
+  deputy: 'deputy',
+  unit: 'unit',
+  office: 'region',
+  leader: 'region',
+  admin: null,
+};
+
+export const adminUserSchema = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  name: z.string(),
+  /** Staff numbers in full; citizens' masked (138****1234). */
+  phone: z.string().nullable(),
+  dingUserId: z.string().nullable(),
+  username: z.string().nullable(),
+  hasPassword: z.boolean(),
+  regionId: z.string().nullable(),
+  regionName: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+  deputyCode: z.string().nullable(),
+  deputyName: z.string().nullable(),
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export type AdminUser = z.infer<typeof adminUserSchema>;
+
+export const adminUserListSchema = z.object({
+  items: z.array(adminUserSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AdminUserList = z.infer<typeof adminUserListSchema>;
+
+export const adminUserQuerySchema = z.object({
+  role: z.enum(ROLES, { error: '角色不正确' }).optional(),
+  /** Part of a name, username, 浙政钉账号 or phone number. */
+  q: z.string().trim().max(64, { error: '搜索词最多64个字' }).optional(),
+  disabled: z.enum(['true', 'false'], { error: 'disabled 只能是 true 或 false' }).optional(),
+  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100).default(20),
+});
+export type AdminUserQuery = z.input<typeof adminUserQuerySchema>;
+
+export const createStaffUserSchema = z
+  .strictObject(
+    {
+      role: z.enum(STAFF_ROLES, { error: '请选择角色（代表、人大工作人员、承办人、领导或管理员）' }),
+      name,
+      phone: phone.optional(),
+      dingUserId: dingUserId.optional(),
+      username: username.optional(),
+      password: passwordSchema.optional(),
+      regionId: ref.optional(),
+      unitId: ref.optional(),
+      deputyCode: ref.optional(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
+  )
+  .superRefine((u, ctx) => {
+    const scope = ROLE_SCOPE[u.role];
+    if (scope === 'deputy' && !u.deputyCode) ctx.addIssue({ code: 'custom', message: '请选择对应的代表', path: ['deputyCode'] });
+    if (scope === 'unit' && !u.unitId) ctx.addIssue({ code: 'custom', message: '请选择承办单位', path: ['unitId'] });
+    if (scope === 'region' && !u.regionId) ctx.addIssue({ code: 'custom', message: '请选择所属地区', path: ['regionId'] });
+    const passwordRole = (PASSWORD_ROLES as readonly string[]).includes(u.role);
+    if ((u.username || u.password) && !passwordRole) {
+      ctx.addIssue({ code: 'custom', message: '只有人大工作人员和管理员可以用密码登录', path: [u.username ? 'username' : 'password'] });
+    }
+    if (u.username && !u.password) ctx.addIssue({ code: 'custom', message: '请设置初始密码', path: ['password'] });
+    if (u.password && !u.username) ctx.addIssue({ code: 'custom', message: '请填写用户名', path: ['username'] });
+    if (!u.dingUserId && !u.username) {
+      ctx.addIssue({ code: 'custom', message: passwordRole ? '请填写浙政钉账号或用户名（至少一种登录方式）' : '请填写浙政钉账号', path: ['dingUserId'] });
+    }
+  });
+export type CreateStaffUserInput = z.input<typeof createStaffUserSchema>;
+
+/** Changes to an account; the role stays what it was created as (make a new account instead). */
+export const updateUserSchema = z.strictObject(
+  {
+    name: name.optional(),
+    phone: phone.nullable().optional(),
+    dingUserId: dingUserId.nullable().optional(),
+    regionId: ref.optional(),
+    unitId: ref.optional(),
+    deputyCode: ref.optional(),
+    /** A new password (office and admin accounts with a username). */
+    password: passwordSchema.optional(),
+    disabled: z.boolean({ error: 'disabled 必须是 true 或 false' }).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
+);
+export type UpdateUserInput = z.input<typeof updateUserSchema>;
+
+export const ADMIN_ACTIONS = ['user_create', 'user_update', 'settings_update'] as const;
+export type AdminAction = (typeof ADMIN_ACTIONS)[number];
+export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
+  user_create: '新建账号',
+  user_update: '修改账号',
+  settings_update: '修改系统设置',
+};
+
+export const adminEventSchema = z.object({
+  id: z.number().int(),
+  action: z.enum(ADMIN_ACTIONS),
+  actorName: z.string(),
+  /** The account's id, or the setting's key. */
+  target: z.string(),
+  targetName: z.string().nullable(),
+  /** What changed, field by field (a password is recorded as changed, never stored). */
+  changes: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+export type AdminEvent = z.infer<typeof adminEventSchema>;
+export const adminEventListSchema = z.object({
+  items: z.array(adminEventSchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type AdminEventList = z.infer<typeof adminEventListSchema>;
+export const adminEventQuerySchema = z.object({
+  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100).default(20),
+});
