@@ -84,7 +84,7 @@ describe('账号管理', () => {
     const changed = await admin.admin.updateUser(unit.userId, { disabled: true });
     expect(changed.disabled).toBe(true);
     expect(await apiError(unit.me())).toMatchObject({ status: 401 });
-    expect(await apiError(s.as('ding-unit-zjj'))).toMatchObject({ status: 403, message: '您尚未开通民情通工作账号，请联系人大办公室' });
+    expect(await apiError(s.as('ding-unit-zjj'))).toMatchObject({ status: 403, message: '您的民情通工作账号已停用，请联系人大办公室' });
 
     await admin.admin.updateUser(unit.userId, { disabled: false });
     expect((await (await s.as('ding-unit-zjj')).me()).role).toBe('unit');

@@ -46,7 +46,9 @@ export function authRoutes(ctx: RouteContext) {
       const deps = c.get('deps');
       const info = await ctx.idp.staffByAuthCode(c.req.valid('json').authCode);
       const row = deps.users.byIdp('ding', info.userId);
-      if (!row || row.disabled || !(STAFF_ROLES as readonly string[]).includes(row.role)) {
+      // the workplace app has vouched for who this is, so a stopped account may be told so
+      if (row?.disabled) throw new ApiError('forbidden', '您的民情通工作账号已停用，请联系人大办公室');
+      if (!row || !(STAFF_ROLES as readonly string[]).includes(row.role)) {
         throw new ApiError('forbidden', '您尚未开通民情通工作账号，请联系人大办公室');
       }
       return c.json(await signedIn(deps, sessionFromRow(row)), 200);
