@@ -16,7 +16,8 @@ export const strictJson: MiddlewareHandler = async (c, next) => {
   if (type.startsWith('multipart/form-data')) return next();
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > MAX_JSON_BYTES) throw new ApiError('payload_too_large', '提交的内容超过 1 MB');
-  const raw = new Uint8Array(await c.req.raw.clone().arrayBuffer());
+  // through Hono's body cache, not a clone of the stream: the route reads the text cached below
+  const raw = new Uint8Array(await c.req.arrayBuffer());
   if (raw.byteLength > MAX_JSON_BYTES) throw new ApiError('payload_too_large', '提交的内容超过 1 MB');
   if (raw.byteLength === 0) {
     cacheText(c.req, '{}');
