@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLES, STAFF_ROLES, type Role } from './enums.js';
+import { ROLES, STAFF_ROLES } from './enums.js';
+import { ADMIN_ACTIONS, PASSWORD_ROLES, ROLE_SCOPE } from './admin-constants.js';
 import { MOBILE_PATTERN } from './phone.js';
 
 /**
@@ -32,18 +33,6 @@ export const passwordSchema = z
   .min(8, { error: '密码至少8位' })
   .max(72, { error: '密码最多72位' })
   .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), { error: '密码须同时包含字母和数字' });
-
-/** Which roles sign in with a password as well (PRODUCT.md: office and admin). */
-export const PASSWORD_ROLES = ['office', 'admin'] as const satisfies readonly Role[];
-
-/** What each staff role is bound to: a deputy to their code, a unit account to its unit, office and leaders to a region. */
-export const ROLE_SCOPE: Record<(typeof STAFF_ROLES)[number], 'deputy' | 'unit' | 'region' | null> = {
-  deputy: 'deputy',
-  unit: 'unit',
-  office: 'region',
-  leader: 'region',
-  admin: null,
-};
 
 export const adminUserSchema = z.object({
   id: z.string(),
@@ -131,14 +120,6 @@ export const updateUserSchema = z.strictObject(
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
 );
 export type UpdateUserInput = z.input<typeof updateUserSchema>;
-
-export const ADMIN_ACTIONS = ['user_create', 'user_update', 'settings_update'] as const;
-export type AdminAction = (typeof ADMIN_ACTIONS)[number];
-export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
-  user_create: '新建账号',
-  user_update: '修改账号',
-  settings_update: '修改系统设置',
-};
 
 export const adminEventSchema = z.object({
   id: z.number().int(),

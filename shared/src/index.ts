@@ -8,4 +8,5 @@ export * from './schemas.js';
 export * from './client.js';
 export * from './format.js';
 export * from './stats.js';
+export * from './admin-constants.js';
 export * from './admin.js';

@@ -1,0 +1,57 @@
+import { ROLE_LABELS, TYPE_LABELS, type AdminEvent, type CaseType, type Region, type Role, type Unit } from '@minqing/shared';
+
+/** The changed fields of an account or a setting, as the 操作日志 names them. */
+const FIELD_LABELS: Record<string, string> = {
+  role: '角色',
+  name: '姓名',
+  phone: '手机号',
+  dingUserId: '浙政钉账号',
+  username: '用户名',
+  password: '密码',
+  regionId: '所属地区',
+  unitId: '承办单位',
+  deputyCode: '对应代表',
+  disabled: '停用',
+  // 系统设置
+  ackWorkingDays: '代表受理时限',
+  signWorkingDays: '单位签收时限',
+  replyWorkingDays: '办理时限',
+  maxExtensionWorkingDays: '延期最多',
+  ratingWindowDays: '群众评价期限',
+  warnAtFraction: '预警比例',
+  basicallySatisfiedWeight: '基本满意权重',
+  regionIds: '答复审核镇街',
+};
+const SETTING_TARGETS: Record<string, string> = { limits: '办理时限', replyReview: '答复审核' };
+
+export interface Names {
+  regions: Region[];
+  units: Unit[];
+}
+
+function valueText(key: string, value: unknown, names: Names): string {
+  if (value === null || value === undefined || value === '') return '（清空）';
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  const regionName = (id: string) => names.regions.find((r) => r.id === id)?.name ?? id;
+  if (key === 'role' && typeof value === 'string') return ROLE_LABELS[value as Role] ?? value;
+  if (key === 'regionId' && typeof value === 'string') return regionName(value);
+  if (key === 'unitId' && typeof value === 'string') return names.units.find((u) => u.id === value)?.name ?? value;
+  if (key === 'regionIds' && Array.isArray(value)) return value.length ? value.map((id) => regionName(String(id))).join('、') : '无';
+  if (key === 'replyWorkingDays' && value && typeof value === 'object') {
+    return Object.entries(value)
+      .map(([t, days]) => `${TYPE_LABELS[t as CaseType] ?? t}${String(days)}天`)
+      .join('、');
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
+}
+
+/** “停用：是”, “密码：已重置”, “所属地区：当湖街道” — one line per changed field. */
+export function changeLines(event: AdminEvent, names: Names): string[] {
+  return Object.entries(event.changes).map(([key, value]) => `${FIELD_LABELS[key] ?? key}：${valueText(key, value, names)}`);
+}
+
+/** Whose account it was, or which setting. */
+export function targetText(event: AdminEvent): string {
+  if (event.action === 'settings_update') return SETTING_TARGETS[event.target] ?? event.target;
+  return event.targetName ?? event.target;
+}
