@@ -38,6 +38,7 @@ export const router = createRouter({
     { path: '/me', name: 'me', component: () => import('./pages/MinePage.vue'), meta: { title: '我的', roles: STAFF, tab: true } },
     { path: '/cockpit', name: 'cockpit', component: () => import('./pages/cockpit/CockpitPage.vue'), meta: { title: '数据驾驶舱', roles: LEADERS, tab: true } },
     { path: '/settings', name: 'settings', component: () => import('./pages/SettingsPage.vue'), meta: { title: '系统设置', roles: LEADERS } },
+    { path: '/settings/holidays', name: 'holidays', component: () => import('./pages/HolidaysPage.vue'), meta: { title: '节假日安排', roles: LEADERS } },
     { path: '/admin/users', name: 'admin-users', component: () => import('./pages/admin/AdminUsersPage.vue'), meta: { title: '账号管理', roles: ['admin'] } },
     { path: '/admin/events', name: 'admin-events', component: () => import('./pages/admin/AdminEventsPage.vue'), meta: { title: '操作日志', roles: ['admin'] } },
     { path: '/screen', name: 'screen', component: () => import('./pages/cockpit/BigScreenPage.vue'), meta: { title: '数据大屏', roles: LEADERS } },

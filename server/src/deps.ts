@@ -58,9 +58,14 @@ export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile =
     idempotency: idempotencyRepo(db),
     notifications: notificationsRepo(db),
     admin: adminRepo(db),
+    holidays,
     /** Re-read what the seed or an admin changed (reference lists, holiday table). */
     reloadReference() {
       deps.reference.reload();
+      deps.reloadCalendar();
+    },
+    /** Re-read the holiday table (节假日安排 changed): new deadlines count over it. */
+    reloadCalendar() {
       deps.calendar = new WorkCalendar(holidays.all());
     },
   };

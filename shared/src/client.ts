@@ -15,6 +15,8 @@ import type {
   CreateCaseInput,
   Deputy,
   DeputyQuery,
+  HolidayCalendar,
+  HolidayCalendarInput,
   MockAccount,
   Overview,
   ReplyReviewSettings,
@@ -137,6 +139,11 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
       replyReview: (): Promise<ReplyReviewSettings> => get((s) => s.replyReviewSettingsSchema, '/api/settings/reply-review'),
       setReplyReview: async (input: ReplyReviewSettings): Promise<ReplyReviewSettings> =>
         parse((s) => s.replyReviewSettingsSchema, (await http.put('/api/settings/reply-review', input)).data),
+      /** 节假日安排 of one year (放假 and 调休上班 days, by date); staff read, as for the limits. */
+      holidays: (year: number): Promise<HolidayCalendar> => get((s) => s.holidayCalendarSchema, '/api/settings/holidays', { year }),
+      /** Admin only: replaces the year's days; new deadlines count over them, deadlines already set are kept. */
+      putHolidays: async (year: number, input: HolidayCalendarInput): Promise<HolidayCalendar> =>
+        parse((s) => s.holidayCalendarSchema, (await http.put(`/api/settings/holidays/${encodeURIComponent(year)}`, input)).data),
     },
 
     /** 账号管理 and the 操作日志 (admin only); the schemas (shared/src/admin.ts) load only to validate. */

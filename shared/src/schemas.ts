@@ -10,6 +10,7 @@ import {
   ROLES,
 } from './enums.js';
 import { TIME_LIMIT_RANGES as R } from './limits.js';
+import { HOLIDAY_KINDS, HOLIDAY_KIND_LABELS, HOLIDAY_RULES as H, UNPRINTABLE_CHARS, isCalendarDate, isWeekend } from './holiday-calendar.js';
 import { MOBILE_PATTERN } from './phone.js';
 
 /**
@@ -388,6 +389,80 @@ export const timeLimitsSchema = z.object({
   basicallySatisfiedWeight: share('基本满意权重', R.basicallySatisfiedWeight),
 });
 export type TimeLimits = z.infer<typeof timeLimitsSchema>;
+
+/**
+ * 节假日安排 (GET /api/settings/holidays?year=; PUT /api/settings/holidays/:year, admin only):
+ * one year's official holidays (放假) and make-up working weekend days (调休上班) from the
+ * State Council's notice. Time limits count working days over them; a PUT replaces the year.
+ */
+const unknownKeys = { error: (issue: { code?: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys!.join('、')}` : undefined) };
+export const holidayYearSchema = z.coerce
+  .number({ error: '年份必须是数字' })
+  .int({ error: '年份必须是整数' })
+  .min(H.minYear, { error: `年份须在${H.minYear}–${H.maxYear}之间` })
+  .max(H.maxYear, { error: `年份须在${H.minYear}–${H.maxYear}之间` });
+export const holidayYearQuerySchema = z.object({ year: holidayYearSchema.optional() });
+export const holidayYearParamSchema = z.object({ year: holidayYearSchema });
+
+export const holidayDaySchema = z.object({
+  date: z.string(),
+  kind: z.enum(HOLIDAY_KINDS),
+  name: z.string(),
+});
+export type HolidayDay = z.infer<typeof holidayDaySchema>;
+export const holidayCalendarSchema = z.object({
+  year: z.number().int(),
+  /** Sorted by date. */
+  days: z.array(holidayDaySchema),
+});
+export type HolidayCalendar = z.infer<typeof holidayCalendarSchema>;
+
+const holidayDayInputSchema = z
+  .strictObject(
+    {
+      date: z
+        .string({ error: '日期必须是文字' })
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
+        .refine(isCalendarDate, { error: (issue) => `日期不存在：${String(issue.input)}` }),
+      kind: z.enum(HOLIDAY_KINDS, { error: `类型只能是${HOLIDAY_KIND_LABELS.holiday}或${HOLIDAY_KIND_LABELS.workday}` }),
+      name: z
+        .string({ error: '名称必须是文字' })
+        .trim()
+        .min(1, { error: '请填写名称（如春节）' })
+        .max(H.nameMaxLength, { error: `名称最多${H.nameMaxLength}个字` })
+        .refine((s) => !UNPRINTABLE_CHARS.test(s), { error: '名称含有不可见字符' }),
+    },
+    unknownKeys,
+  )
+  .superRefine((d, ctx) => {
+    if (d.kind === 'workday' && !isWeekend(d.date)) {
+      ctx.addIssue({ code: 'custom', message: `调休上班日须是周六或周日：${d.date}`, path: ['date'] });
+    }
+  });
+export const holidayCalendarInputSchema = z.strictObject(
+  {
+    days: z
+      .array(holidayDayInputSchema, { error: '请提供日期列表' })
+      .max(H.maxDays, { error: `一年最多录入${H.maxDays}天` })
+      .superRefine((days, ctx) => {
+        const seen = new Set<string>();
+        days.forEach((d, i) => {
+          if (seen.has(d.date)) ctx.addIssue({ code: 'custom', message: `日期重复：${d.date}`, path: [i, 'date'] });
+          seen.add(d.date);
+        });
+      }),
+  },
+  unknownKeys,
+);
+export type HolidayCalendarInput = z.input<typeof holidayCalendarInputSchema>;
+
+/** The PUT's body for `year`: also every date inside that year. */
+export const holidayCalendarInputFor = (year: number) =>
+  holidayCalendarInputSchema.superRefine((input, ctx) => {
+    input.days.forEach((d, i) => {
+      if (!d.date.startsWith(`${year}-`)) ctx.addIssue({ code: 'custom', message: `日期须在${year}年内：${d.date}`, path: ['days', i, 'date'] });
+    });
+  });
 
 // ---------- suggestions (马上分) ----------
 export const suggestionsSchema = z.object({

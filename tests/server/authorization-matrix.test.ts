@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stationKey } from '../../server/src/routes/field.js';
+import { holidayRows } from '../../server/src/seed/holidays.js';
 import { caseIn } from '../helpers/builders.js';
 import { newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
 
@@ -106,6 +107,12 @@ const MATRIX: Record<string, Row> = {
   // 答复审核: read by office, leaders and admins; changed by an admin (an empty list keeps review off for the other rows)
   'GET /api/settings/reply-review': { request: () => ({ method: 'GET', path: '/api/settings/reply-review' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
   'PUT /api/settings/reply-review': { request: () => ({ method: 'PUT', path: '/api/settings/reply-review', body: { regionIds: [] } }), expect: only({ admin: 200 }) },
+  // 节假日安排: read by whoever reads the limits; replaced by an admin (with the seeded 2027 rows: nothing changes for the other rows)
+  'GET /api/settings/holidays': { request: () => ({ method: 'GET', path: '/api/settings/holidays?year=2027' }), expect: only(Object.fromEntries(ALL.filter((a) => !a.startsWith('citizen')).map((a) => [a, 200]))) },
+  'PUT /api/settings/holidays/:year': {
+    request: () => ({ method: 'PUT', path: '/api/settings/holidays/2027', body: { days: holidayRows().filter((d) => d.date.startsWith('2027-')) } }),
+    expect: only({ admin: 200 }),
+  },
   // 账号管理 and 操作日志: admins only (the PATCH changes nothing: citizen B stays enabled)
   'GET /api/admin/users': { request: () => ({ method: 'GET', path: '/api/admin/users' }), expect: only({ admin: 200 }) },
   'POST /api/admin/users': {

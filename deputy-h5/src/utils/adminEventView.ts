@@ -45,13 +45,24 @@ function valueText(key: string, value: unknown, names: Names): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number);
 }
 
-/** “停用：是”, “密码：已重置”, “所属地区：当湖街道” — one line per changed field. */
+/** 节假日安排's changes (target `holidays:<year>`): the days added, removed and changed, each already in words. */
+const HOLIDAY_CHANGE_LABELS: Record<string, string> = { added: '新增', removed: '删除', changed: '修改' };
+const holidayYear = (event: AdminEvent) => (event.action === 'settings_update' ? /^holidays:(\d{4})$/.exec(event.target)?.[1] : undefined);
+
+/** “停用：是”, “密码：已重置”, “所属地区：当湖街道” — one line per changed field (per day for 节假日安排). */
 export function changeLines(event: AdminEvent, names: Names): string[] {
+  if (holidayYear(event)) {
+    return Object.entries(event.changes).flatMap(([key, days]) =>
+      (Array.isArray(days) ? days : [days]).map((d) => `${HOLIDAY_CHANGE_LABELS[key] ?? key}：${String(d)}`),
+    );
+  }
   return Object.entries(event.changes).map(([key, value]) => `${FIELD_LABELS[key] ?? key}：${valueText(key, value, names)}`);
 }
 
 /** Whose account it was, or which setting. */
 export function targetText(event: AdminEvent): string {
+  const year = holidayYear(event);
+  if (year) return `节假日安排（${year}年）`;
   if (event.action === 'settings_update') return SETTING_TARGETS[event.target] ?? event.target;
   return event.targetName ?? event.target;
 }

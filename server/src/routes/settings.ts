@@ -1,10 +1,20 @@
 import { Hono } from 'hono';
-import { replyReviewSettingsSchema } from '@minqing/shared';
+import {
+  HOLIDAY_KIND_LABELS,
+  dayText,
+  holidayCalendarInputFor,
+  holidayYearParamSchema,
+  holidayYearQuerySchema,
+  replyReviewSettingsSchema,
+  type HolidayCalendar,
+} from '@minqing/shared';
+import { cstDate } from '../domain/calendar.js';
 import { limitsSchema } from '../domain/limits.js';
 import { REPLY_REVIEW_KEY } from '../domain/reply-review.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
+import type { HolidayRow } from '../repos/misc.js';
 
 /** Time limits per case type (PRODUCT.md defaults), readable by staff, changed by an admin. */
 export function settingsRoutes() {
@@ -45,7 +55,52 @@ export function settingsRoutes() {
       // applies to replies from now on; a reply already waiting stays pending until decided
       deps.replyReview = settings;
       return c.json(settings, 200);
+    })
+    // 节假日安排: one year's 放假 and 调休上班 days, read by whoever reads the limits
+    .get('/holidays', validate('query', holidayYearQuerySchema), (c) => {
+      currentUser(c, ['office', 'leader', 'admin', 'deputy', 'unit']);
+      const deps = c.get('deps');
+      const year = c.req.valid('query').year ?? Number(cstDate(deps.clock.now()).slice(0, 4));
+      return c.json(holidayCalendar(year, deps.holidays.year(year)), 200);
+    })
+    // an admin enters the State Council's notice for a year: the whole year at once
+    .put('/holidays/:year', validate('param', holidayYearParamSchema), async (c) => {
+      const admin = currentUser(c, ['admin']);
+      const deps = c.get('deps');
+      const { year } = c.req.valid('param');
+      const input = holidayCalendarInputFor(year).parse(await c.req.json());
+      const days: HolidayRow[] = input.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })).sort((a, b) => a.date.localeCompare(b.date));
+      deps.db.transaction(() => {
+        const before = deps.holidays.year(year);
+        deps.holidays.replaceYear(year, days);
+        // the target names the year: the seed leaves a year an admin has entered alone (seed/reference.ts)
+        deps.admin.appendEvent(admin.id, 'settings_update', `holidays:${year}`, holidayChanges(before, days), deps.clock.now().toISOString());
+      }).immediate();
+      // new deadlines count working days over the new calendar; deadlines already set on cases
+      // stay as they were promised (as for the limits), and are not recomputed
+      deps.reloadCalendar();
+      return c.json(holidayCalendar(year, deps.holidays.year(year)), 200);
     });
+}
+
+const holidayCalendar = (year: number, rows: HolidayRow[]): HolidayCalendar => ({
+  year,
+  days: rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name })),
+});
+
+/** “2月20日（周六）调休上班 春节”: one day as the 操作日志 shows it. */
+const holidayText = (d: HolidayRow) => `${dayText(d.date)}${HOLIDAY_KIND_LABELS[d.kind]} ${d.name}`;
+
+/** The days added, removed and changed by a new year's list (only the non-empty ones), for the 操作日志. */
+function holidayChanges(before: HolidayRow[], after: HolidayRow[]): Record<string, string[]> {
+  const old = new Map(before.map((d) => [d.date, d]));
+  const now = new Map(after.map((d) => [d.date, d]));
+  const added = after.filter((d) => !old.has(d.date)).map(holidayText);
+  const removed = before.filter((d) => !now.has(d.date)).map(holidayText);
+  const changed = after
+    .filter((d) => old.has(d.date) && (old.get(d.date)!.kind !== d.kind || old.get(d.date)!.name !== d.name))
+    .map((d) => `${holidayText(old.get(d.date)!)} → ${HOLIDAY_KIND_LABELS[d.kind]} ${d.name}`);
+  return Object.fromEntries(Object.entries({ added, removed, changed }).filter(([, v]) => v.length));
 }
 
 /** The top-level fields whose value differs, with their new values (for the 操作日志). */

@@ -4,8 +4,9 @@ interface Span { from: string; to: string; name: string }
 
 /**
  * 国务院办公厅关于2026年部分节假日安排的通知: holidays and make-up working days.
- * 2027 is provisional (the statutory festival days only, no make-up days) until the
- * State Council's notice is entered here; see README.
+ * 2027 is provisional (the statutory festival days only, no make-up days) until an admin
+ * enters the State Council's notice in the staff app (系统设置 → 节假日安排); from then on
+ * the seed leaves that year alone (seed/reference.ts). See README.
  */
 const HOLIDAYS: Span[] = [
   { from: '2026-01-01', to: '2026-01-03', name: '元旦' },

@@ -29,6 +29,9 @@ export function seedReference(db: Db): void {
     `INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?)
      ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name`,
   );
+  const enteredYears = db.prepare<[], { target: string }>(
+    "SELECT DISTINCT target FROM admin_events WHERE action = 'settings_update' AND target LIKE 'holidays:%'",
+  );
 
   db.transaction(() => {
     region.run(CITY.id, CITY.name, 'city', null, 0);
@@ -43,6 +46,8 @@ export function seedReference(db: Db): void {
     deputySeeds().forEach((d, i) =>
       deputy.run(d.code, d.name, d.level, d.townId, `st-${d.townId}`, d.constituency, `/api/deputies/${d.code}/avatar.svg`, d.bio, i + 1),
     );
-    for (const h of holidayRows()) holiday.run(h.date, h.kind, h.name);
+    // a year an admin has entered in 系统设置 → 节假日安排 is theirs: the seed leaves it alone
+    const entered = new Set(enteredYears.all().map((r) => r.target.slice('holidays:'.length)));
+    for (const h of holidayRows()) if (!entered.has(h.date.slice(0, 4))) holiday.run(h.date, h.kind, h.name);
   }).immediate();
 }
