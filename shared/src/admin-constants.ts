@@ -17,11 +17,20 @@ export const ROLE_SCOPE: Record<(typeof STAFF_ROLES)[number], 'deputy' | 'unit' 
   admin: null,
 };
 
-export const ADMIN_ACTIONS = ['user_create', 'user_update', 'settings_update'] as const;
+export const ADMIN_ACTIONS = ['user_create', 'user_update', 'settings_update', 'deputy_create', 'deputy_update'] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   user_create: '新建账号',
   user_update: '修改账号',
   settings_update: '修改系统设置',
+  deputy_create: '新增代表',
+  deputy_update: '修改代表',
 };
+
+/** 代表名册: a deputy's code (printed in their QR code), e.g. D035; the server assigns the next free D### when none is given. */
+export const DEPUTY_CODE_PATTERN = /^[A-Z][A-Z0-9]{2,15}$/;
+/** The lengths the contract holds a deputy's details to (the staff app's form uses the same). */
+export const DEPUTY_LIMITS = { name: 32, constituency: 64, bio: 500 } as const;
+/** What citizens are told when a deputy no longer serves (QR landing page, a submission refused). */
+export const DEPUTY_NOT_IN_OFFICE_MESSAGE = '该代表已不再履职，请选择本镇街的其他代表';
 

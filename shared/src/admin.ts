@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES, STAFF_ROLES } from './enums.js';
-import { ADMIN_ACTIONS, PASSWORD_ROLES, ROLE_SCOPE } from './admin-constants.js';
+import { DEPUTY_LEVELS, ROLES, STAFF_ROLES } from './enums.js';
+import { ADMIN_ACTIONS, DEPUTY_CODE_PATTERN, DEPUTY_LIMITS, PASSWORD_ROLES, ROLE_SCOPE } from './admin-constants.js';
 import { MOBILE_PATTERN } from './phone.js';
 
 /**
@@ -144,3 +144,69 @@ export const adminEventQuerySchema = z.object({
   page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).max(100000).default(1),
   pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100).default(20),
 });
+
+/*
+ * 代表名册 (office of the whole city, a town's office for its town, admin): deputies are added,
+ * corrected and marked as no longer in office (届满/调离/辞职); every change is in the 操作日志.
+ */
+
+const deputyCode = z
+  .string({ error: '代表编号必须是文字' })
+  .trim()
+  .regex(DEPUTY_CODE_PATTERN, { error: '代表编号为3–16位大写字母或数字，以字母开头（如 D035）' });
+const deputyFields = {
+  name,
+  level: z.enum(DEPUTY_LEVELS, { error: '请选择代表层级（省、嘉兴市、平湖市或镇人大代表）' }),
+  regionId: z.string({ error: '请选择所属地区' }).min(1, { error: '请选择所属地区' }).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }),
+  /** The liaison station: of the deputy's region (or of a town below a city region); null for none. */
+  stationId: z.string({ error: '联络站必须是文字' }).min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '联络站不存在' }).nullable(),
+  constituency: z
+    .string({ error: '选区必须是文字' })
+    .trim()
+    .min(1, { error: '请填写选区' })
+    .max(DEPUTY_LIMITS.constituency, { error: `选区最多${DEPUTY_LIMITS.constituency}个字` }),
+  bio: z.string({ error: '简介必须是文字' }).trim().max(DEPUTY_LIMITS.bio, { error: `简介最多${DEPUTY_LIMITS.bio}个字` }),
+  /** Order in lists (smaller first); a new deputy goes last. */
+  sort: z.number({ error: '排序必须是数字' }).int({ error: '排序必须是整数' }).min(0, { error: '排序不能小于0' }).max(1_000_000, { error: '排序过大' }),
+};
+
+export const createDeputySchema = z.strictObject(
+  {
+    /** Omitted: the server assigns the next free D### code. */
+    code: deputyCode.optional(),
+    ...deputyFields,
+    stationId: deputyFields.stationId.optional(),
+    bio: deputyFields.bio.optional(),
+    sort: deputyFields.sort.optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
+);
+export type CreateDeputyInput = z.input<typeof createDeputySchema>;
+
+/** Changes to a deputy; the code stays (it is printed in their QR code). */
+export const updateDeputySchema = z.strictObject(
+  {
+    name: name.optional(),
+    level: deputyFields.level.optional(),
+    regionId: deputyFields.regionId.optional(),
+    stationId: deputyFields.stationId.optional(),
+    constituency: deputyFields.constituency.optional(),
+    bio: deputyFields.bio.optional(),
+    sort: deputyFields.sort.optional(),
+    /** false: left office (届满/调离/辞职); true: back in office. */
+    inOffice: z.boolean({ error: 'inOffice 必须是 true 或 false' }).optional(),
+  },
+  { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
+);
+export type UpdateDeputyInput = z.input<typeof updateDeputySchema>;
+
+/** 代表名册's list: in-office and not, of the caller's region. */
+export const adminDeputyQuerySchema = z.object({
+  /** Part of a name, code, constituency or station. */
+  q: z.string().trim().max(50, { error: '搜索词最多50个字' }).optional(),
+  regionId: z.string().max(64).optional(),
+  inOffice: z.enum(['true', 'false'], { error: 'inOffice 只能是 true 或 false' }).optional(),
+});
+export type AdminDeputyQuery = z.input<typeof adminDeputyQuerySchema>;
+/** The response of the 代表名册 routes: the public profile (deputySchema), in office or not. */
+export { deputySchema as adminDeputySchema, deputyListSchema as adminDeputyListSchema } from './schemas.js';

@@ -28,7 +28,17 @@ import type {
   User,
 } from './schemas.js';
 
-import type { AdminEventList, AdminUser, AdminUserList, AdminUserQuery, CreateStaffUserInput, UpdateUserInput } from './admin.js';
+import type {
+  AdminDeputyQuery,
+  AdminEventList,
+  AdminUser,
+  AdminUserList,
+  AdminUserQuery,
+  CreateDeputyInput,
+  CreateStaffUserInput,
+  UpdateDeputyInput,
+  UpdateUserInput,
+} from './admin.js';
 
 type Schemas = typeof import('./schemas.js');
 
@@ -160,6 +170,13 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
           check((a) => a.adminUserSchema, (await http.patch(`/api/admin/users/${encodeURIComponent(id)}`, input)).data),
         events: async (query: { page?: number; pageSize?: number } = {}): Promise<AdminEventList> =>
           check((a) => a.adminEventListSchema, (await http.get('/api/admin/events', { params: query })).data),
+        /** 代表名册 (office and admin): every deputy of the caller's region, in office or not. */
+        deputies: async (query: AdminDeputyQuery = {}): Promise<{ items: Deputy[] }> =>
+          check((a) => a.adminDeputyListSchema, (await http.get('/api/admin/deputies', { params: query })).data),
+        createDeputy: async (input: CreateDeputyInput): Promise<Deputy> =>
+          check((a) => a.adminDeputySchema, (await http.post('/api/admin/deputies', input)).data),
+        updateDeputy: async (code: string, input: UpdateDeputyInput): Promise<Deputy> =>
+          check((a) => a.adminDeputySchema, (await http.patch(`/api/admin/deputies/${encodeURIComponent(code)}`, input)).data),
       };
     })(),
 

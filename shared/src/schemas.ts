@@ -88,6 +88,8 @@ export const deputySchema = z.object({
   photoUrl: z.string(),
   bio: z.string(),
   receptionDays: z.string(),
+  /** false once the deputy has left office (届满/调离/辞职): left out of lists, no new submissions; the profile still answers. */
+  inOffice: z.boolean(),
 });
 export type Deputy = z.infer<typeof deputySchema>;
 export const deputyListSchema = z.object({ items: z.array(deputySchema) });

@@ -121,6 +121,16 @@ const MATRIX: Record<string, Row> = {
   },
   'PATCH /api/admin/users/:id': { request: () => ({ method: 'PATCH', path: '/api/admin/users/u-zlb-li', body: { disabled: false } }), expect: only({ admin: 200 }) },
   'GET /api/admin/events': { request: () => ({ method: 'GET', path: '/api/admin/events' }), expect: only({ admin: 200 }) },
+  // 代表名册: office staff for their region (a town's office only its town: 当湖 deputy D001, 403 creating there from 钟埭) and admins
+  'GET /api/admin/deputies': { request: () => ({ method: 'GET', path: '/api/admin/deputies' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }) },
+  'POST /api/admin/deputies': {
+    request: () => ({ method: 'POST', path: '/api/admin/deputies', body: { name: '矩阵代表', level: 'town', regionId: 'danghu', stationId: 'st-danghu', constituency: '当湖街道矩阵选区' } }),
+    expect: only({ officeOfRegion: 201, admin: 201 }),
+  },
+  'PATCH /api/admin/deputies/:code': {
+    request: () => ({ method: 'PATCH', path: '/api/admin/deputies/D001', body: { inOffice: true } }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
+  },
   // the stand-in identity provider (demo mode only): its own protocol, no user of ours
   'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
   'POST /mock-idp/tickets': { request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }), expect: 'public' },

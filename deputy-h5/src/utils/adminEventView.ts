@@ -1,4 +1,4 @@
-import { ROLE_LABELS, TYPE_LABELS, type AdminEvent, type CaseType, type Region, type Role, type Unit } from '@minqing/shared';
+import { LEVEL_LABELS, ROLE_LABELS, TYPE_LABELS, type AdminEvent, type CaseType, type DeputyLevel, type Region, type Role, type Station, type Unit } from '@minqing/shared';
 
 /** The changed fields of an account or a setting, as the 操作日志 names them. */
 const FIELD_LABELS: Record<string, string> = {
@@ -21,17 +21,29 @@ const FIELD_LABELS: Record<string, string> = {
   warnAtFraction: '预警比例',
   basicallySatisfiedWeight: '基本满意权重',
   regionIds: '答复审核镇街',
+  // 代表名册
+  code: '代表编号',
+  level: '层级',
+  stationId: '联络站',
+  constituency: '选区',
+  bio: '简介',
+  sort: '排序',
+  inOffice: '履职状态',
 };
 const SETTING_TARGETS: Record<string, string> = { limits: '办理时限', replyReview: '答复审核' };
 
 export interface Names {
   regions: Region[];
   units: Unit[];
+  stations?: Station[];
 }
 
 function valueText(key: string, value: unknown, names: Names): string {
   if (value === null || value === undefined || value === '') return '（清空）';
+  if (key === 'inOffice') return value ? '在任' : '不再履职';
   if (typeof value === 'boolean') return value ? '是' : '否';
+  if (key === 'level' && typeof value === 'string') return LEVEL_LABELS[value as DeputyLevel] ?? value;
+  if (key === 'stationId' && typeof value === 'string') return names.stations?.find((s) => s.id === value)?.name ?? value;
   const regionName = (id: string) => names.regions.find((r) => r.id === id)?.name ?? id;
   if (key === 'role' && typeof value === 'string') return ROLE_LABELS[value as Role] ?? value;
   if (key === 'regionId' && typeof value === 'string') return regionName(value);
@@ -64,5 +76,6 @@ export function targetText(event: AdminEvent): string {
   const year = holidayYear(event);
   if (year) return `节假日安排（${year}年）`;
   if (event.action === 'settings_update') return SETTING_TARGETS[event.target] ?? event.target;
+  if (event.action === 'deputy_create' || event.action === 'deputy_update') return `代表 ${event.targetName ?? ''}（${event.target}）`;
   return event.targetName ?? event.target;
 }

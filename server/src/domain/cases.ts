@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ACTION_LABELS,
+  DEPUTY_NOT_IN_OFFICE_MESSAGE,
   STATUS_LABELS,
   allowedActionsFor,
   findRule,
@@ -111,6 +112,8 @@ export function createCase(
       const existing = deps.idempotency.find(user.id, key);
       if (existing) return { id: existing, replayed: true };
     }
+    // a deputy who has left office receives nothing new (a replay above still returns its case)
+    if (deputy.in_office !== 1) throw new ApiError('conflict', DEPUTY_NOT_IN_OFFICE_MESSAGE, 'deputyCode');
     const now = deps.clock.now();
     const id = randomUUID();
     const region = deps.reference.townOf(deputy.region_id);

@@ -1,5 +1,6 @@
 import type { AdminAction, Role } from '@minqing/shared';
 import type { Db } from '../db/open.js';
+import type { DeputyRow } from './reference.js';
 import { statementCache } from './statements.js';
 import type { UserRow } from './users.js';
 
@@ -28,10 +29,18 @@ export function adminRepo(db: Db) {
   );
   const countEvents = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM admin_events');
   const pageEvents = db.prepare<[number, number], AdminEventRow>(
-    `SELECT e.*, a.name AS actor_name, t.name AS target_name
-       FROM admin_events e JOIN users a ON a.id = e.actor_user_id LEFT JOIN users t ON t.id = e.target
+    `SELECT e.*, a.name AS actor_name, coalesce(t.name, d.name) AS target_name
+       FROM admin_events e JOIN users a ON a.id = e.actor_user_id
+       LEFT JOIN users t ON t.id = e.target AND e.action LIKE 'user_%'
+       LEFT JOIN deputies d ON d.code = e.target AND e.action LIKE 'deputy_%'
       ORDER BY e.id DESC LIMIT ? OFFSET ?`,
   );
+  const insertDeputy = db.prepare(
+    `INSERT INTO deputies (code, name, level, region_id, station_id, constituency, photo_url, bio, sort, in_office)
+     VALUES (@code, @name, @level, @region_id, @station_id, @constituency, @photo_url, @bio, @sort, @in_office)`,
+  );
+  const deputyCodes = db.prepare<[], { code: string }>('SELECT code FROM deputies');
+  const lastSort = db.prepare<[], { n: number | null }>('SELECT max(sort) AS n FROM deputies');
   const idpTaken = db.prepare<[string], { id: string }>("SELECT id FROM users WHERE idp_kind = 'ding' AND idp_user_id = ?");
   const registerMock = db.prepare(
     `INSERT INTO mock_idp_accounts (account, kind, role, name, mobile, sort) VALUES (?, 'ding', ?, ?, ?, 1000)
@@ -82,6 +91,18 @@ export function adminRepo(db: Db) {
     events(page: number, pageSize: number) {
       return { rows: pageEvents.all(pageSize, (page - 1) * pageSize), total: countEvents.get()!.n };
     },
+    /** 代表名册: a new deputy (the caller holds the transaction and has checked region and station). */
+    insertDeputy: (row: DeputyRow) => insertDeputy.run(row),
+    updateDeputy(code: string, fields: Partial<Pick<DeputyRow, 'name' | 'level' | 'region_id' | 'station_id' | 'constituency' | 'bio' | 'sort' | 'in_office'>>) {
+      const keys = Object.keys(fields) as (keyof typeof fields)[];
+      if (!keys.length) return;
+      // column names come from the fixed list above, never from input
+      prepared(`UPDATE deputies SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE code = @code`).run({ ...fields, code });
+    },
+    /** Every deputy code in use (read in the transaction that takes the next free D###). */
+    deputyCodes: () => deputyCodes.all().map((r) => r.code),
+    /** The sort a new deputy gets: after every other. */
+    nextDeputySort: () => (lastSort.get()?.n ?? 0) + 1,
     /** Demo mode: the stand-in provider learns the new 浙政钉 account, so it can sign in there. */
     registerMockStaff: (dingUserId: string, role: Role, name: string, mobile: string | null) => registerMock.run(dingUserId, role, name, mobile),
   };

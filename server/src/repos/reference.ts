@@ -7,6 +7,8 @@ export interface CategoryRow { id: string; name: string; default_unit_id: string
 export interface DeputyRow {
   code: string; name: string; level: 'province' | 'prefecture' | 'county' | 'town'; region_id: string;
   station_id: string | null; constituency: string; photo_url: string; bio: string; sort: number;
+  /** 1 in office, 0 left office (代表名册). */
+  in_office: 0 | 1;
 }
 
 /**

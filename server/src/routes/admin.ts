@@ -1,10 +1,19 @@
 import { Hono } from 'hono';
-import { adminEventQuerySchema, adminUserQuerySchema, createStaffUserSchema, updateUserSchema } from '@minqing/shared';
+import {
+  adminDeputyQuerySchema,
+  adminEventQuerySchema,
+  adminUserQuerySchema,
+  createDeputySchema,
+  createStaffUserSchema,
+  updateDeputySchema,
+  updateUserSchema,
+} from '@minqing/shared';
 import { createStaffUser, presentAdminEvent, presentAdminUser, updateUser } from '../domain/accounts.js';
+import { createDeputy, listManagedDeputies, updateDeputy } from '../domain/deputies.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { validate } from '../http/validate.js';
 
-/** 账号管理 and 操作日志: admins only. */
+/** 账号管理 and 操作日志: admins only; 代表名册: office staff (their region) and admins. */
 export function adminRoutes(ctx: { demoMode: boolean }) {
   return new Hono<AppEnv>()
     .get('/users', validate('query', adminUserQuerySchema), (c) => {
@@ -23,6 +32,19 @@ export function adminRoutes(ctx: { demoMode: boolean }) {
     .patch('/users/:id', validate('json', updateUserSchema), (c) => {
       const user = currentUser(c, ['admin']);
       return c.json(updateUser(c.get('deps'), user, c.req.param('id'), c.req.valid('json'), ctx.demoMode), 200);
+    })
+    // 代表名册: every deputy of the caller's region, in office or not (no public cache: it changes here)
+    .get('/deputies', validate('query', adminDeputyQuerySchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json({ items: listManagedDeputies(c.get('deps'), user, c.req.valid('query')) }, 200);
+    })
+    .post('/deputies', validate('json', createDeputySchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json(createDeputy(c.get('deps'), user, c.req.valid('json')), 201);
+    })
+    .patch('/deputies/:code', validate('json', updateDeputySchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json(updateDeputy(c.get('deps'), user, c.req.param('code'), c.req.valid('json')), 200);
     })
     .get('/events', validate('query', adminEventQuerySchema), (c) => {
       currentUser(c, ['admin']);

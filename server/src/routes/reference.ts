@@ -27,6 +27,7 @@ export function toDeputyDto(d: DeputyRow, deps: Deps): Deputy {
     photoUrl: d.photo_url,
     bio: d.bio,
     receptionDays: station?.reception_days ?? '',
+    inOffice: d.in_office === 1,
   };
 }
 
@@ -39,6 +40,8 @@ export function deputyRoutes(ctx: RouteContext) {
       const needle = q?.toLowerCase();
       const items = deps.reference
         .deputies()
+        // a deputy who has left office is not offered to anyone (their profile still answers by code)
+        .filter((d) => d.in_office === 1)
         .filter((d) => !regionIds || regionIds.has(d.region_id))
         .filter((d) => !stationId || d.station_id === stationId)
         .map((d) => toDeputyDto(d, deps))

@@ -29,6 +29,9 @@ export function seedReference(db: Db): void {
     `INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?)
      ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name`,
   );
+  const changedDeputies = db.prepare<[], { target: string }>(
+    "SELECT DISTINCT target FROM admin_events WHERE action IN ('deputy_create', 'deputy_update')",
+  );
   const enteredYears = db.prepare<[], { target: string }>(
     "SELECT DISTINCT target FROM admin_events WHERE action = 'settings_update' AND target LIKE 'holidays:%'",
   );
@@ -43,9 +46,11 @@ export function seedReference(db: Db): void {
     DEPARTMENTS.forEach((d, i) => unit.run(d.id, d.name, d.kind, null, i + 1));
     TOWNS.forEach((town, i) => unit.run(townUnitId(town.id), townUnitName(town), 'town', town.id, 100 + i));
     CATEGORIES.forEach((c, i) => category.run(c.id, c.name, c.unit, i + 1));
-    deputySeeds().forEach((d, i) =>
-      deputy.run(d.code, d.name, d.level, d.townId, `st-${d.townId}`, d.constituency, `/api/deputies/${d.code}/avatar.svg`, d.bio, i + 1),
-    );
+    // a deputy the office has added or changed in 代表名册 is theirs (details, 不再履职): the seed leaves them alone
+    const changed = new Set(changedDeputies.all().map((r) => r.target));
+    deputySeeds().forEach((d, i) => {
+      if (!changed.has(d.code)) deputy.run(d.code, d.name, d.level, d.townId, `st-${d.townId}`, d.constituency, `/api/deputies/${d.code}/avatar.svg`, d.bio, i + 1);
+    });
     // a year an admin has entered in 系统设置 → 节假日安排 is theirs: the seed leaves it alone
     const entered = new Set(enteredYears.all().map((r) => r.target.slice('holidays:'.length)));
     for (const h of holidayRows()) if (!entered.has(h.date.slice(0, 4))) holiday.run(h.date, h.kind, h.name);

@@ -1,0 +1,127 @@
+import type { CreateDeputyInput, Deputy, UpdateDeputyInput } from '@minqing/shared';
+import type { Deps } from '../deps.js';
+import { ApiError, notFound } from '../http/errors.js';
+import type { DeputyRow } from '../repos/reference.js';
+import { toDeputyDto } from '../routes/reference.js';
+import type { SessionUser } from './session.js';
+
+/**
+ * 代表名册: the office adds deputies (a QR code and an account can then be opened for them),
+ * corrects them, and marks those who have left office. An admin and the office of the city
+ * manage every deputy; a town's office those of its town. Each change is one IMMEDIATE
+ * transaction with its admin_events row, then the reference cache is re-read; the seed leaves a
+ * deputy changed here alone (seed/reference.ts).
+ */
+
+/** Whether `user` manages deputies of `regionId` (an admin all; office staff their region and below). */
+export function managesRegion(deps: Deps, user: SessionUser, regionId: string): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'office' && user.regionId !== null && deps.reference.isWithin(regionId, user.regionId);
+}
+
+/** The region must exist; the station, if any, must be the region's or a town's below it (a city region). */
+function checkPlace(deps: Deps, regionId: string, stationId: string | null): void {
+  const region = deps.reference.region(regionId);
+  if (!region) throw new ApiError('invalid_input', '所属地区不存在', 'regionId');
+  if (stationId === null) return;
+  const station = deps.reference.station(stationId);
+  if (!station) throw new ApiError('invalid_input', '联络站不存在', 'stationId');
+  if (!deps.reference.isWithin(station.region_id, regionId)) throw new ApiError('invalid_input', `${station.name}不属于${region.name}`, 'stationId');
+}
+
+function checkManaged(deps: Deps, user: SessionUser, regionId: string): void {
+  if (!managesRegion(deps, user, regionId)) throw new ApiError('forbidden', '只能管理本镇街的代表', 'regionId');
+}
+
+/** The next free D### after the highest one in use (D035 after the 34 seeded deputies). */
+export function nextDeputyCode(codes: readonly string[]): string {
+  const taken = new Set(codes);
+  const numbers = codes.map((c) => /^D(\d+)$/.exec(c)).filter((m) => m !== null).map((m) => Number(m[1]));
+  let n = Math.max(0, ...numbers) + 1;
+  const code = (k: number) => `D${String(k).padStart(3, '0')}`;
+  while (taken.has(code(n))) n++;
+  return code(n);
+}
+
+export function createDeputy(deps: Deps, actor: SessionUser, input: CreateDeputyInput): Deputy {
+  const stationId = input.stationId ?? null;
+  checkPlace(deps, input.regionId, stationId);
+  checkManaged(deps, actor, input.regionId);
+  const code = deps.db
+    .transaction((): string => {
+      const codes = deps.admin.deputyCodes();
+      if (input.code && codes.includes(input.code)) throw new ApiError('conflict', '该代表编号已被使用', 'code');
+      const code = input.code ?? nextDeputyCode(codes);
+      const row: DeputyRow = {
+        code,
+        name: input.name,
+        level: input.level,
+        region_id: input.regionId,
+        station_id: stationId,
+        constituency: input.constituency,
+        // photo upload is not part of 代表名册: the generated portrait, as for the seeded deputies
+        photo_url: `/api/deputies/${code}/avatar.svg`,
+        bio: input.bio ?? '',
+        sort: input.sort ?? deps.admin.nextDeputySort(),
+        in_office: 1,
+      };
+      deps.admin.insertDeputy(row);
+      const { code: _given, ...logged } = input;
+      deps.admin.appendEvent(actor.id, 'deputy_create', code, { code, ...logged, sort: row.sort }, deps.clock.now().toISOString());
+      return code;
+    })
+    .immediate();
+  deps.reloadReference();
+  return toDeputyDto(deps.reference.deputy(code)!, deps);
+}
+
+export function updateDeputy(deps: Deps, actor: SessionUser, code: string, input: UpdateDeputyInput): Deputy {
+  const before = deps.reference.deputy(code);
+  // a deputy outside the caller's region is not theirs to see here
+  if (!before || !managesRegion(deps, actor, before.region_id)) throw notFound('未找到该代表');
+  const regionId = input.regionId ?? before.region_id;
+  const stationId = input.stationId !== undefined ? input.stationId : before.station_id;
+  if (regionId !== before.region_id || stationId !== before.station_id) {
+    checkPlace(deps, regionId, stationId);
+    checkManaged(deps, actor, regionId);
+  }
+  const fields: Parameters<Deps['admin']['updateDeputy']>[1] = {};
+  const changes: Record<string, unknown> = {};
+  if (input.name !== undefined && input.name !== before.name) fields.name = changes.name = input.name;
+  if (input.level !== undefined && input.level !== before.level) fields.level = changes.level = input.level;
+  if (regionId !== before.region_id) fields.region_id = changes.regionId = regionId;
+  if (stationId !== before.station_id) fields.station_id = changes.stationId = stationId;
+  if (input.constituency !== undefined && input.constituency !== before.constituency) fields.constituency = changes.constituency = input.constituency;
+  if (input.bio !== undefined && input.bio !== before.bio) fields.bio = changes.bio = input.bio;
+  if (input.sort !== undefined && input.sort !== before.sort) fields.sort = changes.sort = input.sort;
+  if (input.inOffice !== undefined && input.inOffice !== (before.in_office === 1)) {
+    fields.in_office = input.inOffice ? 1 : 0;
+    changes.inOffice = input.inOffice;
+  }
+  if (!Object.keys(changes).length) return toDeputyDto(before, deps);
+  deps.db
+    .transaction(() => {
+      deps.admin.updateDeputy(code, fields);
+      deps.admin.appendEvent(actor.id, 'deputy_update', code, changes, deps.clock.now().toISOString());
+    })
+    .immediate();
+  deps.reloadReference();
+  return toDeputyDto(deps.reference.deputy(code)!, deps);
+}
+
+/** 代表名册's list: the caller's deputies, in office or not, by region, search and status. */
+export function listManagedDeputies(
+  deps: Deps,
+  user: SessionUser,
+  query: { q?: string | undefined; regionId?: string | undefined; inOffice?: 'true' | 'false' | undefined },
+): Deputy[] {
+  const regionIds = query.regionId ? new Set(deps.reference.subtree(query.regionId)) : null;
+  const needle = query.q?.toLowerCase();
+  return deps.reference
+    .deputies()
+    .filter((d) => managesRegion(deps, user, d.region_id))
+    .filter((d) => !regionIds || regionIds.has(d.region_id))
+    .filter((d) => !query.inOffice || (d.in_office === 1) === (query.inOffice === 'true'))
+    .map((d) => toDeputyDto(d, deps))
+    .filter((d) => !needle || [d.name, d.code, d.constituency, d.stationName ?? '', d.regionName].some((s) => s.toLowerCase().includes(needle)));
+}
