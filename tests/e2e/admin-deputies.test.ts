@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiClient, signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
-import { expectToast } from './helpers/citizen.js';
+import { expectToast, signInCitizen } from './helpers/citizen.js';
 import { withServerAndBrowser } from './helpers/setup.js';
 import { eventually, staffPhone } from './helpers/staff.js';
 
@@ -127,6 +127,15 @@ describe('staff app: 代表名册', () => {
       expect(others.length).toBeGreaterThan(0);
       expect(others.map((d) => d.code)).not.toContain('D002');
       for (const d of others) expect(await names.innerText()).toContain(d.name);
+
+      // a signed-in citizen following a saved link straight to the form is told before typing, not at 提交
+      await signInCitizen(citizen.context, base());
+      await citizen.page.goto('/citizen/d/D002/submit');
+      await eventually(() => citizen.page.getByTestId('not-in-office').innerText()).toContain(`${leaving.name}代表已不再履职，不能再向TA提交`);
+      expect(await citizen.page.locator('.submit__btn').count()).toBe(0);
+      expect(await citizen.page.locator('[data-field="body"]').count()).toBe(0);
+      await citizen.page.getByTestId('other-deputies').click();
+      await citizen.page.waitForURL(/\/citizen\/\?regionId=zhongdai$/);
     } finally {
       await citizen.close();
       await close();
