@@ -106,6 +106,8 @@ describe('staff app: 代表名册', () => {
       await eventually(() => items(page).first().getByTestId('not-in-office-tag').innerText()).toBe('不再履职');
       await page.getByTestId('deputy-search').locator('input').fill('');
       await eventually(() => items(page).count()).toBe(seeded.length + 1);
+      // the picture without the fading 已保存 toast over the list
+      await page.locator('.van-toast').waitFor({ state: 'hidden' });
       await screenshot(page, 'deputy-23-deputies', { fullPage: false });
 
       // the 操作日志 (admin) reads both changes
