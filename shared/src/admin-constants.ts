@@ -17,7 +17,16 @@ export const ROLE_SCOPE: Record<(typeof STAFF_ROLES)[number], 'deputy' | 'unit' 
   admin: null,
 };
 
-export const ADMIN_ACTIONS = ['user_create', 'user_update', 'settings_update', 'deputy_create', 'deputy_update'] as const;
+export const ADMIN_ACTIONS = [
+  'user_create',
+  'user_update',
+  'settings_update',
+  'deputy_create',
+  'deputy_update',
+  'unit_create',
+  'unit_update',
+  'category_update',
+] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   user_create: '新建账号',
@@ -25,6 +34,9 @@ export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   settings_update: '修改系统设置',
   deputy_create: '新增代表',
   deputy_update: '修改代表',
+  unit_create: '新增单位',
+  unit_update: '修改单位',
+  category_update: '修改分类',
 };
 
 /** 代表名册: a deputy's code (printed in their QR code), e.g. D035; the server assigns the next free D### when none is given. */
@@ -34,3 +46,11 @@ export const DEPUTY_LIMITS = { name: 32, constituency: 64, bio: 500 } as const;
 /** What citizens are told when a deputy no longer serves (QR landing page, a submission refused). */
 export const DEPUTY_NOT_IN_OFFICE_MESSAGE = '该代表已不再履职，请选择本镇街的其他代表';
 
+/** 承办单位: a unit's id (kept in cases and accounts), e.g. zjj or u-001; the server assigns the next free u-### when none is given. */
+export const UNIT_ID_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;
+export const UNIT_NAME_MAX = 32;
+export const UNIT_KINDS = ['department', 'town', 'organ'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = { department: '部门', town: '镇街', organ: '其他机关' };
+/** What the office is told when it assigns to a unit that has stopped taking new cases (停用). */
+export const UNIT_INACTIVE_MESSAGE = '该承办单位已停用，不再接收新交办，请选择其他单位';

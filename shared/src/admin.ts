@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEPUTY_LEVELS, ROLES, STAFF_ROLES } from './enums.js';
-import { ADMIN_ACTIONS, DEPUTY_CODE_PATTERN, DEPUTY_LIMITS, PASSWORD_ROLES, ROLE_SCOPE } from './admin-constants.js';
+import { ADMIN_ACTIONS, DEPUTY_CODE_PATTERN, DEPUTY_LIMITS, PASSWORD_ROLES, ROLE_SCOPE, UNIT_ID_PATTERN, UNIT_KINDS, UNIT_NAME_MAX } from './admin-constants.js';
+import { categorySchema, unitSchema } from './schemas.js';
 import { MOBILE_PATTERN } from './phone.js';
 
 /**
@@ -210,3 +211,69 @@ export const adminDeputyQuerySchema = z.object({
 export type AdminDeputyQuery = z.input<typeof adminDeputyQuerySchema>;
 /** The response of the 代表名册 routes: the public profile (deputySchema), in office or not. */
 export { deputySchema as adminDeputySchema, deputyListSchema as adminDeputyListSchema } from './schemas.js';
+
+/*
+ * 承办单位与分类 (office of the city, admin): units are added (a department after an institutional
+ * reform), renamed and stopped (停用: no new assignments, its cases stay its own); each category's
+ * default unit is changed. Every change is in the 操作日志.
+ */
+
+const strictError = { error: (issue: { code: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${(issue.keys ?? []).join('、')}` : undefined) };
+const unitName = z
+  .string({ error: '单位名称必须是文字' })
+  .trim()
+  .min(1, { error: '请填写单位名称' })
+  .max(UNIT_NAME_MAX, { error: `单位名称最多${UNIT_NAME_MAX}个字` })
+  .refine((s) => !/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/.test(s), { error: '单位名称含有不可见字符' });
+const unitSort = z.number({ error: '排序必须是数字' }).int({ error: '排序必须是整数' }).min(0, { error: '排序不能小于0' }).max(1_000_000, { error: '排序过大' });
+
+export const createUnitSchema = z.strictObject(
+  {
+    /** Omitted: the server assigns the next free u-### id. */
+    id: z
+      .string({ error: '单位编号必须是文字' })
+      .trim()
+      .regex(UNIT_ID_PATTERN, { error: '单位编号为2–32位小写字母、数字或 -，以字母开头（如 u-001）' })
+      .optional(),
+    name: unitName,
+    kind: z.enum(UNIT_KINDS, { error: '请选择单位类别（部门、镇街或其他机关）' }),
+    /** A town government's town (or the city's region for a city-wide organ); none for a department. */
+    regionId: z.string({ error: '所属地区必须是文字' }).min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }).nullable().optional(),
+    sort: unitSort.optional(),
+  },
+  strictError,
+);
+export type CreateUnitInput = z.input<typeof createUnitSchema>;
+
+/** Changes to a unit; its id and kind stay (cases and accounts refer to it). */
+export const updateUnitSchema = z.strictObject(
+  {
+    name: unitName.optional(),
+    sort: unitSort.optional(),
+    /** false: 停用 (no new assignments; its cases stay its own); true: back in service. */
+    active: z.boolean({ error: 'active 必须是 true 或 false' }).optional(),
+  },
+  strictError,
+);
+export type UpdateUnitInput = z.input<typeof updateUnitSchema>;
+
+/** A category's default unit (where the routing sends its cases before history counts): a unit in service. */
+export const updateCategorySchema = z.strictObject(
+  {
+    defaultUnitId: z.string({ error: '请选择默认承办单位' }).trim().min(1, { error: '请选择默认承办单位' }).max(64, { error: '承办单位不存在' }),
+  },
+  strictError,
+);
+export type UpdateCategoryInput = z.input<typeof updateCategorySchema>;
+
+/** 承办单位's list: every unit, in service or not, with the categories it is the default unit of. */
+export const adminUnitSchema = unitSchema.extend({
+  sort: z.number().int(),
+  regionName: z.string().nullable(),
+  /** Categories routed to it by default (a unit that is one cannot be stopped). */
+  defaultFor: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type AdminUnit = z.infer<typeof adminUnitSchema>;
+export const adminUnitListSchema = z.object({ items: z.array(adminUnitSchema) });
+export type AdminUnitList = z.infer<typeof adminUnitListSchema>;
+export { categorySchema as adminCategorySchema };

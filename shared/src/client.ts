@@ -10,6 +10,7 @@ import type {
   VisitInput,
   AuthResult,
   CaseDetail,
+  Category,
   CaseList,
   CaseListQuery,
   CreateCaseInput,
@@ -31,12 +32,17 @@ import type {
 import type {
   AdminDeputyQuery,
   AdminEventList,
+  AdminUnit,
+  AdminUnitList,
   AdminUser,
   AdminUserList,
   AdminUserQuery,
   CreateDeputyInput,
   CreateStaffUserInput,
+  CreateUnitInput,
+  UpdateCategoryInput,
   UpdateDeputyInput,
+  UpdateUnitInput,
   UpdateUserInput,
 } from './admin.js';
 
@@ -177,6 +183,15 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
           check((a) => a.adminDeputySchema, (await http.post('/api/admin/deputies', input)).data),
         updateDeputy: async (code: string, input: UpdateDeputyInput): Promise<Deputy> =>
           check((a) => a.adminDeputySchema, (await http.patch(`/api/admin/deputies/${encodeURIComponent(code)}`, input)).data),
+        /** 承办单位 (office of the city and admin): every unit, in service or stopped. */
+        units: async (): Promise<AdminUnitList> => check((a) => a.adminUnitListSchema, (await http.get('/api/admin/units')).data),
+        createUnit: async (input: CreateUnitInput): Promise<AdminUnit> =>
+          check((a) => a.adminUnitSchema, (await http.post('/api/admin/units', input)).data),
+        updateUnit: async (id: string, input: UpdateUnitInput): Promise<AdminUnit> =>
+          check((a) => a.adminUnitSchema, (await http.patch(`/api/admin/units/${encodeURIComponent(id)}`, input)).data),
+        /** A category's default unit (分类与默认承办单位). */
+        updateCategory: async (id: string, input: UpdateCategoryInput): Promise<Category> =>
+          check((a) => a.adminCategorySchema, (await http.patch(`/api/admin/categories/${encodeURIComponent(id)}`, input)).data),
       };
     })(),
 

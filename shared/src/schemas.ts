@@ -68,6 +68,8 @@ export const unitSchema = z.object({
   name: z.string(),
   kind: z.enum(['department', 'town', 'organ']),
   regionId: z.string().nullable(),
+  /** false once the office has stopped assigning to it (停用): kept for its existing cases and figures, not offered for new assignments. */
+  active: z.boolean(),
 });
 export type Unit = z.infer<typeof unitSchema>;
 

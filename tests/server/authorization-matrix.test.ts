@@ -131,6 +131,17 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ method: 'PATCH', path: '/api/admin/deputies/D001', body: { inOffice: true } }),
     expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
   },
+  // 承办单位与分类: the city's office and admins only (a town's office 403)
+  'GET /api/admin/units': { request: () => ({ method: 'GET', path: '/api/admin/units' }), expect: only({ admin: 200 }) },
+  'POST /api/admin/units': {
+    request: (_f, actor) => ({ method: 'POST', path: '/api/admin/units', body: { name: `矩阵单位-${actor}`, kind: 'department' } }),
+    expect: only({ admin: 201 }),
+  },
+  'PATCH /api/admin/units/:id': { request: () => ({ method: 'PATCH', path: '/api/admin/units/jtj', body: { active: true } }), expect: only({ admin: 200 }) },
+  'PATCH /api/admin/categories/:id': {
+    request: () => ({ method: 'PATCH', path: '/api/admin/categories/transport', body: { defaultUnitId: 'jtj' } }),
+    expect: only({ admin: 200 }),
+  },
   // the stand-in identity provider (demo mode only): its own protocol, no user of ours
   'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
   'POST /mock-idp/tickets': { request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }), expect: 'public' },

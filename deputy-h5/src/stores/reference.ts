@@ -26,5 +26,11 @@ export const useReferenceStore = defineStore('reference', () => {
     return loading;
   }
 
-  return { units, categories, regions, stations, load };
+  /** Read again (承办单位与分类 changed units or a category's default unit). */
+  function reload() {
+    loading = null;
+    return load();
+  }
+
+  return { units, categories, regions, stations, load, reload };
 });

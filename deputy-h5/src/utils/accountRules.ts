@@ -1,4 +1,4 @@
-import { MOBILE_PATTERN } from '@minqing/shared';
+import { MOBILE_PATTERN, UNIT_NAME_MAX } from '@minqing/shared';
 
 /**
  * The account form's checks, mirroring createStaffUserSchema / updateUserSchema in
@@ -16,6 +16,14 @@ export const checkName: Check = (raw) => {
   if (!v) return '请填写姓名';
   if (v.length > 32) return '姓名最多32个字';
   return INVISIBLE.test(v) ? '姓名含有不可见字符' : true;
+};
+
+/** 承办单位's name (createUnitSchema / updateUnitSchema). */
+export const checkUnitName: Check = (raw) => {
+  const v = raw.trim();
+  if (!v) return '请填写单位名称';
+  if (v.length > UNIT_NAME_MAX) return `单位名称最多${UNIT_NAME_MAX}个字`;
+  return INVISIBLE.test(v) ? '单位名称含有不可见字符' : true;
 };
 
 /** Optional: empty is allowed. */

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, ROLE_LABELS, TYPE_LABELS, type AdminEvent, type CaseType, type DeputyLevel, type Region, type Role, type Station, type Unit } from '@minqing/shared';
+import { LEVEL_LABELS, ROLE_LABELS, TYPE_LABELS, UNIT_KIND_LABELS, type UnitKind, type AdminEvent, type CaseType, type DeputyLevel, type Region, type Role, type Station, type Unit } from '@minqing/shared';
 
 /** The changed fields of an account or a setting, as the 操作日志 names them. */
 const FIELD_LABELS: Record<string, string> = {
@@ -29,7 +29,14 @@ const FIELD_LABELS: Record<string, string> = {
   bio: '简介',
   sort: '排序',
   inOffice: '履职状态',
+  // 承办单位与分类
+  id: '单位编号',
+  kind: '类别',
+  active: '使用状态',
+  defaultUnitId: '默认承办单位',
 };
+/** A unit's or a category's `name` is its name, not a person's. */
+const UNIT_FIELD_LABELS: Record<string, string> = { name: '名称' };
 const SETTING_TARGETS: Record<string, string> = { limits: '办理时限', replyReview: '答复审核' };
 
 export interface Names {
@@ -41,6 +48,9 @@ export interface Names {
 function valueText(key: string, value: unknown, names: Names): string {
   if (value === null || value === undefined || value === '') return '（清空）';
   if (key === 'inOffice') return value ? '在任' : '不再履职';
+  if (key === 'active') return value ? '在用' : '停用';
+  if (key === 'kind' && typeof value === 'string') return UNIT_KIND_LABELS[value as UnitKind] ?? value;
+  if (key === 'defaultUnitId' && typeof value === 'string') return names.units.find((u) => u.id === value)?.name ?? value;
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (key === 'level' && typeof value === 'string') return LEVEL_LABELS[value as DeputyLevel] ?? value;
   if (key === 'stationId' && typeof value === 'string') return names.stations?.find((s) => s.id === value)?.name ?? value;
@@ -68,7 +78,10 @@ export function changeLines(event: AdminEvent, names: Names): string[] {
       (Array.isArray(days) ? days : [days]).map((d) => `${HOLIDAY_CHANGE_LABELS[key] ?? key}：${String(d)}`),
     );
   }
-  return Object.entries(event.changes).map(([key, value]) => `${FIELD_LABELS[key] ?? key}：${valueText(key, value, names)}`);
+  const unitEvent = event.action === 'unit_create' || event.action === 'unit_update' || event.action === 'category_update';
+  return Object.entries(event.changes).map(
+    ([key, value]) => `${(unitEvent ? UNIT_FIELD_LABELS[key] : undefined) ?? FIELD_LABELS[key] ?? key}：${valueText(key, value, names)}`,
+  );
 }
 
 /** Whose account it was, or which setting. */
@@ -77,5 +90,7 @@ export function targetText(event: AdminEvent): string {
   if (year) return `节假日安排（${year}年）`;
   if (event.action === 'settings_update') return SETTING_TARGETS[event.target] ?? event.target;
   if (event.action === 'deputy_create' || event.action === 'deputy_update') return `代表 ${event.targetName ?? ''}（${event.target}）`;
+  if (event.action === 'unit_create' || event.action === 'unit_update') return `承办单位 ${event.targetName ?? ''}（${event.target}）`;
+  if (event.action === 'category_update') return `分类 ${event.targetName ?? event.target}`;
   return event.targetName ?? event.target;
 }

@@ -3,6 +3,7 @@ import {
   ACTION_LABELS,
   DEPUTY_NOT_IN_OFFICE_MESSAGE,
   STATUS_LABELS,
+  UNIT_INACTIVE_MESSAGE,
   allowedActionsFor,
   findRule,
   guardFailure,
@@ -392,6 +393,8 @@ function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transitio
     case 'assign': {
       const unit = deps.reference.unit(input.unitId);
       if (!unit) throw new ApiError('invalid_input', '承办单位不存在', 'unitId');
+      // 停用: a stopped unit keeps the cases it has, and is given no new one
+      if (unit.active !== 1) throw new ApiError('conflict', UNIT_INACTIVE_MESSAGE, 'unitId');
       if (input.categoryId && !deps.reference.category(input.categoryId)) {
         throw new ApiError('invalid_input', '问题分类不存在', 'categoryId');
       }

@@ -28,7 +28,10 @@ function unitDistribution(deps: Deps, categoryId: string, regionId: string): Map
     )
     .all(regionId, categoryId);
   for (const h of history) counts.set(h.unit_id, (counts.get(h.unit_id) ?? 0) + h.n);
+  // a stopped unit (停用) takes no new cases: its history no longer pulls (the category's default unit is always in service)
+  for (const unitId of counts.keys()) if (deps.reference.unit(unitId)?.active !== 1) counts.delete(unitId);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (!total) return new Map();
   return new Map([...counts].map(([u, n]) => [u, n / total]));
 }
 

@@ -1,6 +1,6 @@
 import type { AdminAction, Role } from '@minqing/shared';
 import type { Db } from '../db/open.js';
-import type { DeputyRow } from './reference.js';
+import type { DeputyRow, UnitRow } from './reference.js';
 import { statementCache } from './statements.js';
 import type { UserRow } from './users.js';
 
@@ -29,10 +29,12 @@ export function adminRepo(db: Db) {
   );
   const countEvents = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM admin_events');
   const pageEvents = db.prepare<[number, number], AdminEventRow>(
-    `SELECT e.*, a.name AS actor_name, coalesce(t.name, d.name) AS target_name
+    `SELECT e.*, a.name AS actor_name, coalesce(t.name, d.name, un.name, ca.name) AS target_name
        FROM admin_events e JOIN users a ON a.id = e.actor_user_id
        LEFT JOIN users t ON t.id = e.target AND e.action LIKE 'user_%'
        LEFT JOIN deputies d ON d.code = e.target AND e.action LIKE 'deputy_%'
+       LEFT JOIN units un ON un.id = e.target AND e.action LIKE 'unit_%'
+       LEFT JOIN categories ca ON ca.id = e.target AND e.action = 'category_update'
       ORDER BY e.id DESC LIMIT ? OFFSET ?`,
   );
   const insertDeputy = db.prepare(
@@ -41,6 +43,13 @@ export function adminRepo(db: Db) {
   );
   const deputyCodes = db.prepare<[], { code: string }>('SELECT code FROM deputies');
   const lastSort = db.prepare<[], { n: number | null }>('SELECT max(sort) AS n FROM deputies');
+  const insertUnit = db.prepare(
+    'INSERT INTO units (id, name, kind, region_id, sort, active) VALUES (@id, @name, @kind, @region_id, @sort, @active)',
+  );
+  const unitIds = db.prepare<[], { id: string }>('SELECT id FROM units');
+  const unitByName = db.prepare<[string], { id: string }>('SELECT id FROM units WHERE name = ?');
+  const lastUnitSort = db.prepare<[string], { n: number | null }>('SELECT max(sort) AS n FROM units WHERE kind = ?');
+  const setDefaultUnit = db.prepare('UPDATE categories SET default_unit_id = ? WHERE id = ?');
   const idpTaken = db.prepare<[string], { id: string }>("SELECT id FROM users WHERE idp_kind = 'ding' AND idp_user_id = ?");
   const registerMock = db.prepare(
     `INSERT INTO mock_idp_accounts (account, kind, role, name, mobile, sort) VALUES (?, 'ding', ?, ?, ?, 1000)
@@ -103,6 +112,20 @@ export function adminRepo(db: Db) {
     deputyCodes: () => deputyCodes.all().map((r) => r.code),
     /** The sort a new deputy gets: after every other. */
     nextDeputySort: () => (lastSort.get()?.n ?? 0) + 1,
+    /** 承办单位: a new unit (the caller holds the transaction and has checked name, id and region). */
+    insertUnit: (row: UnitRow) => insertUnit.run(row),
+    updateUnit(id: string, fields: Partial<Pick<UnitRow, 'name' | 'sort' | 'active'>>) {
+      const keys = Object.keys(fields) as (keyof typeof fields)[];
+      if (!keys.length) return;
+      // column names come from the fixed list above, never from input
+      prepared(`UPDATE units SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
+    },
+    /** Every unit id in use, and the unit (if any) of that exact name (read in the writing transaction). */
+    unitIds: () => unitIds.all().map((r) => r.id),
+    unitIdByName: (name: string) => unitByName.get(name)?.id,
+    /** The sort a new unit gets: after the others of its kind. */
+    nextUnitSort: (kind: UnitRow['kind']) => (lastUnitSort.get(kind)?.n ?? 0) + 1,
+    setDefaultUnit: (categoryId: string, unitId: string) => setDefaultUnit.run(unitId, categoryId),
     /** Demo mode: the stand-in provider learns the new 浙政钉 account, so it can sign in there. */
     registerMockStaff: (dingUserId: string, role: Role, name: string, mobile: string | null) => registerMock.run(dingUserId, role, name, mobile),
   };

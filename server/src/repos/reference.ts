@@ -2,7 +2,11 @@ import type { Db } from '../db/open.js';
 
 export interface RegionRow { id: string; name: string; kind: 'city' | 'town' | 'village'; parent_id: string | null; sort: number }
 export interface StationRow { id: string; name: string; region_id: string; address: string; reception_days: string }
-export interface UnitRow { id: string; name: string; kind: 'department' | 'town' | 'organ'; region_id: string | null; sort: number }
+export interface UnitRow {
+  id: string; name: string; kind: 'department' | 'town' | 'organ'; region_id: string | null; sort: number;
+  /** 1 in service, 0 stopped (停用: no new assignments; 承办单位). */
+  active: 0 | 1;
+}
 export interface CategoryRow { id: string; name: string; default_unit_id: string | null; sort: number }
 export interface DeputyRow {
   code: string; name: string; level: 'province' | 'prefecture' | 'county' | 'town'; region_id: string;

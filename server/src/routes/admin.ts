@@ -5,15 +5,19 @@ import {
   adminUserQuerySchema,
   createDeputySchema,
   createStaffUserSchema,
+  createUnitSchema,
+  updateCategorySchema,
   updateDeputySchema,
+  updateUnitSchema,
   updateUserSchema,
 } from '@minqing/shared';
 import { createStaffUser, presentAdminEvent, presentAdminUser, updateUser } from '../domain/accounts.js';
 import { createDeputy, listManagedDeputies, updateDeputy } from '../domain/deputies.js';
+import { createUnit, listUnits, updateCategory, updateUnit } from '../domain/units.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { validate } from '../http/validate.js';
 
-/** 账号管理 and 操作日志: admins only; 代表名册: office staff (their region) and admins. */
+/** 账号管理 and 操作日志: admins only; 代表名册: office staff (their region) and admins; 承办单位与分类: the city's office and admins. */
 export function adminRoutes(ctx: { demoMode: boolean }) {
   return new Hono<AppEnv>()
     .get('/users', validate('query', adminUserQuerySchema), (c) => {
@@ -45,6 +49,23 @@ export function adminRoutes(ctx: { demoMode: boolean }) {
     .patch('/deputies/:code', validate('json', updateDeputySchema), (c) => {
       const user = currentUser(c, ['office', 'admin']);
       return c.json(updateDeputy(c.get('deps'), user, c.req.param('code'), c.req.valid('json')), 200);
+    })
+    // 承办单位与分类: the office of the city and admins (a town's office 403); every unit, stopped ones too
+    .get('/units', (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json({ items: listUnits(c.get('deps'), user) }, 200);
+    })
+    .post('/units', validate('json', createUnitSchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json(createUnit(c.get('deps'), user, c.req.valid('json')), 201);
+    })
+    .patch('/units/:id', validate('json', updateUnitSchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json(updateUnit(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
+    })
+    .patch('/categories/:id', validate('json', updateCategorySchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json(updateCategory(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
     })
     .get('/events', validate('query', adminEventQuerySchema), (c) => {
       currentUser(c, ['admin']);

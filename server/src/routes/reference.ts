@@ -105,16 +105,18 @@ export function referenceRoutes() {
       );
     })
     .get('/categories', (c) => {
-      c.header('Cache-Control', PUBLIC_CACHE);
+      // the office changes a category's default unit (承办单位与分类): revalidated, not kept for minutes
+      c.header('Cache-Control', 'no-cache');
       return c.json(
         { items: c.get('deps').reference.categories().map((x) => ({ id: x.id, name: x.name, defaultUnitId: x.default_unit_id })) },
         200,
       );
     })
     .get('/units', (c) => {
-      c.header('Cache-Control', PUBLIC_CACHE);
+      // every unit, stopped ones too (their cases still name them), with `active`; units change in 承办单位 so it is not kept for minutes
+      c.header('Cache-Control', 'no-cache');
       return c.json(
-        { items: c.get('deps').reference.units().map((u) => ({ id: u.id, name: u.name, kind: u.kind, regionId: u.region_id })) },
+        { items: c.get('deps').reference.units().map((u) => ({ id: u.id, name: u.name, kind: u.kind, regionId: u.region_id, active: u.active === 1 })) },
         200,
       );
     });

@@ -1,0 +1,134 @@
+import type { AdminUnit, Category, CreateUnitInput, UpdateCategoryInput, UpdateUnitInput } from '@minqing/shared';
+import type { Deps } from '../deps.js';
+import { ApiError, notFound } from '../http/errors.js';
+import type { CategoryRow, UnitRow } from '../repos/reference.js';
+import type { SessionUser } from './session.js';
+
+/**
+ * 承办单位与分类: the office of the city and admins add handling units (a new department after an
+ * institutional reform), rename them, stop assigning to one (停用: not offered, accepted or
+ * suggested for new assignments; its cases stay its own, and so do its figures), and change the
+ * unit a category routes to by default. Each change is one IMMEDIATE transaction with its
+ * admin_events row, then the reference cache is re-read; the seed leaves a unit or a category
+ * changed here alone (seed/reference.ts).
+ */
+
+/** Units are the whole city's: admins and the office of the city (a region without a parent) manage them; a town's office does not. */
+export function managesUnits(deps: Deps, user: SessionUser): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'office' && user.regionId !== null && deps.reference.region(user.regionId)?.kind === 'city';
+}
+
+function checkManages(deps: Deps, user: SessionUser): void {
+  if (!managesUnits(deps, user)) throw new ApiError('forbidden', '只有市人大常委会办公室和系统管理员可以管理承办单位');
+}
+
+export function toAdminUnitDto(u: UnitRow, deps: Deps): AdminUnit {
+  return {
+    id: u.id,
+    name: u.name,
+    kind: u.kind,
+    regionId: u.region_id,
+    active: u.active === 1,
+    sort: u.sort,
+    regionName: u.region_id ? (deps.reference.region(u.region_id)?.name ?? null) : null,
+    defaultFor: deps.reference
+      .categories()
+      .filter((c) => c.default_unit_id === u.id)
+      .map((c) => ({ id: c.id, name: c.name })),
+  };
+}
+
+export const toCategoryDto = (c: CategoryRow): Category => ({ id: c.id, name: c.name, defaultUnitId: c.default_unit_id });
+
+/** The next free u-### after the highest one in use (u-001 when none is). */
+export function nextUnitId(ids: readonly string[]): string {
+  const taken = new Set(ids);
+  const numbers = ids.map((id) => /^u-(\d+)$/.exec(id)).filter((m) => m !== null).map((m) => Number(m[1]));
+  let n = Math.max(0, ...numbers) + 1;
+  const id = (k: number) => `u-${String(k).padStart(3, '0')}`;
+  while (taken.has(id(n))) n++;
+  return id(n);
+}
+
+function checkNameFree(deps: Deps, name: string, self: string | null): void {
+  const holder = deps.admin.unitIdByName(name);
+  if (holder && holder !== self) throw new ApiError('conflict', '已有同名的承办单位', 'name');
+}
+
+export function listUnits(deps: Deps, user: SessionUser): AdminUnit[] {
+  checkManages(deps, user);
+  return deps.reference.units().map((u) => toAdminUnitDto(u, deps));
+}
+
+export function createUnit(deps: Deps, actor: SessionUser, input: CreateUnitInput): AdminUnit {
+  checkManages(deps, actor);
+  const regionId = input.regionId ?? null;
+  if (regionId !== null && !deps.reference.region(regionId)) throw new ApiError('invalid_input', '所属地区不存在', 'regionId');
+  if (input.kind === 'town' && (regionId === null || deps.reference.region(regionId)?.kind !== 'town')) {
+    throw new ApiError('invalid_input', '镇街单位须选择所属镇（街道）', 'regionId');
+  }
+  const id = deps.db
+    .transaction((): string => {
+      const ids = deps.admin.unitIds();
+      if (input.id && ids.includes(input.id)) throw new ApiError('conflict', '该单位编号已被使用', 'id');
+      checkNameFree(deps, input.name, null);
+      const id = input.id ?? nextUnitId(ids);
+      const row: UnitRow = { id, name: input.name, kind: input.kind, region_id: regionId, sort: input.sort ?? deps.admin.nextUnitSort(input.kind), active: 1 };
+      deps.admin.insertUnit(row);
+      deps.admin.appendEvent(actor.id, 'unit_create', id, { id, name: row.name, kind: row.kind, regionId, sort: row.sort }, deps.clock.now().toISOString());
+      return id;
+    })
+    .immediate();
+  deps.reloadReference();
+  return toAdminUnitDto(deps.reference.unit(id)!, deps);
+}
+
+export function updateUnit(deps: Deps, actor: SessionUser, id: string, input: UpdateUnitInput): AdminUnit {
+  checkManages(deps, actor);
+  const before = deps.reference.unit(id);
+  if (!before) throw notFound('未找到该承办单位');
+  const fields: Parameters<Deps['admin']['updateUnit']>[1] = {};
+  const changes: Record<string, unknown> = {};
+  if (input.name !== undefined && input.name !== before.name) fields.name = changes.name = input.name;
+  if (input.sort !== undefined && input.sort !== before.sort) fields.sort = changes.sort = input.sort;
+  if (input.active !== undefined && input.active !== (before.active === 1)) {
+    fields.active = input.active ? 1 : 0;
+    changes.active = input.active;
+  }
+  if (!Object.keys(changes).length) return toAdminUnitDto(before, deps);
+  deps.db
+    .transaction(() => {
+      if (fields.name !== undefined) checkNameFree(deps, fields.name, id);
+      if (fields.active === 0) {
+        // a category's cases would be routed to a unit that takes none: its default is changed first
+        const defaults = deps.reference.categories().filter((c) => c.default_unit_id === id);
+        if (defaults.length) {
+          throw new ApiError('conflict', `该单位是${defaults.map((c) => `“${c.name}”`).join('、')}的默认承办单位，请先改选这些分类的默认承办单位再停用`, 'active');
+        }
+      }
+      deps.admin.updateUnit(id, fields);
+      deps.admin.appendEvent(actor.id, 'unit_update', id, changes, deps.clock.now().toISOString());
+    })
+    .immediate();
+  deps.reloadReference();
+  return toAdminUnitDto(deps.reference.unit(id)!, deps);
+}
+
+export function updateCategory(deps: Deps, actor: SessionUser, id: string, input: UpdateCategoryInput): Category {
+  checkManages(deps, actor);
+  const before = deps.reference.category(id);
+  if (!before) throw notFound('未找到该分类');
+  const unit = deps.reference.unit(input.defaultUnitId);
+  if (!unit) throw new ApiError('invalid_input', '承办单位不存在', 'defaultUnitId');
+  if (unit.active !== 1) throw new ApiError('invalid_input', `${unit.name}已停用，不能作为默认承办单位`, 'defaultUnitId');
+  if (unit.id === before.default_unit_id) return toCategoryDto(before);
+  deps.db
+    .transaction(() => {
+      deps.admin.setDefaultUnit(id, unit.id);
+      deps.admin.appendEvent(actor.id, 'category_update', id, { defaultUnitId: unit.id }, deps.clock.now().toISOString());
+    })
+    .immediate();
+  deps.reloadReference();
+  return toCategoryDto(deps.reference.category(id)!);
+}
