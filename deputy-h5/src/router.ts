@@ -42,6 +42,7 @@ export const router = createRouter({
     { path: '/admin/users', name: 'admin-users', component: () => import('./pages/admin/AdminUsersPage.vue'), meta: { title: '账号管理', roles: ['admin'] } },
     { path: '/admin/deputies', name: 'admin-deputies', component: () => import('./pages/admin/AdminDeputiesPage.vue'), meta: { title: '代表名册', roles: OFFICE } },
     { path: '/admin/units', name: 'admin-units', component: () => import('./pages/admin/AdminUnitsPage.vue'), meta: { title: '承办单位', roles: OFFICE } },
+    { path: '/admin/stations', name: 'admin-stations', component: () => import('./pages/admin/AdminStationsPage.vue'), meta: { title: '联络站', roles: OFFICE } },
     { path: '/admin/events', name: 'admin-events', component: () => import('./pages/admin/AdminEventsPage.vue'), meta: { title: '操作日志', roles: ['admin'] } },
     { path: '/screen', name: 'screen', component: () => import('./pages/cockpit/BigScreenPage.vue'), meta: { title: '数据大屏', roles: LEADERS } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },

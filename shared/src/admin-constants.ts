@@ -26,6 +26,8 @@ export const ADMIN_ACTIONS = [
   'unit_create',
   'unit_update',
   'category_update',
+  'station_create',
+  'station_update',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
@@ -37,6 +39,8 @@ export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   unit_create: '新增单位',
   unit_update: '修改单位',
   category_update: '修改分类',
+  station_create: '新增联络站',
+  station_update: '修改联络站',
 };
 
 /** 代表名册: a deputy's code (printed in their QR code), e.g. D035; the server assigns the next free D### when none is given. */
@@ -54,3 +58,11 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = { department: '部门', town: '镇街', organ: '其他机关' };
 /** What the office is told when it assigns to a unit that has stopped taking new cases (停用). */
 export const UNIT_INACTIVE_MESSAGE = '该承办单位已停用，不再接收新交办，请选择其他单位';
+
+/** 联络站: a station's id (printed in its check-in QR code), e.g. st-danghu or st-001; the server assigns the next free st-### when none is given. */
+export const STATION_ID_PATTERN = /^[a-z][a-z0-9-]{1,31}$/;
+export const STATION_LIMITS = { name: 32, address: 100, receptionDays: 50 } as const;
+/** What a deputy is told when they scan the QR code of a station that has closed (停用). */
+export const STATION_INACTIVE_MESSAGE = '该联络站已停用，不能进站签到';
+/** What the office is told when it places a deputy at a station that has closed. */
+export const STATION_INACTIVE_PLACE_MESSAGE = '该联络站已停用，请选择其他联络站';

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { DEPUTY_LEVELS, ROLES, STAFF_ROLES } from './enums.js';
-import { ADMIN_ACTIONS, DEPUTY_CODE_PATTERN, DEPUTY_LIMITS, PASSWORD_ROLES, ROLE_SCOPE, UNIT_ID_PATTERN, UNIT_KINDS, UNIT_NAME_MAX } from './admin-constants.js';
-import { categorySchema, unitSchema } from './schemas.js';
+import {
+  ADMIN_ACTIONS,
+  DEPUTY_CODE_PATTERN,
+  DEPUTY_LIMITS,
+  PASSWORD_ROLES,
+  ROLE_SCOPE,
+  STATION_ID_PATTERN,
+  STATION_LIMITS,
+  UNIT_ID_PATTERN,
+  UNIT_KINDS,
+  UNIT_NAME_MAX,
+} from './admin-constants.js';
+import { categorySchema, stationSchema, unitSchema } from './schemas.js';
 import { MOBILE_PATTERN } from './phone.js';
 
 /**
@@ -277,3 +288,64 @@ export type AdminUnit = z.infer<typeof adminUnitSchema>;
 export const adminUnitListSchema = z.object({ items: z.array(adminUnitSchema) });
 export type AdminUnitList = z.infer<typeof adminUnitListSchema>;
 export { categorySchema as adminCategorySchema };
+
+/*
+ * 联络站 (office, admin): liaison stations (人大代表联络站, 代表之家) are added when one opens,
+ * corrected (name, address, 接待日) and stopped (停用: it closed). A town's office manages its
+ * own town's; the city's office and admins every one. Every change is in the 操作日志.
+ */
+
+const INVISIBLE = /[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const stationText = (label: string, max: number, missing: string) =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: `${label}最多${max}个字` })
+    .refine((s) => !INVISIBLE.test(s), { error: `${label}含有不可见字符` });
+const stationFields = {
+  name: stationText('联络站名称', STATION_LIMITS.name, '请填写联络站名称'),
+  /** The town (or village, or the city) the station serves. */
+  regionId: z.string({ error: '请选择所属地区' }).min(1, { error: '请选择所属地区' }).max(64, { error: '所属地区不存在' }).regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }),
+  address: stationText('地址', STATION_LIMITS.address, '请填写联络站地址'),
+  /** 接待日, as read by citizens: e.g. 每月15日上午. */
+  receptionDays: stationText('接待日', STATION_LIMITS.receptionDays, '请填写接待日（如 每月15日上午）'),
+};
+
+export const createStationSchema = z.strictObject(
+  {
+    /** Omitted: the server assigns the next free st-### id. */
+    id: z
+      .string({ error: '联络站编号必须是文字' })
+      .trim()
+      .regex(STATION_ID_PATTERN, { error: '联络站编号为2–32位小写字母、数字或 -，以字母开头（如 st-001）' })
+      .optional(),
+    ...stationFields,
+  },
+  strictError,
+);
+export type CreateStationInput = z.input<typeof createStationSchema>;
+
+/** Changes to a station; its id stays (check-ins, deputies and its printed QR code refer to it). */
+export const updateStationSchema = z.strictObject(
+  {
+    name: stationFields.name.optional(),
+    regionId: stationFields.regionId.optional(),
+    address: stationFields.address.optional(),
+    receptionDays: stationFields.receptionDays.optional(),
+    /** false: 停用 (closed: out of the public lists and pickers, check-in refused); true: open again. */
+    active: z.boolean({ error: 'active 必须是 true 或 false' }).optional(),
+  },
+  strictError,
+);
+export type UpdateStationInput = z.input<typeof updateStationSchema>;
+
+/** 联络站's list: every station of the caller's region, open or stopped, with its town and its deputies in office. */
+export const adminStationSchema = stationSchema.extend({
+  regionName: z.string(),
+  /** Deputies in office placed here (a station with any cannot be stopped). */
+  deputies: z.number().int(),
+});
+export type AdminStation = z.infer<typeof adminStationSchema>;
+export const adminStationListSchema = z.object({ items: z.array(adminStationSchema) });
+export type AdminStationList = z.infer<typeof adminStationListSchema>;

@@ -32,6 +32,8 @@ import type {
 import type {
   AdminDeputyQuery,
   AdminEventList,
+  AdminStation,
+  AdminStationList,
   AdminUnit,
   AdminUnitList,
   AdminUser,
@@ -39,9 +41,11 @@ import type {
   AdminUserQuery,
   CreateDeputyInput,
   CreateStaffUserInput,
+  CreateStationInput,
   CreateUnitInput,
   UpdateCategoryInput,
   UpdateDeputyInput,
+  UpdateStationInput,
   UpdateUnitInput,
   UpdateUserInput,
 } from './admin.js';
@@ -192,6 +196,12 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
         /** A category's default unit (分类与默认承办单位). */
         updateCategory: async (id: string, input: UpdateCategoryInput): Promise<Category> =>
           check((a) => a.adminCategorySchema, (await http.patch(`/api/admin/categories/${encodeURIComponent(id)}`, input)).data),
+        /** 联络站 (office of its region, admin): every station, open or stopped. */
+        stations: async (): Promise<AdminStationList> => check((a) => a.adminStationListSchema, (await http.get('/api/admin/stations')).data),
+        createStation: async (input: CreateStationInput): Promise<AdminStation> =>
+          check((a) => a.adminStationSchema, (await http.post('/api/admin/stations', input)).data),
+        updateStation: async (id: string, input: UpdateStationInput): Promise<AdminStation> =>
+          check((a) => a.adminStationSchema, (await http.patch(`/api/admin/stations/${encodeURIComponent(id)}`, input)).data),
       };
     })(),
 

@@ -53,6 +53,8 @@ export const stationSchema = z.object({
   regionId: z.string(),
   address: z.string(),
   receptionDays: z.string(),
+  /** false once the office has stopped it (停用, it closed): left out of GET /api/regions; only 联络站 (the admin list) shows it. */
+  active: z.boolean(),
 });
 export type Station = z.infer<typeof stationSchema>;
 

@@ -142,6 +142,16 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ method: 'PATCH', path: '/api/admin/categories/transport', body: { defaultUnitId: 'jtj' } }),
     expect: only({ admin: 200 }),
   },
+  // 联络站: office staff for their region (a town's office only its town: 当湖's station, 403 creating there from 钟埭, 404 editing it) and admins
+  'GET /api/admin/stations': { request: () => ({ method: 'GET', path: '/api/admin/stations' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }) },
+  'POST /api/admin/stations': {
+    request: (_f, actor) => ({ method: 'POST', path: '/api/admin/stations', body: { name: `矩阵联络站-${actor}`, regionId: 'danghu', address: '当湖街道矩阵路1号', receptionDays: '每月1日上午' } }),
+    expect: only({ officeOfRegion: 201, admin: 201 }),
+  },
+  'PATCH /api/admin/stations/:id': {
+    request: () => ({ method: 'PATCH', path: '/api/admin/stations/st-danghu', body: { active: true } }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
+  },
   // the stand-in identity provider (demo mode only): its own protocol, no user of ours
   'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
   'POST /mock-idp/tickets': { request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }), expect: 'public' },

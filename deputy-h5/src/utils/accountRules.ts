@@ -53,3 +53,13 @@ export const checkPassword = (v: string, required: boolean, missing = '请设置
   if (v.length > 72) return '密码最多72位';
   return /[A-Za-z]/.test(v) && /\d/.test(v) ? true : '密码须同时包含字母和数字';
 };
+
+/** 联络站's texts (createStationSchema / updateStationSchema): required, at most `max` characters, nothing invisible. */
+export const checkStationText =
+  (label: string, max: number, missing: string): Check =>
+  (raw) => {
+    const v = raw.trim();
+    if (!v) return missing;
+    if (v.length > max) return `${label}最多${max}个字`;
+    return INVISIBLE.test(v) ? `${label}含有不可见字符` : true;
+  };

@@ -37,6 +37,8 @@ const FIELD_LABELS: Record<string, string> = {
 };
 /** A unit's or a category's `name` is its name, not a person's. */
 const UNIT_FIELD_LABELS: Record<string, string> = { name: '名称' };
+/** A station's fields (联络站). */
+const STATION_FIELD_LABELS: Record<string, string> = { id: '联络站编号', name: '名称', address: '地址', receptionDays: '接待日' };
 const SETTING_TARGETS: Record<string, string> = { limits: '办理时限', replyReview: '答复审核' };
 
 export interface Names {
@@ -79,9 +81,9 @@ export function changeLines(event: AdminEvent, names: Names): string[] {
     );
   }
   const unitEvent = event.action === 'unit_create' || event.action === 'unit_update' || event.action === 'category_update';
-  return Object.entries(event.changes).map(
-    ([key, value]) => `${(unitEvent ? UNIT_FIELD_LABELS[key] : undefined) ?? FIELD_LABELS[key] ?? key}：${valueText(key, value, names)}`,
-  );
+  const stationEvent = event.action === 'station_create' || event.action === 'station_update';
+  const own = unitEvent ? UNIT_FIELD_LABELS : stationEvent ? STATION_FIELD_LABELS : {};
+  return Object.entries(event.changes).map(([key, value]) => `${own[key] ?? FIELD_LABELS[key] ?? key}：${valueText(key, value, names)}`);
 }
 
 /** Whose account it was, or which setting. */
@@ -91,6 +93,7 @@ export function targetText(event: AdminEvent): string {
   if (event.action === 'settings_update') return SETTING_TARGETS[event.target] ?? event.target;
   if (event.action === 'deputy_create' || event.action === 'deputy_update') return `代表 ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'unit_create' || event.action === 'unit_update') return `承办单位 ${event.targetName ?? ''}（${event.target}）`;
+  if (event.action === 'station_create' || event.action === 'station_update') return `联络站 ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'category_update') return `分类 ${event.targetName ?? event.target}`;
   return event.targetName ?? event.target;
 }

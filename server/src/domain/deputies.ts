@@ -1,4 +1,4 @@
-import type { CreateDeputyInput, Deputy, UpdateDeputyInput } from '@minqing/shared';
+import { STATION_INACTIVE_PLACE_MESSAGE, type CreateDeputyInput, type Deputy, type UpdateDeputyInput } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { DeputyRow } from '../repos/reference.js';
@@ -19,14 +19,18 @@ export function managesRegion(deps: Deps, user: SessionUser, regionId: string): 
   return user.role === 'office' && user.regionId !== null && deps.reference.isWithin(regionId, user.regionId);
 }
 
-/** The region must exist; the station, if any, must be the region's or a town's below it (a city region). */
-function checkPlace(deps: Deps, regionId: string, stationId: string | null): void {
+/**
+ * The region must exist; the station, if any, must be the region's or a town's below it (a city
+ * region), and open when the deputy is newly placed there (a stopped one keeps those it has).
+ */
+function checkPlace(deps: Deps, regionId: string, stationId: string | null, newlyPlaced = true): void {
   const region = deps.reference.region(regionId);
   if (!region) throw new ApiError('invalid_input', '所属地区不存在', 'regionId');
   if (stationId === null) return;
   const station = deps.reference.station(stationId);
   if (!station) throw new ApiError('invalid_input', '联络站不存在', 'stationId');
   if (!deps.reference.isWithin(station.region_id, regionId)) throw new ApiError('invalid_input', `${station.name}不属于${region.name}`, 'stationId');
+  if (newlyPlaced && station.active !== 1) throw new ApiError('conflict', STATION_INACTIVE_PLACE_MESSAGE, 'stationId');
 }
 
 function checkManaged(deps: Deps, user: SessionUser, regionId: string): void {
@@ -82,7 +86,7 @@ export function updateDeputy(deps: Deps, actor: SessionUser, code: string, input
   const regionId = input.regionId ?? before.region_id;
   const stationId = input.stationId !== undefined ? input.stationId : before.station_id;
   if (regionId !== before.region_id || stationId !== before.station_id) {
-    checkPlace(deps, regionId, stationId);
+    checkPlace(deps, regionId, stationId, stationId !== before.station_id);
     checkManaged(deps, actor, regionId);
   }
   const fields: Parameters<Deps['admin']['updateDeputy']>[1] = {};

@@ -1,6 +1,6 @@
 import type { AdminAction, Role } from '@minqing/shared';
 import type { Db } from '../db/open.js';
-import type { DeputyRow, UnitRow } from './reference.js';
+import type { DeputyRow, StationRow, UnitRow } from './reference.js';
 import { statementCache } from './statements.js';
 import type { UserRow } from './users.js';
 
@@ -29,12 +29,13 @@ export function adminRepo(db: Db) {
   );
   const countEvents = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM admin_events');
   const pageEvents = db.prepare<[number, number], AdminEventRow>(
-    `SELECT e.*, a.name AS actor_name, coalesce(t.name, d.name, un.name, ca.name) AS target_name
+    `SELECT e.*, a.name AS actor_name, coalesce(t.name, d.name, un.name, ca.name, st.name) AS target_name
        FROM admin_events e JOIN users a ON a.id = e.actor_user_id
        LEFT JOIN users t ON t.id = e.target AND e.action LIKE 'user_%'
        LEFT JOIN deputies d ON d.code = e.target AND e.action LIKE 'deputy_%'
        LEFT JOIN units un ON un.id = e.target AND e.action LIKE 'unit_%'
        LEFT JOIN categories ca ON ca.id = e.target AND e.action = 'category_update'
+       LEFT JOIN stations st ON st.id = e.target AND e.action LIKE 'station_%'
       ORDER BY e.id DESC LIMIT ? OFFSET ?`,
   );
   const insertDeputy = db.prepare(
@@ -49,6 +50,14 @@ export function adminRepo(db: Db) {
   const unitIds = db.prepare<[], { id: string }>('SELECT id FROM units');
   const unitByName = db.prepare<[string], { id: string }>('SELECT id FROM units WHERE name = ?');
   const lastUnitSort = db.prepare<[string], { n: number | null }>('SELECT max(sort) AS n FROM units WHERE kind = ?');
+  const insertStation = db.prepare(
+    'INSERT INTO stations (id, name, region_id, address, reception_days, active) VALUES (@id, @name, @region_id, @address, @reception_days, @active)',
+  );
+  const stationIds = db.prepare<[], { id: string }>('SELECT id FROM stations');
+  const stationByName = db.prepare<[string, string], { id: string }>('SELECT id FROM stations WHERE region_id = ? AND name = ?');
+  const stationDeputies = db.prepare<[string], { code: string; region_id: string; in_office: 0 | 1 }>(
+    'SELECT code, region_id, in_office FROM deputies WHERE station_id = ?',
+  );
   const setDefaultUnit = db.prepare('UPDATE categories SET default_unit_id = ? WHERE id = ?');
   const idpTaken = db.prepare<[string], { id: string }>("SELECT id FROM users WHERE idp_kind = 'ding' AND idp_user_id = ?");
   const registerMock = db.prepare(
@@ -125,6 +134,19 @@ export function adminRepo(db: Db) {
     unitIdByName: (name: string) => unitByName.get(name)?.id,
     /** The sort a new unit gets: after the others of its kind. */
     nextUnitSort: (kind: UnitRow['kind']) => (lastUnitSort.get(kind)?.n ?? 0) + 1,
+    /** 联络站: a new station (the caller holds the transaction and has checked id, name and region). */
+    insertStation: (row: StationRow) => insertStation.run(row),
+    updateStation(id: string, fields: Partial<Pick<StationRow, 'name' | 'region_id' | 'address' | 'reception_days' | 'active'>>) {
+      const keys = Object.keys(fields) as (keyof typeof fields)[];
+      if (!keys.length) return;
+      // column names come from the fixed list above, never from input
+      prepared(`UPDATE stations SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
+    },
+    /** Every station id in use, and the station (if any) of that exact name in a region (read in the writing transaction). */
+    stationIds: () => stationIds.all().map((r) => r.id),
+    stationIdByName: (regionId: string, name: string) => stationByName.get(regionId, name)?.id,
+    /** The deputies placed at a station, in office or not. */
+    stationDeputies: (id: string) => stationDeputies.all(id),
     setDefaultUnit: (categoryId: string, unitId: string) => setDefaultUnit.run(unitId, categoryId),
     /** Demo mode: the stand-in provider learns the new 浙政钉 account, so it can sign in there. */
     registerMockStaff: (dingUserId: string, role: Role, name: string, mobile: string | null) => registerMock.run(dingUserId, role, name, mobile),

@@ -1,7 +1,11 @@
 import type { Db } from '../db/open.js';
 
 export interface RegionRow { id: string; name: string; kind: 'city' | 'town' | 'village'; parent_id: string | null; sort: number }
-export interface StationRow { id: string; name: string; region_id: string; address: string; reception_days: string }
+export interface StationRow {
+  id: string; name: string; region_id: string; address: string; reception_days: string;
+  /** 1 open, 0 stopped (停用: closed; 联络站). */
+  active: 0 | 1;
+}
 export interface UnitRow {
   id: string; name: string; kind: 'department' | 'town' | 'organ'; region_id: string | null; sort: number;
   /** 1 in service, 0 stopped (停用: no new assignments; 承办单位). */

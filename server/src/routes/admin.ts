@@ -5,19 +5,22 @@ import {
   adminUserQuerySchema,
   createDeputySchema,
   createStaffUserSchema,
+  createStationSchema,
   createUnitSchema,
   updateCategorySchema,
   updateDeputySchema,
+  updateStationSchema,
   updateUnitSchema,
   updateUserSchema,
 } from '@minqing/shared';
 import { createStaffUser, presentAdminEvent, presentAdminUser, updateUser } from '../domain/accounts.js';
 import { createDeputy, listManagedDeputies, updateDeputy } from '../domain/deputies.js';
+import { createStation, listStations, updateStation } from '../domain/stations.js';
 import { createUnit, listUnits, updateCategory, updateUnit } from '../domain/units.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { validate } from '../http/validate.js';
 
-/** 账号管理 and 操作日志: admins only; 代表名册: office staff (their region) and admins; 承办单位与分类: the city's office and admins. */
+/** 账号管理 and 操作日志: admins only; 代表名册: office staff (their region) and admins; 承办单位与分类: the city's office and admins; 联络站: office staff (their region) and admins. */
 export function adminRoutes(ctx: { demoMode: boolean }) {
   return new Hono<AppEnv>()
     .get('/users', validate('query', adminUserQuerySchema), (c) => {
@@ -66,6 +69,19 @@ export function adminRoutes(ctx: { demoMode: boolean }) {
     .patch('/categories/:id', validate('json', updateCategorySchema), (c) => {
       const user = currentUser(c, ['office', 'admin']);
       return c.json(updateCategory(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
+    })
+    // 联络站: office staff for their region (a town's office its town's: another's is 404, creating there 403) and admins
+    .get('/stations', (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json({ items: listStations(c.get('deps'), user) }, 200);
+    })
+    .post('/stations', validate('json', createStationSchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json(createStation(c.get('deps'), user, c.req.valid('json')), 201);
+    })
+    .patch('/stations/:id', validate('json', updateStationSchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json(updateStation(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
     })
     .get('/events', validate('query', adminEventQuerySchema), (c) => {
       currentUser(c, ['admin']);

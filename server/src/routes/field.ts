@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
-import { checkinInputSchema, visitInputSchema, type Checkin, type Visit } from '@minqing/shared';
+import { STATION_INACTIVE_MESSAGE, checkinInputSchema, visitInputSchema, type Checkin, type Visit } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import { cstDate, cstMidnight } from '../domain/calendar.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
@@ -90,6 +90,8 @@ export function fieldRoutes(ctx: RouteContext) {
       if (!station || key !== stationKey(ctx.tokens.secret, stationId)) {
         throw new ApiError('invalid_input', '二维码无效：请扫描联络站张贴的进站二维码', 'key');
       }
+      // 停用: a closed station's poster may still hang somewhere; no check-in is recorded there
+      if (station.active !== 1) throw new ApiError('conflict', STATION_INACTIVE_MESSAGE, 'stationId');
       const now = deps.clock.now();
       const dayStart = cstMidnight(cstDate(now)).toISOString();
       const existing = deps.db

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { LEVEL_LABELS, deputyQuerySchema, statsQuerySchema, type Deputy } from '@minqing/shared';
 import { deputyPerformance } from '../domain/performance.js';
+import { toStationDto } from '../domain/stations.js';
 import { currentUser } from '../http/auth.js';
 import QRCode from 'qrcode';
 import type { Deps } from '../deps.js';
@@ -89,17 +90,13 @@ export function referenceRoutes() {
   return new Hono<AppEnv>()
     .get('/regions', (c) => {
       const deps = c.get('deps');
-      c.header('Cache-Control', PUBLIC_CACHE);
+      // stations change in 联络站 (opened, corrected, closed): revalidated, not kept for minutes
+      c.header('Cache-Control', 'no-cache');
       return c.json(
         {
           items: deps.reference.regions().map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id })),
-          stations: deps.reference.stations().map((s) => ({
-            id: s.id,
-            name: s.name,
-            regionId: s.region_id,
-            address: s.address,
-            receptionDays: s.reception_days,
-          })),
+          // a stopped (closed) station is offered to no one; deputies placed there still name it in their profile
+          stations: deps.reference.stations().filter((s) => s.active === 1).map(toStationDto),
         },
         200,
       );
