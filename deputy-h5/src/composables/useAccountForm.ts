@@ -1,6 +1,4 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { showConfirmDialog, type FieldRule } from 'vant';
-import 'vant/es/dialog/style';
 import {
   PASSWORD_ROLES,
   ROLE_LABELS,
@@ -11,7 +9,8 @@ import {
   type Deputy,
   type UpdateUserInput,
 } from '@minqing/shared';
-import { ApiFailure, api } from '../api';
+import { api } from '../api';
+import { confirmDanger, fieldRule, sendAdminForm, type SaveResult } from '../utils/adminForm';
 import { useReferenceStore } from '../stores/reference';
 import { checkDingUserId, checkName, checkPassword, checkPhone, checkUsername } from '../utils/accountRules';
 
@@ -153,16 +152,12 @@ export function useAccountForm() {
   async function setDisabled(next: boolean) {
     delete errors.disabled;
     if (next) {
-      const ok = await showConfirmDialog({ title: '停用账号', message: '停用后该账号将立即无法登录', confirmButtonText: '停用', confirmButtonColor: '#ee0a24' }).then(
-        () => true,
-        () => false,
-      );
+      const ok = await confirmDanger('停用账号', '停用后该账号将立即无法登录', '停用');
       if (!ok) return;
     }
     form.disabled = next;
   }
 
-  const rule = (check: (v: string) => true | string): FieldRule[] => [{ validator: (v: unknown) => check(String(v ?? '')) }];
   const rules = computed(() => {
     const creating = !editing.value;
     const hasUsername = creating ? Boolean(form.username.trim()) : Boolean(editing.value?.username);
@@ -172,13 +167,13 @@ export function useAccountForm() {
         ? '请填写浙政钉账号或用户名（至少一种登录方式）'
         : '请填写浙政钉账号';
     return {
-      role: rule(() => (form.role ? true : '请选择角色（代表、人大工作人员、承办人、领导或管理员）')),
-      name: rule(checkName),
-      phone: rule(checkPhone),
-      dingUserId: rule((v) => checkDingUserId(v, dingMissing)),
-      username: rule((v) => checkUsername(v, creating && Boolean(form.password))),
-      password: rule((v) => checkPassword(v, creating && Boolean(form.username.trim()))),
-      scope: rule(() =>
+      role: fieldRule(() => (form.role ? true : '请选择角色（代表、人大工作人员、承办人、领导或管理员）')),
+      name: fieldRule(checkName),
+      phone: fieldRule(checkPhone),
+      dingUserId: fieldRule((v) => checkDingUserId(v, dingMissing)),
+      username: fieldRule((v) => checkUsername(v, creating && Boolean(form.password))),
+      password: fieldRule((v) => checkPassword(v, creating && Boolean(form.username.trim()))),
+      scope: fieldRule(() =>
         scopeValue.value ? true : scope.value === 'region' ? '请选择所属地区' : scope.value === 'unit' ? '请选择承办单位' : '请选择对应的代表',
       ),
     };
@@ -219,21 +214,15 @@ export function useAccountForm() {
    * there was nothing to send, or null when the server refused (told under the field it
    * names as well as in the client's toast).
    */
-  async function save(): Promise<{ user: AdminUser; created: boolean } | 'unchanged' | null> {
-    if (saving.value) return null;
-    clearErrors();
+  async function save(): Promise<SaveResult<AdminUser>> {
     const user = editing.value;
-    const changes = user ? updateInput(user) : null;
-    if (changes && !Object.keys(changes).length) return 'unchanged';
-    saving.value = true;
-    try {
-      return user ? { user: await api.admin.updateUser(user.id, changes!), created: false } : { user: await api.admin.createUser(createInput()), created: true };
-    } catch (err) {
-      if (err instanceof ApiFailure && (err.status === 400 || err.status === 409) && err.field) errors[err.field as AccountField] = err.message;
-      return null;
-    } finally {
-      saving.value = false;
-    }
+    return sendAdminForm({
+      saving,
+      errors,
+      changes: user ? updateInput(user) : null,
+      update: (changes) => api.admin.updateUser(user!.id, changes),
+      create: () => api.admin.createUser(createInput()),
+    });
   }
 
   return {

@@ -1,6 +1,4 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { showConfirmDialog, type FieldRule } from 'vant';
-import 'vant/es/dialog/style';
 import {
   DEPUTY_CODE_PATTERN,
   DEPUTY_LEVELS,
@@ -11,7 +9,8 @@ import {
   type DeputyLevel,
   type UpdateDeputyInput,
 } from '@minqing/shared';
-import { ApiFailure, api } from '../api';
+import { api } from '../api';
+import { confirmDanger, fieldRule, sendAdminForm, type SaveResult } from '../utils/adminForm';
 import { useReferenceStore } from '../stores/reference';
 import { checkName } from '../utils/accountRules';
 import type { PickOption } from './useAccountForm';
@@ -84,28 +83,19 @@ export function useDeputyForm() {
   /** Asks before marking 不再履职; back in office needs no confirmation. */
   async function setInOffice(next: boolean) {
     if (!next) {
-      const ok = await showConfirmDialog({
-        title: '标记为不再履职',
-        message: '标记后群众无法再向该代表提交诉求，扫其二维码会看到“该代表已不再履职”；已有的诉求照常办理。',
-        confirmButtonText: '确认标记',
-        confirmButtonColor: '#ee0a24',
-      }).then(
-        () => true,
-        () => false,
-      );
+      const ok = await confirmDanger('标记为不再履职', '标记后群众无法再向该代表提交诉求，扫其二维码会看到“该代表已不再履职”；已有的诉求照常办理。', '确认标记');
       if (!ok) return;
     }
     form.inOffice = next;
   }
 
-  const rule = (check: (v: string) => true | string): FieldRule[] => [{ validator: (v: unknown) => check(String(v ?? '')) }];
   const rules = {
-    code: rule((v) => (!v.trim() || DEPUTY_CODE_PATTERN.test(v.trim()) ? true : '代表编号为3–16位大写字母或数字，以字母开头（如 D035）')),
-    name: rule(checkName),
-    level: rule(() => (form.level ? true : '请选择代表层级（省、嘉兴市、平湖市或镇人大代表）')),
-    regionId: rule(() => (form.regionId ? true : '请选择所属地区')),
-    constituency: rule((v) => (!v.trim() ? '请填写选区' : v.trim().length > DEPUTY_LIMITS.constituency ? `选区最多${DEPUTY_LIMITS.constituency}个字` : true)),
-    bio: rule((v) => (v.trim().length > DEPUTY_LIMITS.bio ? `简介最多${DEPUTY_LIMITS.bio}个字` : true)),
+    code: fieldRule((v) => (!v.trim() || DEPUTY_CODE_PATTERN.test(v.trim()) ? true : '代表编号为3–16位大写字母或数字，以字母开头（如 D035）')),
+    name: fieldRule(checkName),
+    level: fieldRule(() => (form.level ? true : '请选择代表层级（省、嘉兴市、平湖市或镇人大代表）')),
+    regionId: fieldRule(() => (form.regionId ? true : '请选择所属地区')),
+    constituency: fieldRule((v) => (!v.trim() ? '请填写选区' : v.trim().length > DEPUTY_LIMITS.constituency ? `选区最多${DEPUTY_LIMITS.constituency}个字` : true)),
+    bio: fieldRule((v) => (v.trim().length > DEPUTY_LIMITS.bio ? `简介最多${DEPUTY_LIMITS.bio}个字` : true)),
   };
 
   function createInput(): CreateDeputyInput {
@@ -133,21 +123,15 @@ export function useDeputyForm() {
   }
 
   /** Sends the form; the saved deputy, 'unchanged', or null when refused (told under the field). */
-  async function save(): Promise<{ deputy: Deputy; created: boolean } | 'unchanged' | null> {
-    if (saving.value) return null;
-    clearErrors();
+  async function save(): Promise<SaveResult<Deputy>> {
     const d = editing.value;
-    const changes = d ? updateInput(d) : null;
-    if (changes && !Object.keys(changes).length) return 'unchanged';
-    saving.value = true;
-    try {
-      return d ? { deputy: await api.admin.updateDeputy(d.code, changes!), created: false } : { deputy: await api.admin.createDeputy(createInput()), created: true };
-    } catch (err) {
-      if (err instanceof ApiFailure && (err.status === 400 || err.status === 403 || err.status === 409) && err.field) errors[err.field as DeputyField] = err.message;
-      return null;
-    } finally {
-      saving.value = false;
-    }
+    return sendAdminForm({
+      saving,
+      errors,
+      changes: d ? updateInput(d) : null,
+      update: (changes) => api.admin.updateDeputy(d!.code, changes),
+      create: () => api.admin.createDeputy(createInput()),
+    });
   }
 
   return { editing, form, errors, saving, levelOptions, regionOptions, stationOptions, regionName, stationName, rules, open, pickRegion, setInOffice, save };

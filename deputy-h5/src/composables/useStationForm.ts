@@ -1,8 +1,7 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { showConfirmDialog, type FieldRule } from 'vant';
-import 'vant/es/dialog/style';
 import { STATION_ID_PATTERN, STATION_LIMITS, type AdminStation, type CreateStationInput, type UpdateStationInput } from '@minqing/shared';
-import { ApiFailure, api } from '../api';
+import { api } from '../api';
+import { confirmDanger, fieldRule, sendAdminForm, type SaveResult } from '../utils/adminForm';
 import { useAuthStore } from '../stores/auth';
 import { useReferenceStore } from '../stores/reference';
 import { checkStationText } from '../utils/accountRules';
@@ -66,27 +65,18 @@ export function useStationForm() {
   /** Asks before 停用; opening again needs no confirmation. */
   async function setActive(next: boolean) {
     if (!next) {
-      const ok = await showConfirmDialog({
-        title: '停用该联络站',
-        message: '停用后群众端和代表名册不再提供该联络站，扫码进站签到将被拒绝；已在此的代表资料和以往进站记录保留。',
-        confirmButtonText: '确认停用',
-        confirmButtonColor: '#ee0a24',
-      }).then(
-        () => true,
-        () => false,
-      );
+      const ok = await confirmDanger('停用该联络站', '停用后群众端和代表名册不再提供该联络站，扫码进站签到将被拒绝；已在此的代表资料和以往进站记录保留。', '确认停用');
       if (!ok) return;
     }
     form.active = next;
   }
 
-  const rule = (check: (v: string) => true | string): FieldRule[] => [{ validator: (v: unknown) => check(String(v ?? '')) }];
   const rules = {
-    id: rule((v) => (!v.trim() || STATION_ID_PATTERN.test(v.trim()) ? true : '联络站编号为2–32位小写字母、数字或 -，以字母开头（如 st-001）')),
-    name: rule(checkStationText('联络站名称', STATION_LIMITS.name, '请填写联络站名称')),
-    regionId: rule(() => (form.regionId ? true : '请选择所属地区')),
-    address: rule(checkStationText('地址', STATION_LIMITS.address, '请填写联络站地址')),
-    receptionDays: rule(checkStationText('接待日', STATION_LIMITS.receptionDays, '请填写接待日（如 每月15日上午）')),
+    id: fieldRule((v) => (!v.trim() || STATION_ID_PATTERN.test(v.trim()) ? true : '联络站编号为2–32位小写字母、数字或 -，以字母开头（如 st-001）')),
+    name: fieldRule(checkStationText('联络站名称', STATION_LIMITS.name, '请填写联络站名称')),
+    regionId: fieldRule(() => (form.regionId ? true : '请选择所属地区')),
+    address: fieldRule(checkStationText('地址', STATION_LIMITS.address, '请填写联络站地址')),
+    receptionDays: fieldRule(checkStationText('接待日', STATION_LIMITS.receptionDays, '请填写接待日（如 每月15日上午）')),
   };
 
   function createInput(): CreateStationInput {
@@ -110,23 +100,15 @@ export function useStationForm() {
   }
 
   /** Sends the form; the saved station, 'unchanged', or null when refused (told under the field). */
-  async function save(): Promise<{ station: AdminStation; created: boolean } | 'unchanged' | null> {
-    if (saving.value) return null;
-    clearErrors();
+  async function save(): Promise<SaveResult<AdminStation>> {
     const s = editing.value;
-    const changes = s ? updateInput(s) : null;
-    if (changes && !Object.keys(changes).length) return 'unchanged';
-    saving.value = true;
-    try {
-      return s
-        ? { station: await api.admin.updateStation(s.id, changes!), created: false }
-        : { station: await api.admin.createStation(createInput()), created: true };
-    } catch (err) {
-      if (err instanceof ApiFailure && (err.status === 400 || err.status === 403 || err.status === 409) && err.field) errors[err.field as StationField] = err.message;
-      return null;
-    } finally {
-      saving.value = false;
-    }
+    return sendAdminForm({
+      saving,
+      errors,
+      changes: s ? updateInput(s) : null,
+      update: (changes) => api.admin.updateStation(s!.id, changes),
+      create: () => api.admin.createStation(createInput()),
+    });
   }
 
   return { editing, form, errors, saving, regionOptions, regionName, rules, open, setActive, save };

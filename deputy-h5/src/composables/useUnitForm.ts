@@ -1,8 +1,7 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { showConfirmDialog, type FieldRule } from 'vant';
-import 'vant/es/dialog/style';
 import { UNIT_ID_PATTERN, UNIT_KINDS, UNIT_KIND_LABELS, type AdminUnit, type CreateUnitInput, type UnitKind, type UpdateUnitInput } from '@minqing/shared';
-import { ApiFailure, api } from '../api';
+import { api } from '../api';
+import { confirmDanger, fieldRule, sendAdminForm, type SaveResult } from '../utils/adminForm';
 import { useReferenceStore } from '../stores/reference';
 import { checkUnitName } from '../utils/accountRules';
 import type { PickOption } from './useAccountForm';
@@ -57,26 +56,17 @@ export function useUnitForm() {
   /** Asks before 停用; back in service needs no confirmation. */
   async function setActive(next: boolean) {
     if (!next) {
-      const ok = await showConfirmDialog({
-        title: '停用该单位',
-        message: '停用后交办时不再提供该单位，系统也不再推荐；已交办给它的民情件照常由它办理，统计数据保留。',
-        confirmButtonText: '确认停用',
-        confirmButtonColor: '#ee0a24',
-      }).then(
-        () => true,
-        () => false,
-      );
+      const ok = await confirmDanger('停用该单位', '停用后交办时不再提供该单位，系统也不再推荐；已交办给它的民情件照常由它办理，统计数据保留。', '确认停用');
       if (!ok) return;
     }
     form.active = next;
   }
 
-  const rule = (check: (v: string) => true | string): FieldRule[] => [{ validator: (v: unknown) => check(String(v ?? '')) }];
   const rules = {
-    id: rule((v) => (!v.trim() || UNIT_ID_PATTERN.test(v.trim()) ? true : '单位编号为2–32位小写字母、数字或 -，以字母开头（如 u-001）')),
-    name: rule(checkUnitName),
-    kind: rule(() => (form.kind ? true : '请选择单位类别（部门、镇街或其他机关）')),
-    regionId: rule(() => (form.kind !== 'town' || form.regionId ? true : '镇街单位须选择所属镇（街道）')),
+    id: fieldRule((v) => (!v.trim() || UNIT_ID_PATTERN.test(v.trim()) ? true : '单位编号为2–32位小写字母、数字或 -，以字母开头（如 u-001）')),
+    name: fieldRule(checkUnitName),
+    kind: fieldRule(() => (form.kind ? true : '请选择单位类别（部门、镇街或其他机关）')),
+    regionId: fieldRule(() => (form.kind !== 'town' || form.regionId ? true : '镇街单位须选择所属镇（街道）')),
   };
 
   function createInput(): CreateUnitInput {
@@ -96,21 +86,15 @@ export function useUnitForm() {
   }
 
   /** Sends the form; the saved unit, 'unchanged', or null when refused (told under the field). */
-  async function save(): Promise<{ unit: AdminUnit; created: boolean } | 'unchanged' | null> {
-    if (saving.value) return null;
-    clearErrors();
+  async function save(): Promise<SaveResult<AdminUnit>> {
     const u = editing.value;
-    const changes = u ? updateInput(u) : null;
-    if (changes && !Object.keys(changes).length) return 'unchanged';
-    saving.value = true;
-    try {
-      return u ? { unit: await api.admin.updateUnit(u.id, changes!), created: false } : { unit: await api.admin.createUnit(createInput()), created: true };
-    } catch (err) {
-      if (err instanceof ApiFailure && (err.status === 400 || err.status === 403 || err.status === 409) && err.field) errors[err.field as UnitField] = err.message;
-      return null;
-    } finally {
-      saving.value = false;
-    }
+    return sendAdminForm({
+      saving,
+      errors,
+      changes: u ? updateInput(u) : null,
+      update: (changes) => api.admin.updateUnit(u!.id, changes),
+      create: () => api.admin.createUnit(createInput()),
+    });
   }
 
   return { editing, form, errors, saving, kindOptions, regionOptions, regionName, rules, open, pickKind, setActive, save };
