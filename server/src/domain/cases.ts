@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../util/uuid7.js';
 import {
   ACTION_LABELS,
   DEPUTY_NOT_IN_OFFICE_MESSAGE,
@@ -108,7 +108,7 @@ export function createCase(
     throw new ApiError('invalid_input', '代群众录入时请填写群众的联系电话', 'contactPhone');
   }
 
-  const run = deps.db.transaction((): { id: string; replayed: boolean } => {
+  const run = deps.db.transaction((): { id: string; replayed: boolean; row?: CaseRow } => {
     if (key) {
       const existing = deps.idempotency.find(user.id, key);
       if (existing) return { id: existing, replayed: true };
@@ -116,7 +116,7 @@ export function createCase(
     // a deputy who has left office receives nothing new (a replay above still returns its case)
     if (deputy.in_office !== 1) throw new ApiError('conflict', DEPUTY_NOT_IN_OFFICE_MESSAGE, 'deputyCode');
     const now = deps.clock.now();
-    const id = randomUUID();
+    const id = uuid7(now.getTime());
     const region = deps.reference.townOf(deputy.region_id);
     const title = input.title?.trim() || input.body.replace(/\s+/g, ' ').slice(0, 20);
     const row = {
@@ -160,11 +160,12 @@ export function createCase(
     });
     if (key) deps.idempotency.insert(user.id, key, id, iso(now));
     const created = deps.cases.get(id)!;
-    notify(deps, created, deps.users.deputyUsers(deputy.code).map((u) => u.id), 'new_case', `您收到一件新的民情件：${title}`, `e${seq}`);
-    return { id, replayed: false };
+    notify(deps, created, deps.users.deputyUserIds(deputy.code), 'new_case', `您收到一件新的民情件：${title}`, `e${seq}`);
+    return { id, replayed: false, row: created };
   });
-  const { id, replayed } = run.immediate();
-  return { detail: caseDetail(deps, user, deps.cases.get(id)!), replayed };
+  const { id, replayed, row } = run.immediate();
+  // a new case is answered with the row read back after its last write (its event's hash included)
+  return { detail: caseDetail(deps, user, row ?? deps.cases.get(id)!), replayed };
 }
 
 export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof caseListQuerySchema>) {
@@ -294,8 +295,8 @@ function pendingReplySeq(deps: Deps, caseId: string): number | null {
 function applyAction(deps: Deps, user: SessionUser, c: CaseRow, input: Transition, to: CaseStatus, now: Date): Step {
   const step: Step = { patch: {}, data: {}, attachments: [], notices: [] };
   const citizen = c.citizen_user_id ? [c.citizen_user_id] : [];
-  const deputyUsers = () => deps.users.deputyUsers(c.deputy_code).map((u) => u.id);
-  const unitUsers = (unitId: string | null) => (unitId ? deps.users.unitUsers(unitId).map((u) => u.id) : []);
+  const deputyUsers = () => deps.users.deputyUserIds(c.deputy_code);
+  const unitUsers = (unitId: string | null) => (unitId ? deps.users.unitUserIds(unitId) : []);
   const dueFor = (from: Date, type = c.type) => iso(deps.calendar.addWorkingDays(from, replyDays(deps.limits, type)));
   const unitName = user.unitId ? deps.reference.unit(user.unitId)?.name : undefined;
   if (user.role === 'unit' && unitName) step.data.unitName = unitName;

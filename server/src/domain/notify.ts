@@ -7,15 +7,15 @@ export function holderUserIds(deps: Deps, c: CaseRow): string[] {
   switch (c.status) {
     case 'submitted':
     case 'acknowledged':
-      return deps.users.deputyUsers(c.deputy_code).map((u) => u.id);
+      return deps.users.deputyUserIds(c.deputy_code);
     case 'triage':
       return officeUserIds(deps, c);
     case 'handling':
       // a reply under review (答复审核) waits on the office, not on the unit
       if (c.pending_reply_at) return officeUserIds(deps, c);
-      return c.unit_id ? deps.users.unitUsers(c.unit_id).map((u) => u.id) : [];
+      return c.unit_id ? deps.users.unitUserIds(c.unit_id) : [];
     case 'assigned':
-      return c.unit_id ? deps.users.unitUsers(c.unit_id).map((u) => u.id) : [];
+      return c.unit_id ? deps.users.unitUserIds(c.unit_id) : [];
     default:
       return [];
   }

@@ -39,14 +39,13 @@ export function eventsRepo(db: Db) {
     /** Appends the next event of a case, chained to the previous one (call inside a transaction). */
     append: (e: NewEvent) => {
       const previous = last.get(e.case_id);
-      const row = {
-        ...e,
+      const row = Object.assign({}, e, {
         seq: (previous?.seq ?? 0) + 1,
         data: JSON.stringify(e.data ?? {}),
         attachments: JSON.stringify(e.attachments ?? []),
-      };
+      });
       const prevHash = previous?.hash ?? null;
-      insert.run({ ...row, prev_hash: prevHash, hash: eventHash(row, prevHash) });
+      insert.run(Object.assign(row, { prev_hash: prevHash, hash: eventHash(row, prevHash) }));
       return row.seq;
     },
     forCase: (caseId: string) => forCase.all(caseId),

@@ -21,8 +21,9 @@ export function usersRepo(db: Db) {
   const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
   const byIdp = db.prepare<[string, string], UserRow>('SELECT * FROM users WHERE idp_kind = ? AND idp_user_id = ?');
   const byUsername = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
-  const byDeputy = db.prepare<[string], UserRow>('SELECT * FROM users WHERE deputy_code = ? AND disabled = 0');
-  const byUnit = db.prepare<[string], UserRow>('SELECT * FROM users WHERE unit_id = ? AND role = \'unit\' AND disabled = 0');
+  // ids only: these name who is notified, on every submission and step (a whole users row costs several times more)
+  const byDeputy = db.prepare<[string], string>('SELECT id FROM users WHERE deputy_code = ? AND disabled = 0').pluck();
+  const byUnit = db.prepare<[string], string>("SELECT id FROM users WHERE unit_id = ? AND role = 'unit' AND disabled = 0").pluck();
   const officeOf = db.prepare<[], UserRow>("SELECT * FROM users WHERE role = 'office' AND disabled = 0");
   const insertStmt = db.prepare(
     `INSERT INTO users (id, role, name, phone, idp_kind, idp_user_id, username, password_hash, region_id, unit_id, deputy_code, created_at)
@@ -34,8 +35,10 @@ export function usersRepo(db: Db) {
     get: (id: string) => byId.get(id),
     byIdp: (kind: 'zlb' | 'ding', idpUserId: string) => byIdp.get(kind, idpUserId),
     byUsername: (username: string) => byUsername.get(username),
-    deputyUsers: (code: string) => byDeputy.all(code),
-    unitUsers: (unitId: string) => byUnit.all(unitId),
+    /** The enabled accounts of a deputy. */
+    deputyUserIds: (code: string) => byDeputy.all(code),
+    /** The enabled accounts of a unit. */
+    unitUserIds: (unitId: string) => byUnit.all(unitId),
     officeUsers: () => officeOf.all(),
     insert: (row: Omit<UserRow, 'disabled'>) => insertStmt.run(row),
     updateContact: (id: string, name: string, phone: string | null) => updateContact.run(name, phone, id),

@@ -108,7 +108,7 @@ export function seedDemoCases(db: Db, secret: string, now: Date, count = 320): n
     ...['zhang', 'li', 'wang', 'chen', 'zhou'].map((x) => userIdFor(`zlb-${x}`)),
     ...Array.from({ length: 30 }, (_, i) => `u-resident-${i + 1}`),
   ];
-  const unitUser = (unitId: string) => byId(deps.users.unitUsers(unitId)[0]!.id);
+  const unitUser = (unitId: string) => byId(deps.users.unitUserIds(unitId)[0]!);
   /** Moves the clock forward by `hours` (with jitter), never past now. */
   const advance = (hours: number) => {
     t = Math.min(t + hours * HOUR * (0.5 + random()), now.getTime() - 60_000);
