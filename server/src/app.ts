@@ -1,11 +1,11 @@
 import { Hono, type Context } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Db } from './db/open.js';
 import { buildDeps, systemClock, type Clock, type Deps } from './deps.js';
 import { authenticate, type AppEnv, type TokenConfig } from './http/auth.js';
 import { strictJson } from './http/body.js';
 import { clientIp, DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
 import { errorBody, onError } from './http/errors.js';
+import { securityHeaders } from './http/security-headers.js';
 import { staticApps } from './http/static.js';
 import type { IdentityProvider } from './idp/client.js';
 import { createMockIdp } from './idp/mock.js';
@@ -74,26 +74,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
     .all('*', (c) => c.json(errorBody('not_found', '接口不存在'), 404));
 
   const app = new Hono<AppEnv>();
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'], // Vant's icon font is a data: URL inside its CSS
-        connectSrc: ["'self'"],
-        mediaSrc: ["'self'", 'blob:'],
-        frameAncestors: ["'self'", ...(options.frameAncestors ?? [])],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      xFrameOptions: false,
-      crossOriginEmbedderPolicy: false,
-      permissionsPolicy: { camera: ['self'], geolocation: ['self'] },
-    }),
-  );
+  app.use(securityHeaders(options.frameAncestors));
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();

@@ -34,13 +34,32 @@ describe('abuse limits', () => {
 
   it('should put security headers on every response', async () => {
     const s = await startTestServer();
-    const res = await fetch(`${s.baseUrl}/api/health`);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    const csp = res.headers.get('content-security-policy') ?? '';
+    const citizen = await s.as('zlb-zhang');
+    const { id } = await citizen.cases.create(validCase(), newKey());
+    const bearer = { authorization: `Bearer ${citizen.token}` };
+    // API answers: data that loads and runs nothing and that no one may frame, computed or from memory, or an error
+    for (const [url, init] of [
+      ['/api/health', {}],
+      [`/api/cases/${id}`, { headers: bearer }],
+      [`/api/cases/${id}`, { headers: bearer }],
+      ['/api/cases/no-such-case', { headers: bearer }],
+    ] as const) {
+      const res = await fetch(`${s.baseUrl}${url}`, init);
+      expect(res.headers.get('x-content-type-options'), url).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), url).toBe('strict-origin-when-cross-origin');
+      expect(res.headers.get('content-security-policy'), url).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+      expect(res.headers.get('cross-origin-resource-policy'), url).toBe('same-origin');
+    }
+    const again = await fetch(`${s.baseUrl}/api/cases/${id}`, { headers: bearer });
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(again.headers.get('cache-control')).toBe('no-store');
+    // pages (here the stand-in provider's): scripts only from our origin, framed only by us and the host apps
+    const page = await fetch(`${s.baseUrl}/mock-idp/accounts`);
+    const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain('frame-ancestors');
+    expect(csp).toContain("frame-ancestors 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     await s.close();
   });
 });

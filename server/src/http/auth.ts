@@ -17,6 +17,12 @@ export type AppEnv = {
     user: SessionUser | null;
     /** The JSON text of a cacheable answer (cacheableJson), for responseCache. */
     jsonBody: string | undefined;
+    /** deps.dataVersion() as read when the request came in (once: each read is a statement). */
+    dataVersion: string | undefined;
+    /** The answer was built with every header it needs, security headers included (cacheableJson). */
+    headersComplete: boolean | undefined;
+    /** Whether responseCache answered from memory (hit) or computed the answer (miss). */
+    cacheState: 'hit' | 'miss' | undefined;
   };
 };
 
@@ -57,6 +63,7 @@ export function authenticate(config: TokenConfig): MiddlewareHandler<AppEnv> {
       if (typeof payload.sub !== 'string') throw new ApiError('unauthorized', '账号不存在或已停用');
       // the account is re-read whenever anything was written since (a role change, a disabled account)
       const version = deps.dataVersion();
+      c.set('dataVersion', version);
       let session = sessions.get(payload.sub);
       if (!session || session.version !== version) {
         const row = deps.users.get(payload.sub);

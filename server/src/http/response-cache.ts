@@ -1,16 +1,28 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth.js';
+import { API_SECURITY_HEADERS } from './security-headers.js';
 
-const JSON_TYPE = 'application/json; charset=UTF-8';
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ ...API_SECURITY_HEADERS, 'content-type': 'application/json; charset=UTF-8', 'cache-control': 'no-store' });
+
+/**
+ * A 200 JSON answer whose headers, security headers included, are one plain object: the
+ * node adapter writes such an answer straight out, without building a Headers object
+ * (measured: that alone took about a third of the time of a repeated read).
+ */
+function plainJson(c: Context<AppEnv>, text: string, extra?: Record<string, string>) {
+  c.set('headersComplete', true);
+  const state = c.get('cacheState');
+  const headers = extra || state ? { ...JSON_HEADERS, ...(state ? { 'x-cache': state } : {}), ...extra } : JSON_HEADERS;
+  return new Response(text, { status: 200, headers });
+}
 
 /**
  * Answers `value` as JSON (200) and hands the text to `responseCache`, which would otherwise
- * have to read it back out of the response.
+ * have to read it back out of the response. `extra` headers go with it (e.g. Server-Timing).
  */
-export function cacheableJson(c: Context<AppEnv>, value: unknown, text = JSON.stringify(value)) {
+export function cacheableJson(c: Context<AppEnv>, value: unknown, text = JSON.stringify(value), extra?: Record<string, string>) {
   c.set('jsonBody', text);
-  c.header('Content-Type', JSON_TYPE);
-  return c.body(text, 200);
+  return plainJson(c, text, extra);
 }
 
 interface Entry {
@@ -53,7 +65,7 @@ export function responseCache(options: Partial<ResponseCacheOptions> = {}): Midd
     if (c.req.method !== 'GET' || !user) return next();
     const deps = c.get('deps');
     const key = `${user.id}\n${c.req.url}`;
-    const version = deps.dataVersion();
+    const version = c.get('dataVersion') ?? deps.dataVersion();
     const now = deps.clock.now().getTime();
     const fresh = !/no-cache|no-store|max-age=0/i.test(c.req.header('cache-control') ?? '');
     const hit = entries.get(key);
@@ -61,12 +73,10 @@ export function responseCache(options: Partial<ResponseCacheOptions> = {}): Midd
       // most recently used last: the first key is the one to evict
       entries.delete(key);
       entries.set(key, hit);
-      c.header('Content-Type', JSON_TYPE);
-      c.header('Server-Timing', 'cache;desc="hit"');
-      c.header('X-Cache', 'hit');
-      return c.body(hit.body, 200);
+      c.set('cacheState', 'hit');
+      return plainJson(c, hit.body);
     }
-    c.header('X-Cache', 'miss');
+    c.set('cacheState', 'miss');
     c.set('jsonBody', undefined);
     await next();
     const body = c.get('jsonBody');
