@@ -33,9 +33,9 @@ async function load(opts: autocannon.Options): Promise<autocannon.Result> {
   return autocannon({ connections: CONNECTIONS, duration: seconds, ...opts });
 }
 
-interface Row { scenario: string; 'req/s': number; 'p50 ms': number; 'p99 ms': number; errors: number; non2xx: number; ceiling: string; ratio: string; 'vs same size': string }
+interface Row { scenario: string; 'req/s': number; 'p50 ms': number; 'p99 ms': number; errors: number; non2xx: number; ceiling: string; ratio: string; 'vs same size': string; 'vs same size, headers': string }
 const rows: Row[] = [];
-function record(scenario: string, r: autocannon.Result, ceiling: number | null, ceilingName: string, sameSize?: number) {
+function record(scenario: string, r: autocannon.Result, ceiling: number | null, ceilingName: string, sameSize?: number, sameSizeHeaders?: number) {
   const rps = Math.round(r.requests.average);
   rows.push({
     scenario,
@@ -47,6 +47,7 @@ function record(scenario: string, r: autocannon.Result, ceiling: number | null, 
     ceiling: ceilingName,
     ratio: ceiling ? `${Math.round((rps / ceiling) * 100)} %` : '',
     'vs same size': sameSize ? `${Math.round((rps / sameSize) * 100)} %` : '',
+    'vs same size, headers': sameSizeHeaders ? `${Math.round((rps / sameSizeHeaders) * 100)} %` : '',
   });
 }
 
@@ -127,15 +128,24 @@ db.close();
 if (!detailCase) throw new Error('the bulk database has no citizen case');
 
 // the bare route again, answering as many bytes as the list and the case do: what the wire alone allows for an answer of that size
-const sizeOf = async (path: string) =>
-  Buffer.byteLength(await (await fetch(`${base}${path}`, { headers: auth(citizen) })).text());
+const sizeOf = async (path: string, as = citizen) =>
+  Buffer.byteLength(await (await fetch(`${base}${path}`, { headers: auth(as) })).text());
+const year = new Date().getFullYear();
+const overviewPath = `/api/stats/overview?from=${year - 1}-01-01&to=${year - 1}-12-31`;
+const overviewUrl = `${base}${overviewPath}`;
 const listBytes = await sizeOf('/api/cases?page=1&pageSize=20');
 const detailBytes = await sizeOf(`/api/cases/${detailCase}`);
+const overviewBytes = await sizeOf(overviewPath, leader);
 const sizedCeiling = new Map<string, number>();
-for (const [what, bytes] of [['list', listBytes], ['detail', detailBytes]] as const) {
+const headedCeiling = new Map<string, number>();
+for (const [what, bytes] of [['list', listBytes], ['detail', detailBytes], ['overview', overviewBytes]] as const) {
   const r = await load({ url: `${bareUrl}/json-sized/${bytes}` });
   record(`bare Hono JSON route, ${bytes} B like the ${what} (ceiling)`, r, null, '');
   sizedCeiling.set(what, r.requests.average);
+  // and with the security headers every answer of the app carries (CSP, frame-ancestors, …)
+  const h = await load({ url: `${bareUrl}/api/json-headers/${bytes}` });
+  record(`  the same, with the app's security headers (ceiling)`, h, null, '');
+  headedCeiling.set(what, h.requests.average);
 }
 bare.kill('SIGKILL');
 
@@ -155,10 +165,10 @@ record('case submission (durable)', submission, writeCeiling, 'durable insert');
 // Each read twice: as clients ask (a repeated question is answered from memory until the next
 // write), and with Cache-Control: no-cache so that every request computes its answer.
 const noCache = { 'cache-control': 'no-cache' };
-record('citizen case list (computed)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route', sizedCeiling.get('list'));
-record('citizen case list (repeated)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: auth(citizen) }), readCeiling, 'JSON route', sizedCeiling.get('list'));
-record('case detail (computed)', await load({ url: `${base}/api/cases/${detailCase}`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route', sizedCeiling.get('detail'));
-record('case detail (repeated)', await load({ url: `${base}/api/cases/${detailCase}`, headers: auth(citizen) }), readCeiling, 'JSON route', sizedCeiling.get('detail'));
+record('citizen case list (computed)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route', sizedCeiling.get('list'), headedCeiling.get('list'));
+record('citizen case list (repeated)', await load({ url: `${base}/api/cases?page=1&pageSize=20`, headers: auth(citizen) }), readCeiling, 'JSON route', sizedCeiling.get('list'), headedCeiling.get('list'));
+record('case detail (computed)', await load({ url: `${base}/api/cases/${detailCase}`, headers: { ...auth(citizen), ...noCache } }), readCeiling, 'JSON route', sizedCeiling.get('detail'), headedCeiling.get('detail'));
+record('case detail (repeated)', await load({ url: `${base}/api/cases/${detailCase}`, headers: auth(citizen) }), readCeiling, 'JSON route', sizedCeiling.get('detail'), headedCeiling.get('detail'));
 let k = 0;
 record(
   'a transition (note, durable)',
@@ -178,10 +188,8 @@ record(
   writeCeiling,
   'durable insert',
 );
-const year = new Date().getFullYear();
-const overviewUrl = `${base}/api/stats/overview?from=${year - 1}-01-01&to=${year - 1}-12-31`;
-record('cockpit overview, 1 year (computed)', await load({ url: overviewUrl, headers: { ...auth(leader), ...noCache } }), readCeiling, 'JSON route');
-record('cockpit overview, 1 year (repeated)', await load({ url: overviewUrl, headers: auth(leader) }), readCeiling, 'JSON route');
+record('cockpit overview, 1 year (computed)', await load({ url: overviewUrl, headers: { ...auth(leader), ...noCache } }), readCeiling, 'JSON route', sizedCeiling.get('overview'), headedCeiling.get('overview'));
+record('cockpit overview, 1 year (repeated)', await load({ url: overviewUrl, headers: auth(leader) }), readCeiling, 'JSON route', sizedCeiling.get('overview'), headedCeiling.get('overview'));
 
 // 4. memory over a mixed soak
 const samples: number[] = [rssMb(server.proc.pid!)];
@@ -203,7 +211,7 @@ const soak = await autocannon({
         body: JSON.stringify({ deputyCode: 'D002', type: 'help', body: `压测浸泡第${n}件：钟埭街道某小区门口积水，请尽快处理。` }),
       }),
     },
-    { method: 'GET', path: overviewUrl.slice(base.length), headers: auth(leader) },
+    { method: 'GET', path: overviewPath, headers: auth(leader) },
   ],
 });
 record(`mixed soak, ${soakSeconds} s (list, detail, submission, overview)`, soak, null, '');

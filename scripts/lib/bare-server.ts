@@ -1,11 +1,13 @@
 /**
  * The raw ceilings the benchmark compares against, on the same machine in the same run:
  * a bare Hono JSON route, and a bare Hono POST that inserts one row per transaction with
- * synchronous=FULL (the durable-insert ceiling).
+ * synchronous=FULL (the durable-insert ceiling). `/api/json-headers/:bytes` answers the same
+ * bytes under the app's own security headers: what those headers alone cost.
  */
 import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { Hono } from 'hono';
+import { securityHeaders } from '../../server/src/http/security-headers.js';
 
 const db = new Database(process.env.BARE_DB ?? ':memory:');
 db.pragma('journal_mode = WAL');
@@ -34,6 +36,11 @@ function jsonOfSize(bytes: number): string {
 const app = new Hono()
   .get('/json', (c) => c.json({ ok: true, items: [{ id: 1, name: '平湖' }] }, 200))
   .get('/json-sized/:bytes', (c) => {
+    c.header('Content-Type', 'application/json; charset=UTF-8');
+    return c.body(jsonOfSize(Math.min(1_000_000, Number(c.req.param('bytes')) || 0)), 200);
+  })
+  // under /api/ like the app's answers, so that it gets the same (API) security headers, set the usual way
+  .get('/api/json-headers/:bytes', securityHeaders(), (c) => {
     c.header('Content-Type', 'application/json; charset=UTF-8');
     return c.body(jsonOfSize(Math.min(1_000_000, Number(c.req.param('bytes')) || 0)), 200);
   })
