@@ -169,4 +169,30 @@ describe('the case lifecycle over HTTP', () => {
     const n = s.db.prepare('SELECT count(*) AS n FROM idempotency_keys WHERE key = ?').get(key) as { n: number };
     expect(n.n).toBe(1);
   });
+
+  it('should answer a submission with the case exactly as reading it back gives it, for the citizen and for a deputy entering it', async () => {
+    const citizen = await s.as('zlb-zhang');
+    const created = await citizen.cases.create(validCase({ location: { lat: 30.7, lng: 121.0, address: '当湖街道' } }), newKey());
+    expect(await citizen.cases.get(created.id)).toEqual(created);
+    expect(created.events.map((e) => [e.seq, e.action, e.toStatus])).toEqual([[1, 'submit', 'submitted']]);
+
+    const deputy = await s.as('ding-d001');
+    const entered = await deputy.cases.create(validCase({ contactName: '王大伯', contactPhone: '13900001111' }), newKey());
+    expect(await deputy.cases.get(entered.id)).toEqual(entered);
+  });
+
+  it('should say where a new case is, and say so again, marked as a replay, for a repeated Idempotency-Key', async () => {
+    const citizen = await s.as('zlb-li');
+    const key = newKey();
+    const first = await citizen.http.post('/api/cases', validCase(), { headers: { 'Idempotency-Key': key } });
+    expect(first.status).toBe(201);
+    expect(first.headers['location']).toBe(`/api/cases/${first.data.id}`);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(first.headers['content-security-policy']).toContain("default-src 'none'");
+    const replay = await citizen.http.post('/api/cases', validCase(), { headers: { 'Idempotency-Key': key } });
+    expect(replay.status).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.headers['location']).toBe(first.headers['location']);
+    expect(replay.data).toEqual(first.data);
+  });
 });

@@ -21,6 +21,7 @@ import { createCaseSchema, caseListQuerySchema } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { CasePatch, CaseRow } from '../repos/cases.js';
+import type { EventRow } from '../repos/events.js';
 import { addCalendarDays, cstDate } from './calendar.js';
 import { replyDays } from './limits.js';
 import { holderUserIds, notify, officeUserIds } from './notify.js';
@@ -61,8 +62,8 @@ export function loadVisible(deps: Deps, user: SessionUser, id: string): CaseRow 
   return c;
 }
 
-export function caseDetail(deps: Deps, user: SessionUser, c: CaseRow): CaseDetail {
-  return toDetail(c, deps.events.forCase(c.id), user, allowedActions(user, c), deps.reference, deps.signer, deps.clock.now());
+export function caseDetail(deps: Deps, user: SessionUser, c: CaseRow, events = deps.events.forCase(c.id)): CaseDetail {
+  return toDetail(c, events, user, allowedActions(user, c), deps.reference, deps.signer, deps.clock.now());
 }
 
 /** Photos named in a request must be the caller's own uploads, not already on another case. */
@@ -108,7 +109,7 @@ export function createCase(
     throw new ApiError('invalid_input', '代群众录入时请填写群众的联系电话', 'contactPhone');
   }
 
-  const run = deps.db.transaction((): { id: string; replayed: boolean; row?: CaseRow } => {
+  const run = deps.db.transaction((): { id: string; replayed: boolean; row?: CaseRow; events?: EventRow[] } => {
     if (key) {
       const existing = deps.idempotency.find(user.id, key);
       if (existing) return { id: existing, replayed: true };
@@ -145,7 +146,7 @@ export function createCase(
     deps.cases.insert(row);
     const photos = attachPhotos(deps, user, input.photoIds, 'photoIds', id);
     if (photos.length) deps.cases.update(id, { photo_ids: JSON.stringify(photos) });
-    const seq = deps.events.append({
+    const event = deps.events.append({
       case_id: id,
       action: 'submit',
       actor_user_id: user.id,
@@ -160,12 +161,12 @@ export function createCase(
     });
     if (key) deps.idempotency.insert(user.id, key, id, iso(now));
     const created = deps.cases.get(id)!;
-    notify(deps, created, deps.users.deputyUserIds(deputy.code), 'new_case', `您收到一件新的民情件：${title}`, `e${seq}`);
-    return { id, replayed: false, row: created };
+    notify(deps, created, deps.users.deputyUserIds(deputy.code), 'new_case', `您收到一件新的民情件：${title}`, `e${event.seq}`);
+    return { id, replayed: false, row: created, events: [event] };
   });
-  const { id, replayed, row } = run.immediate();
-  // a new case is answered with the row read back after its last write (its event's hash included)
-  return { detail: caseDetail(deps, user, row ?? deps.cases.get(id)!), replayed };
+  const { id, replayed, row, events } = run.immediate();
+  // a new case is answered with what was just written (the row read back after its event, so with its hash)
+  return { detail: row ? caseDetail(deps, user, row, events) : caseDetail(deps, user, deps.cases.get(id)!), replayed };
 }
 
 export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof caseListQuerySchema>) {
@@ -229,7 +230,7 @@ export function transition(deps: Deps, user: SessionUser, caseId: string, input:
     const step = applyAction(deps, user, c, input, to, now);
     const patch: CasePatch = { ...step.patch, status: to, updated_at: iso(now) };
     deps.cases.update(c.id, patch);
-    const seq = deps.events.append({
+    const { seq } = deps.events.append({
       case_id: c.id,
       action: input.action,
       actor_user_id: user.id,

@@ -50,7 +50,7 @@ export function schedulerTick(deps: Deps): { warned: number; overdue: number; au
       deps.db.transaction(() => {
         flags.add(overdueFlag);
         deps.cases.update(c.id, { reminded_flags: [...flags].join(' ') });
-        const seq = deps.events.append({
+        const { seq } = deps.events.append({
           case_id: c.id, action: 'overdue', actor_user_id: null, actor_role: null, actor_name: '系统',
           from_status: c.status, to_status: c.status, note: `${LABEL[d.kind]}超期`, data: { kind: d.kind, due: d.due }, created_at: nowIso,
         });

@@ -36,8 +36,8 @@ export function eventsRepo(db: Db) {
   );
   const forCase = db.prepare<[string], EventRow>('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq');
   return {
-    /** Appends the next event of a case, chained to the previous one (call inside a transaction). */
-    append: (e: NewEvent) => {
+    /** Appends the next event of a case, chained to the previous one (call inside a transaction); returns the stored row. */
+    append: (e: NewEvent): EventRow => {
       const previous = last.get(e.case_id);
       const row = Object.assign({}, e, {
         seq: (previous?.seq ?? 0) + 1,
@@ -45,8 +45,9 @@ export function eventsRepo(db: Db) {
         attachments: JSON.stringify(e.attachments ?? []),
       });
       const prevHash = previous?.hash ?? null;
-      insert.run(Object.assign(row, { prev_hash: prevHash, hash: eventHash(row, prevHash) }));
-      return row.seq;
+      const stored = Object.assign(row, { prev_hash: prevHash, hash: eventHash(row, prevHash) });
+      const { lastInsertRowid } = insert.run(stored);
+      return Object.assign(stored, { id: Number(lastInsertRowid) });
     },
     forCase: (caseId: string) => forCase.all(caseId),
   };

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { CASE_ACTIONS, caseListQuerySchema, createCaseSchema, similarQuerySchema, transitionSchema } from '@minqing/shared';
 import { caseDetail, createCase, listCases, loadVisible, transition } from '../domain/cases.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
+import { jsonAnswer } from '../http/json-answer.js';
 import { cacheableJson, responseCache } from '../http/response-cache.js';
 import { ApiError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
@@ -18,9 +19,8 @@ export function caseRoutes() {
       const input = c.req.valid('json');
       const key = c.req.header('Idempotency-Key');
       const { detail, replayed } = await deps.writes.run(() => createCase(deps, user, input, key));
-      if (replayed) c.header('Idempotent-Replayed', 'true');
-      c.header('Location', `/api/cases/${detail.id}`);
-      return c.json(detail, 201);
+      const location = `/api/cases/${detail.id}`;
+      return jsonAnswer(c, 201, JSON.stringify(detail), replayed ? { location, 'idempotent-replayed': 'true' } : { location });
     })
     .post('/similar', validate('json', similarQuerySchema), (c) => {
       // before submitting: "附近已有类似诉求" — open cases of the deputy's town, titles only
@@ -59,7 +59,8 @@ export function caseRoutes() {
         const user = currentUser(c);
         const deps = c.get('deps');
         const input = c.req.valid('json');
-        return c.json(await deps.writes.run(() => transition(deps, user, c.req.param('id'), input)), 200);
+        const detail = await deps.writes.run(() => transition(deps, user, c.req.param('id'), input));
+        return jsonAnswer(c, 200, JSON.stringify(detail));
       },
     )
     .get('/:id/suggestions', (c) => {
