@@ -2,7 +2,7 @@
  * `npm run bench`: load benchmark of the real server on a copy of a bulk-seeded database
  * (100,000 cases), driven by autocannon from this separate process over loopback, with the
  * raw ceilings (bare Hono JSON route; bare durable one-row insert) measured in the same run.
- *   npx tsx scripts/bench.ts [--cases 100000] [--db prepared.db] [--seconds 10] [--soak 60]
+ *   npx tsx scripts/bench.ts [--cases 100000] [--db prepared.db] [--seconds 10] [--warmup 3] [--soak 60]
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,7 +29,10 @@ function rssMb(pid: number): number {
   return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024);
 }
 
+const warmupSeconds = Number(arg('warmup', '3'));
+/** Each scenario, ceilings included, first runs unrecorded for `warmupSeconds` (the JIT, the database's pages in memory), then is measured. */
 async function load(opts: autocannon.Options): Promise<autocannon.Result> {
+  if (warmupSeconds > 0) await autocannon({ connections: CONNECTIONS, duration: warmupSeconds, ...opts });
   return autocannon({ connections: CONNECTIONS, duration: seconds, ...opts });
 }
 
@@ -219,7 +222,7 @@ clearInterval(sampler);
 await server.stop();
 rmSync(work, { recursive: true, force: true });
 
-console.log(`\n数据库：${totalCases} 件（读取的群众名下 ${citizenCases} 件）；${CONNECTIONS} 个连接，每项 ${seconds} 秒；机器 2 核`);
+console.log(`\n数据库：${totalCases} 件（读取的群众名下 ${citizenCases} 件）；${CONNECTIONS} 个连接，每项 ${seconds} 秒（先预热 ${warmupSeconds} 秒，不计）；机器 2 核`);
 console.table(rows);
 const firstQuarter = samples.slice(0, Math.max(1, Math.floor(samples.length / 4)));
 const lastQuarter = samples.slice(-Math.max(1, Math.floor(samples.length / 4)));

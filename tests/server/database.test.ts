@@ -8,6 +8,7 @@ import { migrate, openDatabase } from '../../server/src/db/open.js';
 import { MIGRATIONS } from '../../server/src/db/migrations.js';
 import { seedAccounts, seedDemoCases } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
+import { casesRepo } from '../../server/src/repos/cases.js';
 
 const counts = (db: Database.Database) =>
   Object.fromEntries(
@@ -35,6 +36,24 @@ describe('the database', () => {
     const strict = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").get() as { n: number };
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
     expect(strict.n).toBe(tables.n);
+    db.close();
+  });
+
+  it('should answer a new case as the table stores it, whatever defaults later migrations give new columns', () => {
+    const db = openDatabase(':memory:');
+    seedReference(db);
+    seedAccounts(db, new Date('2026-03-02T02:00:00Z'));
+    const deputy = db.prepare("SELECT code, region_id FROM deputies ORDER BY code LIMIT 1").get() as { code: string; region_id: string };
+    const citizen = db.prepare("SELECT id FROM users WHERE role = 'citizen' LIMIT 1").get() as { id: string };
+    const cases = casesRepo(db);
+    const answered = cases.insert({
+      id: 'c-defaults', tracking_no: 'PH20260302-0001', type: 'help', title: '路灯不亮', body: '东湖社区路灯不亮', status: 'submitted',
+      deputy_code: deputy.code, region_id: deputy.region_id, citizen_user_id: citizen.id, entered_by_user_id: citizen.id,
+      contact_name: '张三', contact_phone: '13800001111', anonymous: 0, location_lat: null, location_lng: null, location_address: null,
+      photo_ids: '[]', category_id: null, submitted_at: '2026-03-02T02:00:00.000Z', ack_due_at: '2026-03-03T02:00:00.000Z',
+      updated_at: '2026-03-02T02:00:00.000Z',
+    });
+    expect(answered).toStrictEqual(cases.get('c-defaults'));
     db.close();
   });
 

@@ -143,7 +143,7 @@ export function createCase(
       ack_due_at: iso(deps.calendar.addWorkingDays(now, deps.limits.ackWorkingDays)),
       updated_at: iso(now),
     };
-    deps.cases.insert(row);
+    const inserted = deps.cases.insert(row);
     const photos = attachPhotos(deps, user, input.photoIds, 'photoIds', id);
     if (photos.length) deps.cases.update(id, { photo_ids: JSON.stringify(photos) });
     const event = deps.events.append({
@@ -160,12 +160,13 @@ export function createCase(
       created_at: iso(now),
     });
     if (key) deps.idempotency.insert(user.id, key, id, iso(now));
-    const created = deps.cases.get(id)!;
+    // the row as stored now: its photos, and the hash of its event (set by the events trigger)
+    const created: CaseRow = { ...inserted, photo_ids: JSON.stringify(photos), last_event_hash: event.hash };
     notify(deps, created, deps.users.deputyUserIds(deputy.code), 'new_case', `您收到一件新的民情件：${title}`, `e${event.seq}`);
     return { id, replayed: false, row: created, events: [event] };
   });
   const { id, replayed, row, events } = run.immediate();
-  // a new case is answered with what was just written (the row read back after its event, so with its hash)
+  // a new case is answered with what was just written
   return { detail: row ? caseDetail(deps, user, row, events) : caseDetail(deps, user, deps.cases.get(id)!), replayed };
 }
 

@@ -42,11 +42,11 @@ export function notify(
 ): void {
   const now = deps.clock.now().toISOString();
   for (const userId of new Set(recipients)) {
-    const user = deps.users.get(userId);
-    if (!user) continue;
+    const role = deps.users.roleOf(userId);
+    if (!role) continue;
     deps.notifications.enqueue(
       {
-        channel: user.role === 'citizen' ? 'zlb' : 'ding',
+        channel: role === 'citizen' ? 'zlb' : 'ding',
         recipient_user_id: userId,
         case_id: c.id,
         kind,
