@@ -62,6 +62,19 @@ describe('staff app: 承办单位与分类', () => {
       const row = page.locator('[data-testid="unit-item"][data-id="u-001"]');
       await eventually(() => row.innerText()).toContain(NEW_UNIT);
       expect(await page.locator('.van-cell-group[data-kind="department"] [data-id="u-001"]').count()).toBe(1);
+      // a new department goes after the others; 排序 0 puts it first
+      const departments = page.locator('.van-cell-group[data-kind="department"] [data-testid="unit-item"]');
+      await eventually(() => departments.last().getAttribute('data-id')).toBe('u-001');
+      await row.click();
+      await eventually(() => field(page, 'name').locator('input').inputValue()).toBe(NEW_UNIT);
+      const sortInput = field(page, 'sort').locator('input');
+      await sortInput.fill('0');
+      await sortInput.blur();
+      const moved = page.waitForResponse((r) => r.url().endsWith('/api/admin/units/u-001') && r.request().method() === 'PATCH');
+      await page.getByTestId('unit-submit').click();
+      expect((await moved).request().postDataJSON()).toEqual({ sort: 0 });
+      await page.getByTestId('unit-form').waitFor({ state: 'hidden' });
+      await eventually(() => departments.first().getAttribute('data-id')).toBe('u-001');
 
       // 分类与默认承办单位: 城乡建设 now goes to the new department
       await page.locator('[data-testid="units-tabs"] .van-tab', { hasText: '分类与默认承办单位' }).click();
@@ -113,11 +126,12 @@ describe('staff app: 承办单位与分类', () => {
       await eventually(() => items(page).count()).toBe(seeded.length + 1);
       await screenshot(page, 'deputy-24-units', { fullPage: false });
 
-      // the 操作日志 reads the three changes
+      // the 操作日志 reads the four changes
       const admin = await signInAs(base(), 'ding-admin');
-      expect((await admin.admin.events()).items.slice(0, 3).map((e) => [e.action, e.target])).toEqual([
+      expect((await admin.admin.events()).items.slice(0, 4).map((e) => [e.action, e.target])).toEqual([
         ['unit_update', 'zjj'],
         ['category_update', 'construction'],
+        ['unit_update', 'u-001'],
         ['unit_create', 'u-001'],
       ]);
 

@@ -7,17 +7,21 @@ import { checkUnitName } from '../utils/accountRules';
 import type { PickOption } from './useAccountForm';
 
 /** The fields a server error may name. */
-export type UnitField = 'id' | 'name' | 'kind' | 'regionId' | 'active';
+export type UnitField = 'id' | 'name' | 'kind' | 'regionId' | 'sort' | 'active';
+
+/** 排序's bounds in the form (the contract allows up to 1,000,000; a county has a few dozen units). */
+export const UNIT_SORT_RANGE = { min: 0, max: 9999 } as const;
 
 /**
  * 承办单位's create / edit form: checks that mirror createUnitSchema / updateUnitSchema
  * (shared/src/admin.ts) with the same messages, only the changes sent, a refusal shown under
- * the field the server names (400, 409), and a confirmation before 停用.
+ * the field the server names (400, 409), and a confirmation before 停用. A new unit goes after
+ * the others of its kind; 排序 moves it when it is edited.
  */
 export function useUnitForm() {
   const ref$ = useReferenceStore();
   const editing = shallowRef<AdminUnit | null>(null);
-  const form = reactive({ id: '', name: '', kind: '' as UnitKind | '', regionId: '', active: true });
+  const form = reactive({ id: '', name: '', kind: '' as UnitKind | '', regionId: '', sort: 0 as number | string, active: true });
   const errors = reactive<Partial<Record<UnitField, string>>>({});
   const saving = ref(false);
   watch(
@@ -44,7 +48,7 @@ export function useUnitForm() {
   function open(unit: AdminUnit | null, defaultKind: UnitKind | '' = '') {
     clearErrors();
     editing.value = unit;
-    Object.assign(form, { id: unit?.id ?? '', name: unit?.name ?? '', kind: unit?.kind ?? defaultKind, regionId: unit?.regionId ?? '', active: unit?.active ?? true });
+    Object.assign(form, { id: unit?.id ?? '', name: unit?.name ?? '', kind: unit?.kind ?? defaultKind, regionId: unit?.regionId ?? '', sort: unit?.sort ?? 0, active: unit?.active ?? true });
   }
 
   function pickKind(kind: string) {
@@ -67,6 +71,10 @@ export function useUnitForm() {
     name: fieldRule(checkUnitName),
     kind: fieldRule(() => (form.kind ? true : '请选择单位类别（部门、镇街或其他机关）')),
     regionId: fieldRule(() => (form.kind !== 'town' || form.regionId ? true : '镇街单位须选择所属镇（街道）')),
+    sort: fieldRule(() => {
+      const n = Number(form.sort);
+      return Number.isInteger(n) && n >= UNIT_SORT_RANGE.min && n <= UNIT_SORT_RANGE.max ? true : `排序为 ${UNIT_SORT_RANGE.min}–${UNIT_SORT_RANGE.max} 的整数`;
+    }),
   };
 
   function createInput(): CreateUnitInput {
@@ -81,6 +89,7 @@ export function useUnitForm() {
   function updateInput(u: AdminUnit): UpdateUnitInput {
     const input: UpdateUnitInput = {};
     if (form.name.trim() !== u.name) input.name = form.name.trim();
+    if (Number(form.sort) !== u.sort) input.sort = Number(form.sort);
     if (form.active !== u.active) input.active = form.active;
     return input;
   }
