@@ -181,4 +181,26 @@ describe('代表名册', () => {
     expect(log.total).toBe(2);
     await s.close();
   });
+
+  it('should have a browser ask again for a deputy’s profile and get 304 while nothing changed, then the deputy marked 不再履职 at once', async () => {
+    const s = await startTestServer();
+    const profile = () => fetch(`${s.baseUrl}/api/deputies/D001`);
+    const first = await profile();
+    expect(first.headers.get('cache-control')).toBe('public, no-cache');
+    const tag = first.headers.get('etag');
+    expect(tag).toBeTruthy();
+    expect(((await first.json()) as { inOffice: boolean }).inOffice).toBe(true);
+    const again = await fetch(`${s.baseUrl}/api/deputies/D001`, { headers: { 'if-none-match': tag! } });
+    expect(again.status).toBe(304);
+
+    await (await s.as('ding-office')).admin.updateDeputy('D001', { inOffice: false });
+    const after = await fetch(`${s.baseUrl}/api/deputies/D001`, { headers: { 'if-none-match': tag! } });
+    expect(after.status).toBe(200);
+    expect(((await after.json()) as { inOffice: boolean }).inOffice).toBe(false);
+    // the public list too
+    const list = await fetch(`${s.baseUrl}/api/deputies?regionId=danghu`);
+    expect(list.headers.get('cache-control')).toBe('public, no-cache');
+    expect(((await list.json()) as { items: { code: string }[] }).items.map((d) => d.code)).not.toContain('D001');
+    await s.close();
+  });
 });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { LEVEL_LABELS, deputyQuerySchema, statsQuerySchema, type Deputy } from '@minqing/shared';
 import { deputyPerformance } from '../domain/performance.js';
 import { toStationDto } from '../domain/stations.js';
@@ -11,7 +12,9 @@ import { validate } from '../http/validate.js';
 import type { DeputyRow } from '../repos/reference.js';
 import { publicBase, type RouteContext } from './context.js';
 
-const PUBLIC_CACHE = 'public, max-age=300';
+// Public, but asked again each time (answered 304 by the ETag while unchanged): a deputy marked
+// 不再履职 or moved to another station shows so on the next visit, not minutes later.
+const PUBLIC_REVALIDATE = 'public, no-cache';
 
 export function toDeputyDto(d: DeputyRow, deps: Deps): Deputy {
   const station = d.station_id ? deps.reference.station(d.station_id) : undefined;
@@ -34,7 +37,7 @@ export function toDeputyDto(d: DeputyRow, deps: Deps): Deputy {
 
 export function deputyRoutes(ctx: RouteContext) {
   return new Hono<AppEnv>()
-    .get('/', validate('query', deputyQuerySchema), (c) => {
+    .get('/', etag(), validate('query', deputyQuerySchema), (c) => {
       const deps = c.get('deps');
       const { q, regionId, stationId } = c.req.valid('query');
       const regionIds = regionId ? new Set(deps.reference.subtree(regionId)) : null;
@@ -47,14 +50,14 @@ export function deputyRoutes(ctx: RouteContext) {
         .filter((d) => !stationId || d.station_id === stationId)
         .map((d) => toDeputyDto(d, deps))
         .filter((d) => !needle || [d.name, d.code, d.constituency, d.stationName ?? '', d.regionName].some((s) => s.toLowerCase().includes(needle)));
-      c.header('Cache-Control', PUBLIC_CACHE);
+      c.header('Cache-Control', PUBLIC_REVALIDATE);
       return c.json({ items }, 200);
     })
-    .get('/:code', (c) => {
+    .get('/:code', etag(), (c) => {
       const deps = c.get('deps');
       const d = deps.reference.deputy(c.req.param('code'));
       if (!d) throw notFound('未找到该代表');
-      c.header('Cache-Control', PUBLIC_CACHE);
+      c.header('Cache-Control', PUBLIC_REVALIDATE);
       return c.json(toDeputyDto(d, deps), 200);
     })
     .get('/:code/performance', validate('query', statsQuerySchema.pick({ from: true, to: true })), (c) => {
@@ -88,7 +91,7 @@ export function deputyRoutes(ctx: RouteContext) {
 
 export function referenceRoutes() {
   return new Hono<AppEnv>()
-    .get('/regions', (c) => {
+    .get('/regions', etag(), (c) => {
       const deps = c.get('deps');
       // stations change in 联络站 (opened, corrected, closed): revalidated, not kept for minutes
       c.header('Cache-Control', 'no-cache');
@@ -101,7 +104,7 @@ export function referenceRoutes() {
         200,
       );
     })
-    .get('/categories', (c) => {
+    .get('/categories', etag(), (c) => {
       // the office changes a category's default unit (承办单位与分类): revalidated, not kept for minutes
       c.header('Cache-Control', 'no-cache');
       return c.json(
@@ -109,7 +112,7 @@ export function referenceRoutes() {
         200,
       );
     })
-    .get('/units', (c) => {
+    .get('/units', etag(), (c) => {
       // every unit, stopped ones too (their cases still name them), with `active`; units change in 承办单位 so it is not kept for minutes
       c.header('Cache-Control', 'no-cache');
       return c.json(
