@@ -207,6 +207,8 @@ export const updateDeputySchema = z.strictObject(
     sort: deputyFields.sort.optional(),
     /** false: left office (届满/调离/辞职); true: back in office. */
     inOffice: z.boolean({ error: 'inOffice 必须是 true 或 false' }).optional(),
+    /** The deputy's photo: an image the caller uploaded (POST /api/uploads); null puts the generated portrait back. */
+    photoId: z.string({ error: '照片不存在，请重新上传' }).regex(/^[0-9a-f]{32}$/, { error: '照片不存在，请重新上传' }).nullable().optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
 );

@@ -1,7 +1,8 @@
 /**
  * 代表名册 in real Chromium on a 375×812 touch phone: the city office opens 我的 → 代表名册,
  * adds a newly elected deputy through the full-screen form (a required field is stopped in the
- * form first), is told the new code and opens their QR poster, finds them by search; then marks
+ * form first), is told the new code and opens their QR poster, finds them by search, gives them a
+ * photo (shrunk in the browser, shown on the citizen's QR page instead of the portrait); then marks
  * a seeded deputy 不再履职 after a confirmation (cancel keeps them in office). A citizen's phone
  * opening that deputy's QR landing page sees 该代表已不再履职 and no 向TA反映 button, and is
  * sent on to the town's other deputies.
@@ -18,6 +19,7 @@ import { eventually, staffPhone } from './helpers/staff.js';
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
 
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const NEW_DEPUTY = { name: '钱立群', constituency: '新埭镇第2选区', bio: '新埭镇星火村党总支书记。' };
 
 const items = (page: Page) => page.getByTestId('deputy-item');
@@ -83,6 +85,28 @@ describe('staff app: 代表名册', () => {
       for (const text of [NEW_DEPUTY.name, '平湖市人大代表', '新埭镇 · 新埭镇人大代表联络站', 'D035']) expect(await row.innerText()).toContain(text);
       expect(await anon.deputies.get('D035')).toMatchObject({ name: NEW_DEPUTY.name, inOffice: true });
 
+      // 照片: the generated portrait until the office uploads one; the citizen's QR page then shows it
+      await row.click();
+      await eventually(() => field(page, 'name').locator('input').inputValue()).toBe(NEW_DEPUTY.name);
+      expect(await page.getByTestId('deputy-photo-preview').locator('img').getAttribute('src')).toBe('/api/deputies/D035/avatar.svg');
+      expect(await page.getByTestId('deputy-photo-reset').count()).toBe(0);
+      const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/uploads') && r.request().method() === 'POST');
+      await page.getByTestId('deputy-photo-upload').locator('input[type="file"]').setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+      const photo = (await (await uploaded).json()) as { id: string; mime: string };
+      expect(photo.mime).toBe('image/jpeg'); // shrunk and re-encoded in the browser
+      await eventually(() => page.getByTestId('deputy-photo-preview').locator('img').getAttribute('src')).toMatch(/^blob:/);
+      await page.getByTestId('deputy-photo-reset').waitFor();
+      const photoSaved = page.waitForResponse((r) => r.url().endsWith('/api/admin/deputies/D035') && r.request().method() === 'PATCH');
+      await page.getByTestId('deputy-submit').click();
+      const photoPatch = await photoSaved;
+      expect(photoPatch.status()).toBe(200);
+      expect(photoPatch.request().postDataJSON()).toEqual({ photoId: photo.id });
+      await page.getByTestId('deputy-form').waitFor({ state: 'hidden' });
+      expect((await anon.deputies.get('D035')).photoUrl).toBe(`/api/deputies/D035/photo/${photo.id}`);
+      await citizen.page.goto('/citizen/d/D035');
+      const portrait = citizen.page.locator(`img[src="/api/deputies/D035/photo/${photo.id}"]`);
+      await eventually(() => portrait.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
       // mark D002 不再履职: a confirmation first (cancel keeps them in office)
       await page.getByTestId('deputy-search').locator('input').fill('D002');
       await eventually(() => items(page).count()).toBe(1);
@@ -110,10 +134,11 @@ describe('staff app: 代表名册', () => {
       await page.locator('.van-toast').waitFor({ state: 'hidden' });
       await screenshot(page, 'deputy-23-deputies', { fullPage: false });
 
-      // the 操作日志 (admin) reads both changes
+      // the 操作日志 (admin) reads the three changes
       const admin = await signInAs(base(), 'ding-admin');
       const log = (await admin.admin.events()).items;
-      expect(log.slice(0, 2).map((e) => [e.action, e.target])).toEqual([['deputy_update', 'D002'], ['deputy_create', 'D035']]);
+      expect(log.slice(0, 3).map((e) => [e.action, e.target])).toEqual([['deputy_update', 'D002'], ['deputy_update', 'D035'], ['deputy_create', 'D035']]);
+      expect(log[1]!.changes).toEqual({ photo: '已更换' });
 
       // a citizen scans D002's poster: the notice, no 向TA反映, and the town's other deputies
       await citizen.page.goto('/citizen/d/D002');

@@ -15,6 +15,7 @@ const newDeputy = (over: Partial<CreateDeputyInput> = {}): CreateDeputyInput => 
   bio: '新埭镇星火村党总支书记。',
   ...over,
 });
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const counts = (s: TestServer) =>
   s.db
     .prepare('SELECT (SELECT count(*) FROM deputies) AS deputies, (SELECT count(*) FROM admin_events) AS events, (SELECT count(*) FROM cases) AS cases')
@@ -201,6 +202,46 @@ describe('代表名册', () => {
     const list = await fetch(`${s.baseUrl}/api/deputies?regionId=danghu`);
     expect(list.headers.get('cache-control')).toBe('public, no-cache');
     expect(((await list.json()) as { items: { code: string }[] }).items.map((d) => d.code)).not.toContain('D001');
+    await s.close();
+  });
+
+  it('should put an uploaded photo on a deputy’s public profile, serve only that photo, and go back to the portrait', async () => {
+    const s = await startTestServer();
+    const office = await s.as('ding-office-danghu');
+    const upload = async (as: Awaited<ReturnType<TestServer['as']>>) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), 'portrait.png');
+      return (await as.http.post('/api/uploads', form)).data as { id: string };
+    };
+    const photo = await upload(office);
+    const before = counts(s);
+
+    // another user's upload, or a made-up id: refused under photoId, nothing written
+    const citizenPhoto = await upload(await s.as('zlb-zhang'));
+    for (const photoId of [citizenPhoto.id, 'f'.repeat(32)]) {
+      expect(await apiError(office.admin.updateDeputy('D001', { photoId }))).toMatchObject({ status: 400, field: 'photoId' });
+    }
+    expect(await apiError(office.admin.updateDeputy('D001', { photoId: '../../etc/passwd' }))).toMatchObject({ status: 400, field: 'photoId' });
+    expect(counts(s)).toEqual(before);
+    expect((await s.anonymous().deputies.get('D001')).photoUrl).toBe('/api/deputies/D001/avatar.svg');
+
+    const updated = await office.admin.updateDeputy('D001', { photoId: photo.id });
+    expect(updated.photoUrl).toBe(`/api/deputies/D001/photo/${photo.id}`);
+    const anon = s.anonymous();
+    expect((await anon.deputies.get('D001')).photoUrl).toBe(updated.photoUrl);
+    const served = await fetch(`${s.baseUrl}${updated.photoUrl}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    // the route gives out the deputy's photo only: not another upload, not the photo under another deputy
+    expect((await fetch(`${s.baseUrl}/api/deputies/D001/photo/${citizenPhoto.id}`)).status).toBe(404);
+    expect((await fetch(`${s.baseUrl}/api/deputies/D002/photo/${photo.id}`)).status).toBe(404);
+    const log = await (await s.as('ding-admin')).admin.events();
+    expect(log.items[0]).toMatchObject({ action: 'deputy_update', target: 'D001', changes: { photo: '已更换' } });
+
+    const reset = await office.admin.updateDeputy('D001', { photoId: null });
+    expect(reset.photoUrl).toBe('/api/deputies/D001/avatar.svg');
+    expect((await fetch(`${s.baseUrl}${updated.photoUrl}`)).status).toBe(404);
     await s.close();
   });
 });

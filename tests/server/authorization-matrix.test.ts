@@ -49,6 +49,11 @@ const MATRIX: Record<string, Row> = {
   'GET /api/deputies': { request: () => ({ method: 'GET', path: '/api/deputies' }), expect: 'public' },
   'GET /api/deputies/:code': { request: () => ({ method: 'GET', path: '/api/deputies/D001' }), expect: 'public' },
   'GET /api/deputies/:code/avatar.svg': { request: () => ({ method: 'GET', path: '/api/deputies/D001/avatar.svg' }), expect: 'public' },
+  // public, but only a deputy's current photo: the fixture's photo (a citizen's upload) is no one's
+  'GET /api/deputies/:code/photo/:uploadId': {
+    request: (f) => ({ method: 'GET', path: `/api/deputies/D001/photo/${f.photoId}` }),
+    expect: Object.fromEntries(ALL.map((a) => [a, 404])),
+  },
   'GET /api/deputies/:code/qrcode.svg': { request: () => ({ method: 'GET', path: '/api/deputies/D001/qrcode.svg' }), expect: 'public' },
   'GET /api/deputies/:code/performance': {
     request: () => ({ method: 'GET', path: '/api/deputies/D001/performance' }),

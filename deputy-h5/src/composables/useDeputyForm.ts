@@ -9,24 +9,33 @@ import {
   type DeputyLevel,
   type UpdateDeputyInput,
 } from '@minqing/shared';
-import { api } from '../api';
+import { compressImage } from '@minqing/h5-common/photos/compressImage';
+import { ApiFailure, api, quietApi } from '../api';
 import { confirmDanger, fieldRule, sendAdminForm, type SaveResult } from '../utils/adminForm';
 import { useReferenceStore } from '../stores/reference';
 import { checkName } from '../utils/accountRules';
 import type { PickOption } from './useAccountForm';
 
 /** The fields a server error may name. */
-export type DeputyField = 'code' | 'name' | 'level' | 'regionId' | 'stationId' | 'constituency' | 'bio' | 'inOffice';
+export type DeputyField = 'code' | 'name' | 'level' | 'regionId' | 'stationId' | 'constituency' | 'bio' | 'inOffice' | 'photoId';
 
 /**
  * 代表名册's create / edit form: checks that mirror createDeputySchema / updateDeputySchema
  * (shared/src/admin.ts) with the same messages, only the changes sent, a refusal shown under
- * the field the server names (400, 409), and a confirmation before marking 不再履职.
+ * the field the server names (400, 409), and a confirmation before marking 不再履职. Editing a
+ * deputy also changes their photo: shrunk in the browser, uploaded, and sent as `photoId` on 保存.
  */
 export function useDeputyForm() {
   const ref$ = useReferenceStore();
   const editing = shallowRef<Deputy | null>(null);
-  const form = reactive({ code: '', name: '', level: '' as DeputyLevel | '', regionId: '', stationId: '', constituency: '', bio: '', inOffice: true });
+  const form = reactive({
+    code: '', name: '', level: '' as DeputyLevel | '', regionId: '', stationId: '', constituency: '', bio: '', inOffice: true,
+    /** undefined: the photo stays; an upload id: the new photo; null: back to the generated portrait. */
+    photoId: undefined as string | null | undefined,
+  });
+  /** What the photo row shows: the current photo, a new one not yet saved, or the portrait. */
+  const photoPreview = ref('');
+  const photoUploading = ref(false);
   const errors = reactive<Partial<Record<DeputyField, string>>>({});
   const saving = ref(false);
   watch(
@@ -69,7 +78,40 @@ export function useDeputyForm() {
       constituency: deputy?.constituency ?? '',
       bio: deputy?.bio ?? '',
       inOffice: deputy?.inOffice ?? true,
+      photoId: undefined,
     });
+    if (photoPreview.value.startsWith('blob:')) URL.revokeObjectURL(photoPreview.value);
+    photoPreview.value = deputy?.photoUrl ?? '';
+  }
+
+  const avatarOf = (code: string) => `/api/deputies/${encodeURIComponent(code)}/avatar.svg`;
+  /** Whether the photo shown is an uploaded one (恢复默认头像 is offered) rather than the portrait. */
+  const hasOwnPhoto = computed(() => !!editing.value && photoPreview.value !== avatarOf(editing.value.code));
+
+  /** A picked picture: shrunk (at most 800 px, JPEG), uploaded, shown, and sent as photoId on 保存. */
+  async function pickPhoto(file: File) {
+    delete errors.photoId;
+    photoUploading.value = true;
+    try {
+      const { blob } = await compressImage(file, { maxSide: 800 });
+      const uploaded = await quietApi.uploads.create(blob, undefined, 'deputy.jpg');
+      form.photoId = uploaded.id;
+      if (photoPreview.value.startsWith('blob:')) URL.revokeObjectURL(photoPreview.value);
+      photoPreview.value = URL.createObjectURL(blob);
+    } catch (err) {
+      errors.photoId = err instanceof ApiFailure ? err.message : '照片处理失败，请换一张照片';
+    } finally {
+      photoUploading.value = false;
+    }
+  }
+
+  /** The generated portrait again (saved on 保存). */
+  function resetPhoto() {
+    if (!editing.value) return;
+    delete errors.photoId;
+    form.photoId = null;
+    if (photoPreview.value.startsWith('blob:')) URL.revokeObjectURL(photoPreview.value);
+    photoPreview.value = avatarOf(editing.value.code);
   }
 
   function pickRegion(id: string) {
@@ -119,6 +161,7 @@ export function useDeputyForm() {
     if (form.constituency.trim() !== d.constituency) input.constituency = form.constituency.trim();
     if (form.bio.trim() !== d.bio) input.bio = form.bio.trim();
     if (form.inOffice !== d.inOffice) input.inOffice = form.inOffice;
+    if (form.photoId !== undefined) input.photoId = form.photoId;
     return input;
   }
 
@@ -134,5 +177,8 @@ export function useDeputyForm() {
     });
   }
 
-  return { editing, form, errors, saving, levelOptions, regionOptions, stationOptions, regionName, stationName, rules, open, pickRegion, setInOffice, save };
+  return {
+    editing, form, errors, saving, levelOptions, regionOptions, stationOptions, regionName, stationName, rules,
+    photoPreview, photoUploading, hasOwnPhoto, open, pickRegion, setInOffice, pickPhoto, resetPhoto, save,
+  };
 }

@@ -29,6 +29,7 @@ const FIELD_LABELS: Record<string, string> = {
   bio: '简介',
   sort: '排序',
   inOffice: '履职状态',
+  photo: '照片',
   // 承办单位与分类
   id: '单位编号',
   kind: '类别',

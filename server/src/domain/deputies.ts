@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { DeputyRow } from '../repos/reference.js';
 import { toDeputyDto } from '../routes/reference.js';
+import { avatarUrl, photoUrlOf } from './deputy-photo.js';
 import type { SessionUser } from './session.js';
 
 /**
@@ -63,8 +64,8 @@ export function createDeputy(deps: Deps, actor: SessionUser, input: CreateDeputy
         region_id: input.regionId,
         station_id: stationId,
         constituency: input.constituency,
-        // photo upload is not part of 代表名册: the generated portrait, as for the seeded deputies
-        photo_url: `/api/deputies/${code}/avatar.svg`,
+        // the generated portrait until a photo is uploaded (编辑 → 照片)
+        photo_url: avatarUrl(code),
         bio: input.bio ?? '',
         sort: input.sort ?? deps.admin.nextDeputySort(),
         in_office: 1,
@@ -101,6 +102,18 @@ export function updateDeputy(deps: Deps, actor: SessionUser, code: string, input
   if (input.inOffice !== undefined && input.inOffice !== (before.in_office === 1)) {
     fields.in_office = input.inOffice ? 1 : 0;
     changes.inOffice = input.inOffice;
+  }
+  if (input.photoId !== undefined) {
+    const photoUrl = input.photoId === null ? avatarUrl(code) : photoUrlOf(code, input.photoId);
+    if (photoUrl !== before.photo_url) {
+      if (input.photoId !== null) {
+        // an image the caller uploaded for this (sniffed, EXIF stripped), not one attached to a case
+        const meta = deps.uploads.meta(input.photoId);
+        if (!meta || meta.owner_user_id !== actor.id || meta.case_id !== null) throw new ApiError('invalid_input', '照片不存在或不是您上传的，请重新上传', 'photoId');
+      }
+      fields.photo_url = photoUrl;
+      changes.photo = input.photoId === null ? '恢复默认头像' : '已更换';
+    }
   }
   if (!Object.keys(changes).length) return toDeputyDto(before, deps);
   deps.db

@@ -111,7 +111,7 @@ export function adminRepo(db: Db) {
     },
     /** 代表名册: a new deputy (the caller holds the transaction and has checked region and station). */
     insertDeputy: (row: DeputyRow) => insertDeputy.run(row),
-    updateDeputy(code: string, fields: Partial<Pick<DeputyRow, 'name' | 'level' | 'region_id' | 'station_id' | 'constituency' | 'bio' | 'sort' | 'in_office'>>) {
+    updateDeputy(code: string, fields: Partial<Pick<DeputyRow, 'name' | 'level' | 'region_id' | 'station_id' | 'constituency' | 'bio' | 'sort' | 'in_office' | 'photo_url'>>) {
       const keys = Object.keys(fields) as (keyof typeof fields)[];
       if (!keys.length) return;
       // column names come from the fixed list above, never from input

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { LEVEL_LABELS, deputyQuerySchema, statsQuerySchema, type Deputy } from '@minqing/shared';
+import { photoUrlOf } from '../domain/deputy-photo.js';
 import { deputyPerformance } from '../domain/performance.js';
 import { toStationDto } from '../domain/stations.js';
 import { currentUser } from '../http/auth.js';
@@ -76,6 +77,21 @@ export function deputyRoutes(ctx: RouteContext) {
       if (!d) throw notFound('未找到该代表');
       c.header('Cache-Control', 'public, max-age=86400');
       return c.body(avatarSvg(d.name, d.code), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+    })
+    .get('/:code/photo/:uploadId', (c) => {
+      const deps = c.get('deps');
+      const code = c.req.param('code');
+      const uploadId = c.req.param('uploadId');
+      const d = deps.reference.deputy(code);
+      // public, but only the deputy's current photo: no other upload can be fetched this way
+      const row = d && d.photo_url === photoUrlOf(code, uploadId) ? deps.uploads.get(uploadId) : undefined;
+      if (!row) throw notFound('照片不存在');
+      return c.body(new Uint8Array(row.bytes), 200, {
+        'Content-Type': row.mime,
+        'Content-Disposition': `inline; filename="${code}.${row.mime.split('/')[1]}"`,
+        // a new photo is a new address, so this one never changes
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      });
     })
     .get('/:code/qrcode.svg', async (c) => {
       const deps = c.get('deps');
