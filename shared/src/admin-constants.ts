@@ -66,3 +66,6 @@ export const STATION_LIMITS = { name: 32, address: 100, receptionDays: 50 } as c
 export const STATION_INACTIVE_MESSAGE = '该联络站已停用，不能进站签到';
 /** What the office is told when it places a deputy at a station that has closed. */
 export const STATION_INACTIVE_PLACE_MESSAGE = '该联络站已停用，请选择其他联络站';
+
+/** A deputy's generated portrait (their name on a colour): their photo until the office uploads one. */
+export const deputyAvatarUrl = (code: string) => `/api/deputies/${encodeURIComponent(code)}/avatar.svg`;

@@ -4,6 +4,7 @@ import {
   DEPUTY_LEVELS,
   DEPUTY_LIMITS,
   LEVEL_LABELS,
+  deputyAvatarUrl,
   type CreateDeputyInput,
   type Deputy,
   type DeputyLevel,
@@ -84,9 +85,8 @@ export function useDeputyForm() {
     photoPreview.value = deputy?.photoUrl ?? '';
   }
 
-  const avatarOf = (code: string) => `/api/deputies/${encodeURIComponent(code)}/avatar.svg`;
   /** Whether the photo shown is an uploaded one (恢复默认头像 is offered) rather than the portrait. */
-  const hasOwnPhoto = computed(() => !!editing.value && photoPreview.value !== avatarOf(editing.value.code));
+  const hasOwnPhoto = computed(() => !!editing.value && photoPreview.value !== deputyAvatarUrl(editing.value.code));
 
   /**
    * A picked picture: shrunk (JPEG, at most 480 px: sharp at the QR page's 76 px on a 3× screen
@@ -115,7 +115,7 @@ export function useDeputyForm() {
     delete errors.photoId;
     form.photoId = null;
     if (photoPreview.value.startsWith('blob:')) URL.revokeObjectURL(photoPreview.value);
-    photoPreview.value = avatarOf(editing.value.code);
+    photoPreview.value = deputyAvatarUrl(editing.value.code);
   }
 
   function pickRegion(id: string) {

@@ -1,9 +1,9 @@
-import { STATION_INACTIVE_PLACE_MESSAGE, type CreateDeputyInput, type Deputy, type UpdateDeputyInput } from '@minqing/shared';
+import { STATION_INACTIVE_PLACE_MESSAGE, deputyAvatarUrl, type CreateDeputyInput, type Deputy, type UpdateDeputyInput } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { DeputyRow } from '../repos/reference.js';
 import { toDeputyDto } from '../routes/reference.js';
-import { avatarUrl, photoUrlOf } from './deputy-photo.js';
+import { photoUrlOf } from './deputy-photo.js';
 import type { SessionUser } from './session.js';
 
 /**
@@ -65,7 +65,7 @@ export function createDeputy(deps: Deps, actor: SessionUser, input: CreateDeputy
         station_id: stationId,
         constituency: input.constituency,
         // the generated portrait until a photo is uploaded (编辑 → 照片)
-        photo_url: avatarUrl(code),
+        photo_url: deputyAvatarUrl(code),
         bio: input.bio ?? '',
         sort: input.sort ?? deps.admin.nextDeputySort(),
         in_office: 1,
@@ -104,7 +104,7 @@ export function updateDeputy(deps: Deps, actor: SessionUser, code: string, input
     changes.inOffice = input.inOffice;
   }
   if (input.photoId !== undefined) {
-    const photoUrl = input.photoId === null ? avatarUrl(code) : photoUrlOf(code, input.photoId);
+    const photoUrl = input.photoId === null ? deputyAvatarUrl(code) : photoUrlOf(code, input.photoId);
     if (photoUrl !== before.photo_url) {
       if (input.photoId !== null) {
         // an image the caller uploaded for this (sniffed, EXIF stripped), not one attached to a case

@@ -26,7 +26,7 @@ export function securityHeaders(frameAncestors: readonly string[] = []): Middlew
   return async (c, next) => {
     if (!c.req.path.startsWith('/api/')) return pages(c, next);
     await next();
-    // an answer built with them already (cacheableJson) is left alone: touching its headers would rebuild it
+    // an answer built with them already (jsonAnswer) is left alone: touching its headers would rebuild it
     if (c.get('headersComplete')) return;
     const headers = c.res.headers;
     for (const name in API_SECURITY_HEADERS) headers.set(name, API_SECURITY_HEADERS[name]!);

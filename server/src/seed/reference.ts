@@ -1,4 +1,4 @@
-import { avatarUrl } from '../domain/deputy-photo.js';
+import { deputyAvatarUrl } from '@minqing/shared';
 import type { Db } from '../db/open.js';
 import { holidayRows } from './holidays.js';
 import { CATEGORIES, CITY, DEPARTMENTS, TOWNS, deputySeeds, townUnitId, townUnitName } from './pinghu.js';
@@ -58,7 +58,7 @@ export function seedReference(db: Db): void {
     // a deputy the office has added or changed in 代表名册 is theirs (details, 不再履职): the seed leaves them alone
     const changed = new Set(changedDeputies.all().map((r) => r.target));
     deputySeeds().forEach((d, i) => {
-      if (!changed.has(d.code)) deputy.run(d.code, d.name, d.level, d.townId, `st-${d.townId}`, d.constituency, avatarUrl(d.code), d.bio, i + 1);
+      if (!changed.has(d.code)) deputy.run(d.code, d.name, d.level, d.townId, `st-${d.townId}`, d.constituency, deputyAvatarUrl(d.code), d.bio, i + 1);
     });
     // a year an admin has entered in 系统设置 → 节假日安排 is theirs: the seed leaves it alone
     const entered = new Set(enteredYears.all().map((r) => r.target.slice('holidays:'.length)));
