@@ -182,6 +182,9 @@ const deputyFields = {
   sort: z.number({ error: '排序必须是数字' }).int({ error: '排序必须是整数' }).min(0, { error: '排序不能小于0' }).max(1_000_000, { error: '排序过大' }),
 };
 
+/** A deputy's photo: an image the caller uploaded (POST /api/uploads). */
+const photoId = z.string({ error: '照片不存在，请重新上传' }).regex(/^[0-9a-f]{32}$/, { error: '照片不存在，请重新上传' });
+
 export const createDeputySchema = z.strictObject(
   {
     /** Omitted: the server assigns the next free D### code. */
@@ -190,6 +193,8 @@ export const createDeputySchema = z.strictObject(
     stationId: deputyFields.stationId.optional(),
     bio: deputyFields.bio.optional(),
     sort: deputyFields.sort.optional(),
+    /** Omitted: the generated portrait. */
+    photoId: photoId.optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
 );
@@ -207,8 +212,8 @@ export const updateDeputySchema = z.strictObject(
     sort: deputyFields.sort.optional(),
     /** false: left office (届满/调离/辞职); true: back in office. */
     inOffice: z.boolean({ error: 'inOffice 必须是 true 或 false' }).optional(),
-    /** The deputy's photo: an image the caller uploaded (POST /api/uploads); null puts the generated portrait back. */
-    photoId: z.string({ error: '照片不存在，请重新上传' }).regex(/^[0-9a-f]{32}$/, { error: '照片不存在，请重新上传' }).nullable().optional(),
+    /** The deputy's new photo; null puts the generated portrait back. */
+    photoId: photoId.nullable().optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
 );

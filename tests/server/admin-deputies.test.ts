@@ -239,6 +239,16 @@ describe('代表名册', () => {
     const log = await (await s.as('ding-admin')).admin.events();
     expect(log.items[0]).toMatchObject({ action: 'deputy_update', target: 'D001', changes: { photo: '已更换' } });
 
+    // a newly elected deputy can be added with their photo at once
+    const another = await upload(office);
+    const added = await office.admin.createDeputy({ name: '陆新民', level: 'town', regionId: 'danghu', constituency: '当湖街道第3选区', photoId: another.id });
+    expect(added.photoUrl).toBe(`/api/deputies/${added.code}/photo/${another.id}`);
+    expect((await fetch(`${s.baseUrl}${added.photoUrl}`)).status).toBe(200);
+    expect(await apiError(office.admin.createDeputy({ name: '陆新民', level: 'town', regionId: 'danghu', constituency: '当湖街道第3选区', photoId: citizenPhoto.id }))).toMatchObject({
+      status: 400,
+      field: 'photoId',
+    });
+
     const reset = await office.admin.updateDeputy('D001', { photoId: null });
     expect(reset.photoUrl).toBe('/api/deputies/D001/avatar.svg');
     expect((await fetch(`${s.baseUrl}${updated.photoUrl}`)).status).toBe(404);

@@ -23,8 +23,8 @@ export type DeputyField = 'code' | 'name' | 'level' | 'regionId' | 'stationId' |
 /**
  * 代表名册's create / edit form: checks that mirror createDeputySchema / updateDeputySchema
  * (shared/src/admin.ts) with the same messages, only the changes sent, a refusal shown under
- * the field the server names (400, 409), and a confirmation before marking 不再履职. Editing a
- * deputy also changes their photo: shrunk in the browser, uploaded, and sent as `photoId` on 保存.
+ * the field the server names (400, 409), and a confirmation before marking 不再履职. The photo
+ * (new or changed) is shrunk in the browser, uploaded at once, and sent as `photoId` on 保存.
  */
 export function useDeputyForm() {
   const ref$ = useReferenceStore();
@@ -86,7 +86,7 @@ export function useDeputyForm() {
   }
 
   /** Whether the photo shown is an uploaded one (恢复默认头像 is offered) rather than the portrait. */
-  const hasOwnPhoto = computed(() => !!editing.value && photoPreview.value !== deputyAvatarUrl(editing.value.code));
+  const hasOwnPhoto = computed(() => (editing.value ? photoPreview.value !== deputyAvatarUrl(editing.value.code) : !!form.photoId));
 
   /**
    * A picked picture: shrunk (JPEG, at most 480 px: sharp at the QR page's 76 px on a 3× screen
@@ -109,13 +109,12 @@ export function useDeputyForm() {
     }
   }
 
-  /** The generated portrait again (saved on 保存). */
+  /** The generated portrait again (saved on 保存); a new deputy simply has no photo picked. */
   function resetPhoto() {
-    if (!editing.value) return;
     delete errors.photoId;
-    form.photoId = null;
+    form.photoId = editing.value ? null : undefined;
     if (photoPreview.value.startsWith('blob:')) URL.revokeObjectURL(photoPreview.value);
-    photoPreview.value = deputyAvatarUrl(editing.value.code);
+    photoPreview.value = editing.value ? deputyAvatarUrl(editing.value.code) : '';
   }
 
   function pickRegion(id: string) {
@@ -153,6 +152,7 @@ export function useDeputyForm() {
       ...(form.stationId ? { stationId: form.stationId } : {}),
       constituency: form.constituency.trim(),
       bio: form.bio.trim(),
+      ...(form.photoId ? { photoId: form.photoId } : {}),
     };
   }
 

@@ -48,10 +48,17 @@ export function nextDeputyCode(codes: readonly string[]): string {
   return code(n);
 }
 
+/** A photo the caller may give a deputy: their own upload (sniffed, EXIF stripped), not one attached to a case. */
+function checkOwnPhoto(deps: Deps, actor: SessionUser, photoId: string) {
+  const meta = deps.uploads.meta(photoId);
+  if (!meta || meta.owner_user_id !== actor.id || meta.case_id !== null) throw new ApiError('invalid_input', '照片不存在或不是您上传的，请重新上传', 'photoId');
+}
+
 export function createDeputy(deps: Deps, actor: SessionUser, input: CreateDeputyInput): Deputy {
   const stationId = input.stationId ?? null;
   checkPlace(deps, input.regionId, stationId);
   checkManaged(deps, actor, input.regionId);
+  if (input.photoId) checkOwnPhoto(deps, actor, input.photoId);
   const code = deps.db
     .transaction((): string => {
       const codes = deps.admin.deputyCodes();
@@ -64,15 +71,15 @@ export function createDeputy(deps: Deps, actor: SessionUser, input: CreateDeputy
         region_id: input.regionId,
         station_id: stationId,
         constituency: input.constituency,
-        // the generated portrait until a photo is uploaded (编辑 → 照片)
-        photo_url: deputyAvatarUrl(code),
+        // the generated portrait unless a photo was uploaded for them
+        photo_url: input.photoId ? photoUrlOf(code, input.photoId) : deputyAvatarUrl(code),
         bio: input.bio ?? '',
         sort: input.sort ?? deps.admin.nextDeputySort(),
         in_office: 1,
       };
       deps.admin.insertDeputy(row);
-      const { code: _given, ...logged } = input;
-      deps.admin.appendEvent(actor.id, 'deputy_create', code, { code, ...logged, sort: row.sort }, deps.clock.now().toISOString());
+      const { code: _given, photoId, ...logged } = input;
+      deps.admin.appendEvent(actor.id, 'deputy_create', code, { code, ...logged, sort: row.sort, ...(photoId ? { photo: '已上传' } : {}) }, deps.clock.now().toISOString());
       return code;
     })
     .immediate();
@@ -106,11 +113,7 @@ export function updateDeputy(deps: Deps, actor: SessionUser, code: string, input
   if (input.photoId !== undefined) {
     const photoUrl = input.photoId === null ? deputyAvatarUrl(code) : photoUrlOf(code, input.photoId);
     if (photoUrl !== before.photo_url) {
-      if (input.photoId !== null) {
-        // an image the caller uploaded for this (sniffed, EXIF stripped), not one attached to a case
-        const meta = deps.uploads.meta(input.photoId);
-        if (!meta || meta.owner_user_id !== actor.id || meta.case_id !== null) throw new ApiError('invalid_input', '照片不存在或不是您上传的，请重新上传', 'photoId');
-      }
+      if (input.photoId !== null) checkOwnPhoto(deps, actor, input.photoId);
       fields.photo_url = photoUrl;
       changes.photo = input.photoId === null ? '恢复默认头像' : '已更换';
     }
