@@ -2,10 +2,10 @@
  * 代表名册 in real Chromium on a 375×812 touch phone: the city office opens 我的 → 代表名册,
  * adds a newly elected deputy through the full-screen form (a required field is stopped in the
  * form first), is told the new code and opens their QR poster, finds them by search, gives them a
- * photo (shrunk in the browser, shown on the citizen's QR page instead of the portrait); then marks
- * a seeded deputy 不再履职 after a confirmation (cancel keeps them in office). A citizen's phone
- * opening that deputy's QR landing page sees 该代表已不再履职 and no 向TA反映 button, and is
- * sent on to the town's other deputies.
+ * photo (shrunk in the browser, shown on the citizen's QR page instead of the portrait) and takes
+ * it back; then marks a seeded deputy 不再履职 after a confirmation (cancel keeps them in office).
+ * A citizen's phone opening that deputy's QR landing page sees 该代表已不再履职 and no 向TA反映
+ * button, and is sent on to the town's other deputies.
  * Its own server process: it adds a deputy and retires one, which other tests do not expect.
  */
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,15 @@ describe('staff app: 代表名册', () => {
       await citizen.page.goto('/citizen/d/D035');
       const portrait = citizen.page.locator(`img[src="/api/deputies/D035/photo/${photo.id}"]`);
       await eventually(() => portrait.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      // 恢复默认头像: the portrait again
+      await row.click();
+      await page.getByTestId('deputy-photo-reset').click();
+      expect(await page.getByTestId('deputy-photo-preview').locator('img').getAttribute('src')).toBe('/api/deputies/D035/avatar.svg');
+      const resetSaved = page.waitForResponse((r) => r.url().endsWith('/api/admin/deputies/D035') && r.request().method() === 'PATCH');
+      await page.getByTestId('deputy-submit').click();
+      expect((await resetSaved).request().postDataJSON()).toEqual({ photoId: null });
+      await page.getByTestId('deputy-form').waitFor({ state: 'hidden' });
+      expect((await anon.deputies.get('D035')).photoUrl).toBe('/api/deputies/D035/avatar.svg');
 
       // mark D002 不再履职: a confirmation first (cancel keeps them in office)
       await page.getByTestId('deputy-search').locator('input').fill('D002');
@@ -134,11 +143,11 @@ describe('staff app: 代表名册', () => {
       await page.locator('.van-toast').waitFor({ state: 'hidden' });
       await screenshot(page, 'deputy-23-deputies', { fullPage: false });
 
-      // the 操作日志 (admin) reads the three changes
+      // the 操作日志 (admin) reads the four changes
       const admin = await signInAs(base(), 'ding-admin');
       const log = (await admin.admin.events()).items;
-      expect(log.slice(0, 3).map((e) => [e.action, e.target])).toEqual([['deputy_update', 'D002'], ['deputy_update', 'D035'], ['deputy_create', 'D035']]);
-      expect(log[1]!.changes).toEqual({ photo: '已更换' });
+      expect(log.slice(0, 4).map((e) => [e.action, e.target])).toEqual([['deputy_update', 'D002'], ['deputy_update', 'D035'], ['deputy_update', 'D035'], ['deputy_create', 'D035']]);
+      expect([log[1]!.changes, log[2]!.changes]).toEqual([{ photo: '恢复默认头像' }, { photo: '已更换' }]);
 
       // a citizen scans D002's poster: the notice, no 向TA反映, and the town's other deputies
       await citizen.page.goto('/citizen/d/D002');

@@ -81,8 +81,13 @@ export function useDeputyForm() {
       inOffice: deputy?.inOffice ?? true,
       photoId: undefined,
     });
+    showPhoto(deputy?.photoUrl ?? '');
+  }
+
+  /** Shows `url` in the photo row, letting go of a picked picture's object URL. */
+  function showPhoto(url: string) {
     if (photoPreview.value.startsWith('blob:')) URL.revokeObjectURL(photoPreview.value);
-    photoPreview.value = deputy?.photoUrl ?? '';
+    photoPreview.value = url;
   }
 
   /** Whether the photo shown is an uploaded one (恢复默认头像 is offered) rather than the portrait. */
@@ -100,8 +105,7 @@ export function useDeputyForm() {
       const { blob } = await compressImage(file, { maxSide: 480 });
       const uploaded = await quietApi.uploads.create(blob, undefined, 'deputy.jpg');
       form.photoId = uploaded.id;
-      if (photoPreview.value.startsWith('blob:')) URL.revokeObjectURL(photoPreview.value);
-      photoPreview.value = URL.createObjectURL(blob);
+      showPhoto(URL.createObjectURL(blob));
     } catch (err) {
       errors.photoId = err instanceof ApiFailure ? err.message : '照片处理失败，请换一张照片';
     } finally {
@@ -109,12 +113,13 @@ export function useDeputyForm() {
     }
   }
 
-  /** The generated portrait again (saved on 保存); a new deputy simply has no photo picked. */
+  /** The generated portrait again (saved on 保存); nothing to send if that is what the deputy has, or for a new one. */
   function resetPhoto() {
     delete errors.photoId;
-    form.photoId = editing.value ? null : undefined;
-    if (photoPreview.value.startsWith('blob:')) URL.revokeObjectURL(photoPreview.value);
-    photoPreview.value = editing.value ? deputyAvatarUrl(editing.value.code) : '';
+    const d = editing.value;
+    const portrait = d ? deputyAvatarUrl(d.code) : '';
+    form.photoId = d && d.photoUrl !== portrait ? null : undefined;
+    showPhoto(portrait);
   }
 
   function pickRegion(id: string) {
