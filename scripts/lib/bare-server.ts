@@ -6,7 +6,7 @@
  */
 import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { securityHeaders } from '../../server/src/http/security-headers.js';
 
 const db = new Database(process.env.BARE_DB ?? ':memory:');
@@ -33,17 +33,16 @@ function jsonOfSize(bytes: number): string {
   return text;
 }
 
+const sizedAnswer = (c: Context) => {
+  c.header('Content-Type', 'application/json; charset=UTF-8');
+  return c.body(jsonOfSize(Math.min(1_000_000, Number(c.req.param('bytes')) || 0)), 200);
+};
+
 const app = new Hono()
   .get('/json', (c) => c.json({ ok: true, items: [{ id: 1, name: '平湖' }] }, 200))
-  .get('/json-sized/:bytes', (c) => {
-    c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(jsonOfSize(Math.min(1_000_000, Number(c.req.param('bytes')) || 0)), 200);
-  })
+  .get('/json-sized/:bytes', sizedAnswer)
   // under /api/ like the app's answers, so that it gets the same (API) security headers, set the usual way
-  .get('/api/json-headers/:bytes', securityHeaders(), (c) => {
-    c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(jsonOfSize(Math.min(1_000_000, Number(c.req.param('bytes')) || 0)), 200);
-  })
+  .get('/api/json-headers/:bytes', securityHeaders(), sizedAnswer)
   .post('/insert', async (c) => {
     const body = (await c.req.json()) as { body?: string };
     const id = db.transaction(() => insert.run(String(body.body ?? ''), new Date().toISOString()).lastInsertRowid)();
