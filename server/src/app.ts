@@ -1,10 +1,14 @@
+import type { RequestListener } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import { Hono, type Context } from 'hono';
 import type { Db } from './db/open.js';
 import { buildDeps, systemClock, type Clock, type Deps } from './deps.js';
-import { authenticate, type AppEnv, type TokenConfig } from './http/auth.js';
+import { authenticate, Sessions, type AppEnv, type TokenConfig } from './http/auth.js';
 import { strictJson } from './http/body.js';
 import { clientIp, DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
 import { errorBody, onError } from './http/errors.js';
+import { answerRepeatedReads } from './http/front-door.js';
+import { RepeatedAnswers } from './http/response-cache.js';
 import { securityHeaders } from './http/security-headers.js';
 import { staticApps } from './http/static.js';
 import type { IdentityProvider } from './idp/client.js';
@@ -38,8 +42,11 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
 }
 
-/** Builds the whole HTTP app over already-open resources; only main.ts opens real ones. */
-export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps } {
+/**
+ * Builds the whole HTTP app over already-open resources; only main.ts opens real ones.
+ * `listener` is what a Node HTTP server runs: the app behind the front door for repeated reads.
+ */
+export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps; listener: RequestListener } {
   const clock = options.clock ?? systemClock;
   const deps = buildDeps(options.db, clock, options.tokens.secret);
   const ctx = {
@@ -49,12 +56,15 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
     publicBaseUrl: options.publicBaseUrl ?? null,
   };
 
+  const sessions = new Sessions(options.tokens);
+  // a list, a case or the cockpit's figures asked again before anything changed
+  const answers = new RepeatedAnswers();
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const MINUTE = 60_000;
   const onPost = (keyOf: (c: Context<AppEnv>) => string) => (c: Context<AppEnv>) => (c.req.method === 'POST' ? keyOf(c) : null);
   const byUser = (c: Context<AppEnv>) => c.get('user')?.id ?? `ip:${clientIp(c)}`;
   const api = new Hono<AppEnv>()
-    .use(authenticate(options.tokens))
+    .use(authenticate(sessions))
     .use('/cases', rateLimit(limits.submitPerIpPerMinute, MINUTE, onPost(clientIp)))
     .use('/cases', rateLimit(limits.submitPerUserPerHour, 60 * MINUTE, onPost(byUser)))
     .use('/auth/*', rateLimit(limits.signInPerIpPerMinute, MINUTE, onPost(clientIp)))
@@ -65,8 +75,8 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
     .route('/deputies', deputyRoutes(ctx))
     .route('/', referenceRoutes())
     .route('/uploads', uploadRoutes())
-    .route('/cases', caseRoutes())
-    .route('/stats', statsRoutes())
+    .route('/cases', caseRoutes(answers))
+    .route('/stats', statsRoutes(answers))
     .route('/', fieldRoutes(ctx))
     .route('/settings', settingsRoutes())
     .route('/hotspots', hotspotRoutes())
@@ -85,5 +95,5 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps 
   app.route('/api', api);
   if (options.demoMode) app.route('/mock-idp', createMockIdp(options.db, clock));
   if (options.distDir) app.route('/', staticApps(options.distDir, { dingCorpId: options.dingCorpId }));
-  return { app, deps };
+  return { app, deps, listener: answerRepeatedReads(getRequestListener(app.fetch), answers, sessions, deps) };
 }

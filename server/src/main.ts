@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { openDatabase } from './db/open.js';
 import { systemClock } from './deps.js';
@@ -48,7 +49,7 @@ const idp = createHttpIdp({
   dingAppSecret: env.DING_APP_SECRET,
   dingAgentId: env.DING_AGENT_ID,
 });
-const { app, deps } = createApp({
+const { deps, listener } = createApp({
   db,
   clock: systemClock,
   idp,
@@ -62,7 +63,9 @@ const { app, deps } = createApp({
   rateLimits: env.rateLimits,
 });
 
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = createServer(listener);
+server.listen(env.PORT, env.HOST, () => {
+  const info = server.address() as AddressInfo;
   listeningPort = info.port;
   const base = `http://localhost:${info.port}`;
   console.log(`民情通已启动 ${base}`);

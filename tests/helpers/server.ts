@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { createApiClient, type ApiClient } from '@minqing/shared';
 import { createApp } from '../../server/src/app.js';
@@ -68,8 +68,8 @@ export async function startTestServer(
     rateLimits: options.rateLimits ?? { submitPerUserPerHour: 0, submitPerIpPerMinute: 0, signInPerIpPerMinute: 0, uploadPerUserPerMinute: 0 },
   });
   app = built.app;
-  const server = serve({ fetch: built.app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const server = createServer(built.listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const client = (token?: string) => {

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Deps } from '../../server/src/deps.js';
 import type { SessionUser } from '../../server/src/domain/session.js';
 import type { AppEnv } from '../../server/src/http/auth.js';
-import { cacheableJson, responseCache } from '../../server/src/http/response-cache.js';
-import { newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+import { cacheableJson, RepeatedAnswers, responseCache } from '../../server/src/http/response-cache.js';
+import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
 
 let server: TestServer | undefined;
 let dir: string | undefined;
@@ -95,6 +95,27 @@ describe('answers reused between writes', () => {
     expect(after.data.received).toBe(before + 1);
   });
 
+  it('should refuse an expired token even while its answer is still kept', async () => {
+    // a token signed at 02:00:00.900 for one second expires at 02:00:01 (whole seconds)
+    server = await startTestServer({ now: '2026-03-02T02:00:00.900Z', tokenTtlSeconds: 1 });
+    const citizen = await server.as('zlb-zhang');
+    await get(citizen, '/api/cases?page=1&pageSize=20');
+    expect((await get(citizen, '/api/cases?page=1&pageSize=20')).cache).toBe('hit');
+    server.clock.set('2026-03-02T02:00:01.200Z'); // the answer is 0.3 s old: still usable, the token is not
+    expect(await apiError(citizen.http.get('/api/cases?page=1&pageSize=20'))).toMatchObject({ status: 401, code: 'token_expired' });
+  });
+
+  it('should refuse a disabled account even while its answer is still kept', async () => {
+    server = await startTestServer();
+    const admin = await server.as('ding-admin');
+    const leader = await server.as('ding-leader');
+    const url = '/api/stats/overview?from=2026-01-01&to=2026-12-31';
+    await get(leader, url);
+    expect((await get(leader, url)).cache).toBe('hit');
+    await admin.admin.updateUser(leader.userId, { disabled: true });
+    expect(await apiError(leader.http.get(url))).toMatchObject({ status: 401 });
+  });
+
   it('should keep the answers within their total size, forgetting the least recently used first', async () => {
     const app = new Hono<AppEnv>();
     app.use(async (c, next) => {
@@ -103,7 +124,7 @@ describe('answers reused between writes', () => {
       await next();
     });
     // each answer is 23 characters long: room for two, not three
-    app.get('/a/:n', responseCache({ maxTotalLength: 50 }), (c) => cacheableJson(c, { n: c.req.param('n'), pad: 'xxxxx' }));
+    app.get('/a/:n', responseCache(new RepeatedAnswers({ maxTotalBytes: 50 })), (c) => cacheableJson(c, { n: c.req.param('n'), pad: 'xxxxx' }));
     const cacheOf = async (n: number) => (await app.request(`/a/${n}`)).headers.get('x-cache');
     expect([await cacheOf(1), await cacheOf(2), await cacheOf(1)]).toEqual(['miss', 'miss', 'hit']);
     expect(await cacheOf(3)).toBe('miss'); // 2 was used least recently: it goes

@@ -32,46 +32,72 @@ export async function issueToken(config: TokenConfig, user: SessionUser, now: Da
   return { token, expiresAt: new Date(exp * 1000).toISOString() };
 }
 
+type TokenClaims = { sub?: unknown; exp?: unknown };
+
+/**
+ * Who a bearer token speaks for. Signatures already checked are remembered by token, so a
+ * signed-in user's every request need not redo the HMAC; expiry is checked on every request,
+ * and the account (role, scope, disabled) is re-read whenever anything was written since.
+ */
+export class Sessions {
+  private readonly verified = new Map<string, TokenClaims>();
+  private readonly users = new Map<string, { version: string; user: SessionUser }>();
+  constructor(private readonly config: TokenConfig) {}
+
+  /** The user of a token, checking everything; throws the ApiError the client gets. */
+  async userOf(token: string, deps: Deps, version: string): Promise<SessionUser> {
+    let claims = this.verified.get(token);
+    if (!claims) {
+      try {
+        // time claims are checked below against the app's clock (injected in tests)
+        claims = await verify(token, this.config.secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
+      } catch {
+        throw new ApiError('unauthorized', '登录凭证无效，请重新登录');
+      }
+      if (this.verified.size >= 20_000) this.verified.clear();
+      this.verified.set(token, claims);
+    }
+    if (typeof claims.exp !== 'number' || claims.exp * 1000 <= deps.clock.now().getTime()) throw new ApiError('token_expired');
+    if (typeof claims.sub !== 'string') throw new ApiError('unauthorized', '账号不存在或已停用');
+    let session = this.users.get(claims.sub);
+    if (!session || session.version !== version) {
+      const row = deps.users.get(claims.sub);
+      if (!row || row.disabled) throw new ApiError('unauthorized', '账号不存在或已停用');
+      if (this.users.size >= 20_000) this.users.clear();
+      this.users.set(claims.sub, (session = { version, user: sessionFromRow(row) }));
+    }
+    return session.user;
+  }
+
+  /**
+   * The user of a token already checked, unexpired, whose account was read at this data
+   * version; null for anything else (which then goes the whole way through userOf).
+   */
+  knownUser(token: string, now: number, version: string): SessionUser | null {
+    const claims = this.verified.get(token);
+    if (!claims || typeof claims.exp !== 'number' || claims.exp * 1000 <= now || typeof claims.sub !== 'string') return null;
+    const session = this.users.get(claims.sub);
+    return session && session.version === version ? session.user : null;
+  }
+}
+
+/** The token of an `Authorization: Bearer …` header; null if the header is malformed. */
+export function bearerToken(header: string): string | null {
+  return /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null;
+}
+
 /** Reads the bearer token if there is one; routes decide whether they need a user. */
-export function authenticate(config: TokenConfig): MiddlewareHandler<AppEnv> {
-  // Signatures already checked, by token: a signed-in user's every request need not redo
-  // the HMAC. Expiry and the account's state are still checked on every request.
-  const verified = new Map<string, { sub?: unknown; exp?: unknown }>();
-  const sessions = new Map<string, { version: string; user: SessionUser }>();
+export function authenticate(sessions: Sessions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('user', null);
     const header = c.req.header('authorization');
     if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) throw new ApiError('unauthorized', '登录凭证格式不正确');
-      const token = match[1]!;
-      let payload = verified.get(token);
-      if (!payload) {
-        try {
-          // time claims are checked below against the app's clock (injected in tests)
-          payload = await verify(token, config.secret, { alg: 'HS256', exp: false, nbf: false, iat: false });
-        } catch {
-          throw new ApiError('unauthorized', '登录凭证无效，请重新登录');
-        }
-        if (verified.size >= 20_000) verified.clear();
-        verified.set(token, payload);
-      }
+      const token = bearerToken(header);
+      if (!token) throw new ApiError('unauthorized', '登录凭证格式不正确');
       const deps = c.get('deps');
-      if (typeof payload.exp !== 'number' || payload.exp * 1000 <= deps.clock.now().getTime()) {
-        throw new ApiError('token_expired');
-      }
-      if (typeof payload.sub !== 'string') throw new ApiError('unauthorized', '账号不存在或已停用');
-      // the account is re-read whenever anything was written since (a role change, a disabled account)
       const version = deps.dataVersion();
       c.set('dataVersion', version);
-      let session = sessions.get(payload.sub);
-      if (!session || session.version !== version) {
-        const row = deps.users.get(payload.sub);
-        if (!row || row.disabled) throw new ApiError('unauthorized', '账号不存在或已停用');
-        if (sessions.size >= 20_000) sessions.clear();
-        sessions.set(payload.sub, (session = { version, user: sessionFromRow(row) }));
-      }
-      c.set('user', session.user);
+      c.set('user', await sessions.userOf(token, deps, version));
     }
     await next();
   };

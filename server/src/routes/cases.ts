@@ -3,15 +3,15 @@ import { CASE_ACTIONS, caseListQuerySchema, createCaseSchema, similarQuerySchema
 import { caseDetail, createCase, listCases, loadVisible, transition } from '../domain/cases.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { jsonAnswer } from '../http/json-answer.js';
-import { cacheableJson, responseCache } from '../http/response-cache.js';
+import { cacheableJson, responseCache, type RepeatedAnswers } from '../http/response-cache.js';
 import { ApiError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { similarOpenCases, suggestionsFor } from '../domain/suggestions.js';
 
 
-export function caseRoutes() {
+export function caseRoutes(answers: RepeatedAnswers) {
   // a list or case asked again before anything changed (pull-to-refresh, the badge's poll)
-  const cache = responseCache();
+  const cache = responseCache(answers);
   return new Hono<AppEnv>()
     .post('/', validate('json', createCaseSchema), async (c) => {
       const user = currentUser(c);

@@ -5,7 +5,7 @@ import { drillQuerySchema, pageQuerySchema, statsQuerySchema, trendQuerySchema }
 import { breakdown, deputyDuty, drill, latestCases, overdueList, overview, stages, trend, unitRanking } from '../domain/stats.js';
 import { exportLedger } from '../domain/stats-export.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
-import { cacheableJson, responseCache } from '../http/response-cache.js';
+import { cacheableJson, responseCache, type RepeatedAnswers } from '../http/response-cache.js';
 import { validate } from '../http/validate.js';
 
 /** Answers with `value()` as JSON and the server-side time to compute and serialise it in a Server-Timing header (read by npm run bench:stats). */
@@ -19,9 +19,9 @@ function timed(c: Context<AppEnv>, value: () => unknown) {
 const STATS_ROLES = ['leader', 'office', 'admin'] as const;
 
 /** 码上评 and the data cockpit (马上用); every route is scoped by the caller's region (domain/scope.ts). */
-export function statsRoutes() {
+export function statsRoutes(answers: RepeatedAnswers) {
   // a period's figures are the same for everyone of a scope until the next write (the export streams and is never kept)
-  const cache = responseCache();
+  const cache = responseCache(answers);
   return new Hono<AppEnv>()
     .get('/overview', cache, validate('query', statsQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);
