@@ -14,12 +14,12 @@ import { apiClient, signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
 import { expectToast, signInCitizen } from './helpers/citizen.js';
 import { withServerAndBrowser } from './helpers/setup.js';
+import { ONE_PIXEL_PNG } from '../helpers/images.js';
 import { eventually, staffPhone } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
 
-const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const NEW_DEPUTY = { name: '钱立群', constituency: '新埭镇第2选区', bio: '新埭镇星火村党总支书记。' };
 
 const items = (page: Page) => page.getByTestId('deputy-item');

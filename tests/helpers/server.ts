@@ -9,6 +9,7 @@ import { createHttpIdp } from '../../server/src/idp/client.js';
 import type { RateLimits } from '../../server/src/http/rate-limit.js';
 import { seedAccounts } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
+import { ONE_PIXEL_PNG } from './images.js';
 
 /** A clock the test moves by hand. */
 export class TestClock {
@@ -112,6 +113,13 @@ export async function apiError(call: Promise<unknown>): Promise<{ status: number
     throw err;
   }
   throw new Error('expected the call to fail, but it succeeded');
+}
+
+/** Uploads ONE_PIXEL_PNG as the client's user, as the apps do (POST /api/uploads); returns the upload's id. */
+export async function uploadPhoto(client: { http: AxiosInstance }, name = 'photo.png'): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), name);
+  return ((await client.http.post('/api/uploads', form)).data as { id: string }).id;
 }
 
 let keyCounter = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CreateDeputyInput } from '@minqing/shared';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { caseIn } from '../helpers/builders.js';
-import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+import { apiError, newKey, startTestServer, uploadPhoto, validCase, type TestServer } from '../helpers/server.js';
 
 /** 代表名册: the office adds deputies, corrects them and marks those who have left office; the seed keeps its hands off. */
 
@@ -15,7 +15,6 @@ const newDeputy = (over: Partial<CreateDeputyInput> = {}): CreateDeputyInput => 
   bio: '新埭镇星火村党总支书记。',
   ...over,
 });
-const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const counts = (s: TestServer) =>
   s.db
     .prepare('SELECT (SELECT count(*) FROM deputies) AS deputies, (SELECT count(*) FROM admin_events) AS events, (SELECT count(*) FROM cases) AS cases')
@@ -208,11 +207,7 @@ describe('代表名册', () => {
   it('should put an uploaded photo on a deputy’s public profile, serve only that photo, and go back to the portrait', async () => {
     const s = await startTestServer();
     const office = await s.as('ding-office-danghu');
-    const upload = async (as: Awaited<ReturnType<TestServer['as']>>) => {
-      const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), 'portrait.png');
-      return (await as.http.post('/api/uploads', form)).data as { id: string };
-    };
+    const upload = async (as: Awaited<ReturnType<TestServer['as']>>) => ({ id: await uploadPhoto(as, 'portrait.png') });
     const photo = await upload(office);
     const before = counts(s);
 

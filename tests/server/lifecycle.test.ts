@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedulerTick } from '../../server/src/domain/scheduler.js';
-import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+import { apiError, newKey, startTestServer, uploadPhoto, validCase, type TestServer } from '../helpers/server.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -10,7 +10,6 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const actions = (c: { events: { action: string }[] }) => c.events.map((e) => e.action);
-const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('the case lifecycle over HTTP', () => {
   it('should walk one case through acknowledge, forward, assign, return, extension, reopen and rating', async () => {
@@ -173,9 +172,7 @@ describe('the case lifecycle over HTTP', () => {
 
   it('should answer a submission with the case exactly as reading it back gives it, for the citizen and for a deputy entering it', async () => {
     const citizen = await s.as('zlb-zhang');
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(ONE_PIXEL_PNG)], { type: 'image/png' }), 'light.png');
-    const photo = (await citizen.http.post('/api/uploads', form)).data as { id: string };
+    const photo = { id: await uploadPhoto(citizen, 'light.png') };
     const created = await citizen.cases.create(validCase({ location: { lat: 30.7, lng: 121.0, address: '当湖街道' }, photoIds: [photo.id] }), newKey());
     expect(await citizen.cases.get(created.id)).toEqual(created);
     expect(created.photos.map((p) => p.id)).toEqual([photo.id]);

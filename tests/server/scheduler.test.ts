@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpIdp } from '../../server/src/idp/client.js';
 import { deliverOutbox } from '../../server/src/domain/outbox.js';
-import { schedulerTick } from '../../server/src/domain/scheduler.js';
-import { newKey, startTestServer, validCase } from '../helpers/server.js';
+import { schedulerTick, UNUSED_UPLOAD_DAYS } from '../../server/src/domain/scheduler.js';
+import { newKey, startTestServer, uploadPhoto, validCase } from '../helpers/server.js';
 
 const kinds = (s: Awaited<ReturnType<typeof startTestServer>>, caseId: string) =>
   (s.db.prepare('SELECT kind FROM notifications WHERE case_id = ? ORDER BY id').all(caseId) as { kind: string }[]).map((r) => r.kind);
@@ -66,6 +66,35 @@ describe('the scheduler and the outbox', () => {
     // the deputy's in-app inbox shows the new case
     const inbox = await deputy.notifications.list();
     expect(inbox.items.some((n) => n.caseId === id && n.kind === 'new_case')).toBe(true);
+    await s.close();
+  });
+  it('should delete photos nobody used after a week, and keep those on a case, in a visit record or on a deputy’s profile', async () => {
+    const s = await startTestServer();
+    const citizen = await s.as('zlb-zhang');
+    const deputy = await s.as('ding-d001');
+    const office = await s.as('ding-office-danghu');
+    const abandoned = await uploadPhoto(citizen); // a submission given up
+    const onCase = await uploadPhoto(citizen);
+    await citizen.cases.create(validCase({ photoIds: [onCase] }), newKey());
+    const inVisit = await uploadPhoto(deputy);
+    await deputy.visits.create({ kind: 'visit', date: '2026-03-01', place: '东湖社区', summary: '走访了解路灯情况', photoIds: [inVisit] });
+    const replaced = await uploadPhoto(office);
+    await office.admin.updateDeputy('D001', { photoId: replaced });
+    const current = await uploadPhoto(office);
+    await office.admin.updateDeputy('D001', { photoId: current });
+    const exists = (id: string) => Boolean(s.db.prepare('SELECT 1 FROM uploads WHERE id = ?').get(id));
+
+    s.clock.advanceHours(UNUSED_UPLOAD_DAYS * 24 - 1);
+    expect(schedulerTick(s.deps).uploadsDeleted).toBe(0); // a draft keeps its photos for the week
+    expect(exists(abandoned)).toBe(true);
+
+    s.clock.advanceHours(2);
+    expect(schedulerTick(s.deps).uploadsDeleted).toBe(2);
+    expect([abandoned, replaced].map(exists)).toEqual([false, false]);
+    expect([onCase, inVisit, current].map(exists)).toEqual([true, true, true]);
+    expect((await fetch(`${s.baseUrl}/api/deputies/D001/photo/${current}`)).status).toBe(200);
+    expect(await citizen.http.get(`/api/uploads/${abandoned}`, { validateStatus: () => true })).toMatchObject({ status: 404 });
+    expect(schedulerTick(s.deps).uploadsDeleted).toBe(0);
     await s.close();
   });
 });

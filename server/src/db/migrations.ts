@@ -571,4 +571,8 @@ export const MIGRATIONS: readonly string[] = [
   -- a region's stations: 联络站's same-name check (in the writing transaction)
   CREATE INDEX stations_region ON stations(region_id);
   `,
+  /* 15: photos uploaded and never used are deleted after UNUSED_UPLOAD_DAYS (domain/scheduler.ts) */ `
+  -- uploads.deleteUnused: DELETE … WHERE case_id IS NULL AND created_at < ? (the few not on a case, oldest first)
+  CREATE INDEX uploads_unattached ON uploads(created_at) WHERE case_id IS NULL;
+  `,
 ];

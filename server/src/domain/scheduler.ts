@@ -23,14 +23,22 @@ function deadlineOf(c: CaseRow): Deadline | null {
 const LABEL = { ack: '应答', sign: '签收', reply: '办理' } as const;
 
 /**
- * One scheduler pass (every minute in the server; tests call it with their own clock):
- * 临期 warnings and 超期 flags to the outbox, once per deadline, and auto-closing of replies
- * left unrated past the rating window (未评价).
+ * Photos uploaded and then never used (a submission given up, a deputy's photo replaced) are
+ * deleted after this many days: a citizen's picture of their home is not kept for nothing. A
+ * draft on the phone keeps its photos that long.
  */
-export function schedulerTick(deps: Deps): { warned: number; overdue: number; autoClosed: number } {
+export const UNUSED_UPLOAD_DAYS = 7;
+
+/**
+ * One scheduler pass (every minute in the server; tests call it with their own clock):
+ * 临期 warnings and 超期 flags to the outbox, once per deadline, auto-closing of replies
+ * left unrated past the rating window (未评价), and deleting unused uploads.
+ */
+export function schedulerTick(deps: Deps): { warned: number; overdue: number; autoClosed: number; uploadsDeleted: number } {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
-  const result = { warned: 0, overdue: 0, autoClosed: 0 };
+  const result = { warned: 0, overdue: 0, autoClosed: 0, uploadsDeleted: 0 };
+  result.uploadsDeleted = deps.uploads.deleteUnused(new Date(now.getTime() - UNUSED_UPLOAD_DAYS * 86_400_000).toISOString());
   for (const c of deps.cases.openCases()) {
     if (c.status === 'replied') {
       if (c.rating === null && c.rate_due_at && c.rate_due_at <= nowIso) {
