@@ -28,6 +28,8 @@ export const ADMIN_ACTIONS = [
   'category_update',
   'station_create',
   'station_update',
+  'village_create',
+  'village_update',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
@@ -41,6 +43,8 @@ export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   category_update: '修改分类',
   station_create: '新增联络站',
   station_update: '修改联络站',
+  village_create: '新增村（社区）',
+  village_update: '修改村（社区）',
 };
 
 /** 代表名册: a deputy's code (printed in their QR code), e.g. D035; the server assigns the next free D### when none is given. */
@@ -69,3 +73,8 @@ export const STATION_INACTIVE_PLACE_MESSAGE = '该联络站已停用，请选择
 
 /** A deputy's generated portrait (their name on a colour): their photo until the office uploads one. */
 export const deputyAvatarUrl = (code: string) => `/api/deputies/${encodeURIComponent(code)}/avatar.svg`;
+
+/** 村（社区）: a village's or community's name, as on the town's own list (e.g. 东湖社区, 通界村). */
+export const VILLAGE_NAME_MAX = 32;
+/** 村（社区）'s 排序 within its town (the same range as a unit's). */
+export const VILLAGE_SORT_RANGE = { min: 0, max: 9999 } as const;

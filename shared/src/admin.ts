@@ -8,6 +8,8 @@ import {
   ROLE_SCOPE,
   STATION_ID_PATTERN,
   STATION_LIMITS,
+  VILLAGE_NAME_MAX,
+  VILLAGE_SORT_RANGE,
   UNIT_ID_PATTERN,
   UNIT_KINDS,
   UNIT_NAME_MAX,
@@ -356,3 +358,54 @@ export const adminStationSchema = stationSchema.extend({
 export type AdminStation = z.infer<typeof adminStationSchema>;
 export const adminStationListSchema = z.object({ items: z.array(adminStationSchema) });
 export type AdminStationList = z.infer<typeof adminStationListSchema>;
+
+/*
+ * 村（社区） (office, admin): the villages and communities of a town, which citizens pick in
+ * 群众能找 and stations may serve, change when villages merge or a community is founded. A town's
+ * office keeps its own town's; the city's office and admins every town's. Towns themselves are
+ * not changed here. Every change is in the 操作日志.
+ */
+
+const villageName = stationText('村（社区）名称', VILLAGE_NAME_MAX, '请填写村（社区）名称');
+
+export const createVillageSchema = z.strictObject(
+  {
+    name: villageName,
+    /** The town (镇、街道) it belongs to. */
+    townId: z.string({ error: '请选择所属镇街' }).min(1, { error: '请选择所属镇街' }).max(64, { error: '所属镇街不存在' }).regex(/^[A-Za-z0-9_-]+$/, { error: '所属镇街不存在' }),
+  },
+  strictError,
+);
+export type CreateVillageInput = z.input<typeof createVillageSchema>;
+
+/** Changes to a village; its id and town stay (stations and past picks refer to them). */
+export const updateVillageSchema = z.strictObject(
+  {
+    name: villageName.optional(),
+    sort: z
+      .number({ error: '排序必须是数字' })
+      .int({ error: '排序必须是整数' })
+      .min(VILLAGE_SORT_RANGE.min, { error: `排序不能小于${VILLAGE_SORT_RANGE.min}` })
+      .max(VILLAGE_SORT_RANGE.max, { error: `排序不能大于${VILLAGE_SORT_RANGE.max}` })
+      .optional(),
+    /** false: 停用 (merged away or dissolved: out of 群众能找's picker and the station form); true: in use again. */
+    active: z.boolean({ error: 'active 必须是 true 或 false' }).optional(),
+  },
+  strictError,
+);
+export type UpdateVillageInput = z.input<typeof updateVillageSchema>;
+
+/** 村（社区）'s list: the villages of the caller's towns, in use or stopped, with the stations serving each. */
+export const adminVillageSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  townId: z.string(),
+  townName: z.string(),
+  sort: z.number().int(),
+  active: z.boolean(),
+  /** Open stations serving the village (a village with any cannot be stopped). */
+  stations: z.number().int(),
+});
+export type AdminVillage = z.infer<typeof adminVillageSchema>;
+export const adminVillageListSchema = z.object({ items: z.array(adminVillageSchema) });
+export type AdminVillageList = z.infer<typeof adminVillageListSchema>;

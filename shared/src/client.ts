@@ -34,6 +34,8 @@ import type {
   AdminEventList,
   AdminStation,
   AdminStationList,
+  AdminVillage,
+  AdminVillageList,
   AdminUnit,
   AdminUnitList,
   AdminUser,
@@ -42,10 +44,12 @@ import type {
   CreateDeputyInput,
   CreateStaffUserInput,
   CreateStationInput,
+  CreateVillageInput,
   CreateUnitInput,
   UpdateCategoryInput,
   UpdateDeputyInput,
   UpdateStationInput,
+  UpdateVillageInput,
   UpdateUnitInput,
   UpdateUserInput,
 } from './admin.js';
@@ -202,6 +206,11 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
           check((a) => a.adminStationSchema, (await http.post('/api/admin/stations', input)).data),
         updateStation: async (id: string, input: UpdateStationInput): Promise<AdminStation> =>
           check((a) => a.adminStationSchema, (await http.patch(`/api/admin/stations/${encodeURIComponent(id)}`, input)).data),
+        villages: async (): Promise<AdminVillageList> => check((a) => a.adminVillageListSchema, (await http.get('/api/admin/villages')).data),
+        createVillage: async (input: CreateVillageInput): Promise<AdminVillage> =>
+          check((a) => a.adminVillageSchema, (await http.post('/api/admin/villages', input)).data),
+        updateVillage: async (id: string, input: UpdateVillageInput): Promise<AdminVillage> =>
+          check((a) => a.adminVillageSchema, (await http.patch(`/api/admin/villages/${encodeURIComponent(id)}`, input)).data),
       };
     })(),
 

@@ -157,6 +157,16 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ method: 'PATCH', path: '/api/admin/stations/st-danghu', body: { active: true } }),
     expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
   },
+  // 村（社区）: the same (当湖's 东湖社区 is danghu-01: 403 creating there from 钟埭, 404 editing it)
+  'GET /api/admin/villages': { request: () => ({ method: 'GET', path: '/api/admin/villages' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }) },
+  'POST /api/admin/villages': {
+    request: (_f, actor) => ({ method: 'POST', path: '/api/admin/villages', body: { name: `矩阵社区-${actor}`, townId: 'danghu' } }),
+    expect: only({ officeOfRegion: 201, admin: 201 }),
+  },
+  'PATCH /api/admin/villages/:id': {
+    request: () => ({ method: 'PATCH', path: '/api/admin/villages/danghu-01', body: { active: true } }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
+  },
   // the stand-in identity provider (demo mode only): its own protocol, no user of ours
   'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
   'POST /mock-idp/tickets': { request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }), expect: 'public' },

@@ -46,8 +46,10 @@ function checkOffice(user: SessionUser): void {
 }
 
 function checkRegion(deps: Deps, actor: SessionUser, regionId: string): void {
-  if (!deps.reference.region(regionId)) throw new ApiError('invalid_input', '所属地区不存在', 'regionId');
+  const region = deps.reference.region(regionId);
+  if (!region) throw new ApiError('invalid_input', '所属地区不存在', 'regionId');
   if (!managesRegion(deps, actor, regionId)) throw new ApiError('forbidden', '只能管理本镇街的联络站', 'regionId');
+  if (region.active === 0) throw new ApiError('conflict', '该村（社区）已停用，请选择其他地区', 'regionId');
 }
 
 function checkNameFree(deps: Deps, regionId: string, name: string, self: string | null): void {

@@ -1,6 +1,6 @@
 import type { AdminAction, Role } from '@minqing/shared';
 import type { Db } from '../db/open.js';
-import type { DeputyRow, StationRow, UnitRow } from './reference.js';
+import type { DeputyRow, RegionRow, StationRow, UnitRow } from './reference.js';
 import { statementCache } from './statements.js';
 import type { UserRow } from './users.js';
 
@@ -29,13 +29,14 @@ export function adminRepo(db: Db) {
   );
   const countEvents = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM admin_events');
   const pageEvents = db.prepare<[number, number], AdminEventRow>(
-    `SELECT e.*, a.name AS actor_name, coalesce(t.name, d.name, un.name, ca.name, st.name) AS target_name
+    `SELECT e.*, a.name AS actor_name, coalesce(t.name, d.name, un.name, ca.name, st.name, vi.name) AS target_name
        FROM admin_events e JOIN users a ON a.id = e.actor_user_id
        LEFT JOIN users t ON t.id = e.target AND e.action LIKE 'user_%'
        LEFT JOIN deputies d ON d.code = e.target AND e.action LIKE 'deputy_%'
        LEFT JOIN units un ON un.id = e.target AND e.action LIKE 'unit_%'
        LEFT JOIN categories ca ON ca.id = e.target AND e.action = 'category_update'
        LEFT JOIN stations st ON st.id = e.target AND e.action LIKE 'station_%'
+       LEFT JOIN regions vi ON vi.id = e.target AND e.action LIKE 'village_%'
       ORDER BY e.id DESC LIMIT ? OFFSET ?`,
   );
   const insertDeputy = db.prepare(
@@ -55,6 +56,13 @@ export function adminRepo(db: Db) {
   );
   const stationIds = db.prepare<[], { id: string }>('SELECT id FROM stations');
   const stationByName = db.prepare<[string, string], { id: string }>('SELECT id FROM stations WHERE region_id = ? AND name = ?');
+  const insertRegion = db.prepare(
+    'INSERT INTO regions (id, name, kind, parent_id, sort, active) VALUES (@id, @name, @kind, @parent_id, @sort, @active)',
+  );
+  const regionIds = db.prepare<[], { id: string }>('SELECT id FROM regions');
+  const childByName = db.prepare<[string, string], { id: string }>('SELECT id FROM regions WHERE parent_id = ? AND name = ?');
+  const lastChildSort = db.prepare<[string], { n: number | null }>('SELECT max(sort) AS n FROM regions WHERE parent_id = ?');
+  const openStationsIn = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM stations WHERE region_id = ? AND active = 1');
   const stationDeputies = db.prepare<[string], { code: string; region_id: string; in_office: 0 | 1 }>(
     'SELECT code, region_id, in_office FROM deputies WHERE station_id = ?',
   );
@@ -147,6 +155,21 @@ export function adminRepo(db: Db) {
     stationIdByName: (regionId: string, name: string) => stationByName.get(regionId, name)?.id,
     /** The deputies placed at a station, in office or not. */
     stationDeputies: (id: string) => stationDeputies.all(id),
+    /** 村（社区）: a new village (the caller holds the transaction and has checked name and town). */
+    insertRegion: (row: RegionRow) => insertRegion.run(row),
+    updateRegion(id: string, fields: Partial<Pick<RegionRow, 'name' | 'sort' | 'active'>>) {
+      const keys = Object.keys(fields) as (keyof typeof fields)[];
+      if (!keys.length) return;
+      // column names come from the fixed list above, never from input
+      prepared(`UPDATE regions SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
+    },
+    /** Every region id in use, and the region (if any) of that exact name under a parent (read in the writing transaction). */
+    regionIds: () => regionIds.all().map((r) => r.id),
+    childIdByName: (parentId: string, name: string) => childByName.get(parentId, name)?.id,
+    /** The sort a new village gets: after the others of its town. */
+    nextChildSort: (parentId: string) => (lastChildSort.get(parentId)?.n ?? 0) + 1,
+    /** Open stations serving a region (read in the transaction that stops it). */
+    openStationsIn: (regionId: string) => openStationsIn.get(regionId)!.n,
     setDefaultUnit: (categoryId: string, unitId: string) => setDefaultUnit.run(unitId, categoryId),
     /** Demo mode: the stand-in provider learns the new 浙政钉 account, so it can sign in there. */
     registerMockStaff: (dingUserId: string, role: Role, name: string, mobile: string | null) => registerMock.run(dingUserId, role, name, mobile),

@@ -1,6 +1,10 @@
 import type { Db } from '../db/open.js';
 
-export interface RegionRow { id: string; name: string; kind: 'city' | 'town' | 'village'; parent_id: string | null; sort: number }
+export interface RegionRow {
+  id: string; name: string; kind: 'city' | 'town' | 'village'; parent_id: string | null; sort: number;
+  /** 1 in use, 0 stopped (停用: a village merged away or dissolved; 村（社区）). */
+  active: 0 | 1;
+}
 export interface StationRow {
   id: string; name: string; region_id: string; address: string; reception_days: string;
   /** 1 open, 0 stopped (停用: closed; 联络站). */

@@ -7,20 +7,23 @@ import {
   createStaffUserSchema,
   createStationSchema,
   createUnitSchema,
+  createVillageSchema,
   updateCategorySchema,
   updateDeputySchema,
   updateStationSchema,
   updateUnitSchema,
   updateUserSchema,
+  updateVillageSchema,
 } from '@minqing/shared';
 import { createStaffUser, presentAdminEvent, presentAdminUser, updateUser } from '../domain/accounts.js';
 import { createDeputy, listManagedDeputies, updateDeputy } from '../domain/deputies.js';
 import { createStation, listStations, updateStation } from '../domain/stations.js';
+import { createVillage, listVillages, updateVillage } from '../domain/villages.js';
 import { createUnit, listUnits, updateCategory, updateUnit } from '../domain/units.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { validate } from '../http/validate.js';
 
-/** 账号管理 and 操作日志: admins only; 代表名册: office staff (their region) and admins; 承办单位与分类: the city's office and admins; 联络站: office staff (their region) and admins. */
+/** 账号管理 and 操作日志: admins only; 代表名册: office staff (their region) and admins; 承办单位与分类: the city's office and admins; 联络站 and 村（社区）: office staff (their region) and admins. */
 export function adminRoutes(ctx: { demoMode: boolean }) {
   return new Hono<AppEnv>()
     .get('/users', validate('query', adminUserQuerySchema), (c) => {
@@ -82,6 +85,19 @@ export function adminRoutes(ctx: { demoMode: boolean }) {
     .patch('/stations/:id', validate('json', updateStationSchema), (c) => {
       const user = currentUser(c, ['office', 'admin']);
       return c.json(updateStation(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
+    })
+    // 村（社区）: office staff for their towns (another town's village is 404, creating there 403) and admins
+    .get('/villages', (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json({ items: listVillages(c.get('deps'), user) }, 200);
+    })
+    .post('/villages', validate('json', createVillageSchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json(createVillage(c.get('deps'), user, c.req.valid('json')), 201);
+    })
+    .patch('/villages/:id', validate('json', updateVillageSchema), (c) => {
+      const user = currentUser(c, ['office', 'admin']);
+      return c.json(updateVillage(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
     })
     .get('/events', validate('query', adminEventQuerySchema), (c) => {
       currentUser(c, ['admin']);

@@ -109,11 +109,15 @@ export function referenceRoutes() {
   return new Hono<AppEnv>()
     .get('/regions', etag(), (c) => {
       const deps = c.get('deps');
-      // stations change in 联络站 (opened, corrected, closed): revalidated, not kept for minutes
+      // stations change in 联络站 and villages in 村（社区）: revalidated, not kept for minutes
       c.header('Cache-Control', 'no-cache');
       return c.json(
         {
-          items: deps.reference.regions().map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id })),
+          // a stopped village (merged away) is offered to no one; a town or the city is never stopped
+          items: deps.reference
+            .regions()
+            .filter((r) => r.active === 1)
+            .map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id })),
           // a stopped (closed) station is offered to no one; deputies placed there still name it in their profile
           stations: deps.reference.stations().filter((s) => s.active === 1).map(toStationDto),
         },

@@ -35,6 +35,7 @@ export function seedReference(db: Db): void {
   );
   const changedUnits = db.prepare<[], { target: string }>("SELECT DISTINCT target FROM admin_events WHERE action IN ('unit_create', 'unit_update')");
   const changedStations = db.prepare<[], { target: string }>("SELECT DISTINCT target FROM admin_events WHERE action IN ('station_create', 'station_update')");
+  const changedVillages = db.prepare<[], { target: string }>("SELECT DISTINCT target FROM admin_events WHERE action IN ('village_create', 'village_update')");
   const changedCategories = db.prepare<[], { target: string }>("SELECT DISTINCT target FROM admin_events WHERE action = 'category_update'");
   const enteredYears = db.prepare<[], { target: string }>(
     "SELECT DISTINCT target FROM admin_events WHERE action = 'settings_update' AND target LIKE 'holidays:%'",
@@ -44,9 +45,14 @@ export function seedReference(db: Db): void {
     region.run(CITY.id, CITY.name, 'city', null, 0);
     // a station the office has added or changed in 联络站 is theirs (name, address, 接待日, 停用): the seed leaves it alone
     const stations = new Set(changedStations.all().map((r) => r.target));
+    // a village the office has renamed, re-ordered or stopped in 村（社区） is theirs: the seed leaves it alone
+    const villages = new Set(changedVillages.all().map((r) => r.target));
     TOWNS.forEach((town, i) => {
       region.run(town.id, town.name, 'town', CITY.id, i + 1);
-      town.villages.forEach((v, j) => region.run(`${town.id}-${String(j + 1).padStart(2, '0')}`, v, 'village', town.id, j + 1));
+      town.villages.forEach((v, j) => {
+        const id = `${town.id}-${String(j + 1).padStart(2, '0')}`;
+        if (!villages.has(id)) region.run(id, v, 'village', town.id, j + 1);
+      });
       if (!stations.has(`st-${town.id}`)) station.run(`st-${town.id}`, town.station, town.id, town.address, town.reception);
     });
     // a unit or category the office has added or changed in 承办单位与分类 is theirs (name, 停用, default unit): the seed leaves it alone
