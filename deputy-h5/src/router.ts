@@ -43,6 +43,7 @@ export const router = createRouter({
     { path: '/admin/deputies', name: 'admin-deputies', component: () => import('./pages/admin/AdminDeputiesPage.vue'), meta: { title: '代表名册', roles: OFFICE } },
     { path: '/admin/units', name: 'admin-units', component: () => import('./pages/admin/AdminUnitsPage.vue'), meta: { title: '承办单位', roles: OFFICE } },
     { path: '/admin/stations', name: 'admin-stations', component: () => import('./pages/admin/AdminStationsPage.vue'), meta: { title: '联络站', roles: OFFICE } },
+    { path: '/admin/villages', name: 'admin-villages', component: () => import('./pages/admin/AdminVillagesPage.vue'), meta: { title: '村（社区）', roles: OFFICE } },
     { path: '/admin/events', name: 'admin-events', component: () => import('./pages/admin/AdminEventsPage.vue'), meta: { title: '操作日志', roles: ['admin'] } },
     { path: '/screen', name: 'screen', component: () => import('./pages/cockpit/BigScreenPage.vue'), meta: { title: '数据大屏', roles: LEADERS } },
     { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },

@@ -40,6 +40,8 @@ const FIELD_LABELS: Record<string, string> = {
 const UNIT_FIELD_LABELS: Record<string, string> = { name: '名称' };
 /** A station's fields (联络站). */
 const STATION_FIELD_LABELS: Record<string, string> = { id: '联络站编号', name: '名称', address: '地址', receptionDays: '接待日' };
+/** A village's fields (村（社区）). */
+const VILLAGE_FIELD_LABELS: Record<string, string> = { id: '编号', name: '名称', townId: '所属镇街' };
 const SETTING_TARGETS: Record<string, string> = { limits: '办理时限', replyReview: '答复审核' };
 
 export interface Names {
@@ -59,7 +61,7 @@ function valueText(key: string, value: unknown, names: Names): string {
   if (key === 'stationId' && typeof value === 'string') return names.stations?.find((s) => s.id === value)?.name ?? value;
   const regionName = (id: string) => names.regions.find((r) => r.id === id)?.name ?? id;
   if (key === 'role' && typeof value === 'string') return ROLE_LABELS[value as Role] ?? value;
-  if (key === 'regionId' && typeof value === 'string') return regionName(value);
+  if ((key === 'regionId' || key === 'townId') && typeof value === 'string') return regionName(value);
   if (key === 'unitId' && typeof value === 'string') return names.units.find((u) => u.id === value)?.name ?? value;
   if (key === 'regionIds' && Array.isArray(value)) return value.length ? value.map((id) => regionName(String(id))).join('、') : '无';
   if (key === 'replyWorkingDays' && value && typeof value === 'object') {
@@ -83,7 +85,8 @@ export function changeLines(event: AdminEvent, names: Names): string[] {
   }
   const unitEvent = event.action === 'unit_create' || event.action === 'unit_update' || event.action === 'category_update';
   const stationEvent = event.action === 'station_create' || event.action === 'station_update';
-  const own = unitEvent ? UNIT_FIELD_LABELS : stationEvent ? STATION_FIELD_LABELS : {};
+  const villageEvent = event.action === 'village_create' || event.action === 'village_update';
+  const own = unitEvent ? UNIT_FIELD_LABELS : stationEvent ? STATION_FIELD_LABELS : villageEvent ? VILLAGE_FIELD_LABELS : {};
   return Object.entries(event.changes).map(([key, value]) => `${own[key] ?? FIELD_LABELS[key] ?? key}：${valueText(key, value, names)}`);
 }
 
@@ -95,6 +98,7 @@ export function targetText(event: AdminEvent): string {
   if (event.action === 'deputy_create' || event.action === 'deputy_update') return `代表 ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'unit_create' || event.action === 'unit_update') return `承办单位 ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'station_create' || event.action === 'station_update') return `联络站 ${event.targetName ?? ''}（${event.target}）`;
+  if (event.action === 'village_create' || event.action === 'village_update') return `村（社区） ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'category_update') return `分类 ${event.targetName ?? event.target}`;
   return event.targetName ?? event.target;
 }

@@ -4,7 +4,7 @@ import 'vant/es/dialog/style';
 import { ApiFailure } from '../api';
 
 /*
- * What the admin forms (账号, 代表, 单位, 联络站) share: their field rules, the confirmation
+ * What the admin forms (账号, 代表, 单位, 联络站, 村（社区）) share: their field rules, the confirmation
  * before a step that takes something away, and sending a new record or an edit.
  */
 
