@@ -2,6 +2,7 @@ import type { AdminUnit, Category, CreateUnitInput, UpdateCategoryInput, UpdateU
 import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { CategoryRow, UnitRow } from '../repos/reference.js';
+import { nameSortActiveChanges } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 
 /**
@@ -88,14 +89,7 @@ export function updateUnit(deps: Deps, actor: SessionUser, id: string, input: Up
   checkManages(deps, actor);
   const before = deps.reference.unit(id);
   if (!before) throw notFound('未找到该承办单位');
-  const fields: Parameters<Deps['admin']['updateUnit']>[1] = {};
-  const changes: Record<string, unknown> = {};
-  if (input.name !== undefined && input.name !== before.name) fields.name = changes.name = input.name;
-  if (input.sort !== undefined && input.sort !== before.sort) fields.sort = changes.sort = input.sort;
-  if (input.active !== undefined && input.active !== (before.active === 1)) {
-    fields.active = input.active ? 1 : 0;
-    changes.active = input.active;
-  }
+  const { fields, changes } = nameSortActiveChanges(before, input);
   if (!Object.keys(changes).length) return toAdminUnitDto(before, deps);
   deps.db
     .transaction(() => {

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { RegionRow } from '../repos/reference.js';
 import { managesRegion } from './deputies.js';
+import { nameSortActiveChanges } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 
 /**
@@ -86,14 +87,7 @@ export function createVillage(deps: Deps, actor: SessionUser, input: CreateVilla
 export function updateVillage(deps: Deps, actor: SessionUser, id: string, input: UpdateVillageInput): AdminVillage {
   checkOffice(actor);
   const before = managedVillage(deps, actor, id);
-  const fields: Parameters<Deps['admin']['updateRegion']>[1] = {};
-  const changes: Record<string, unknown> = {};
-  if (input.name !== undefined && input.name !== before.name) fields.name = changes.name = input.name;
-  if (input.sort !== undefined && input.sort !== before.sort) fields.sort = changes.sort = input.sort;
-  if (input.active !== undefined && input.active !== (before.active === 1)) {
-    fields.active = input.active ? 1 : 0;
-    changes.active = input.active;
-  }
+  const { fields, changes } = nameSortActiveChanges(before, input);
   if (!Object.keys(changes).length) return toAdminVillageDto(before, deps);
   deps.db
     .transaction(() => {
