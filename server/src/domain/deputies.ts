@@ -5,6 +5,7 @@ import type { DeputyRow } from '../repos/reference.js';
 import { toDeputyDto } from '../routes/reference.js';
 import { photoUrlOf } from './deputy-photo.js';
 import type { SessionUser } from './session.js';
+import { nextFreeId } from '../util/next-free-id.js';
 
 /**
  * 代表名册: the office adds deputies (a QR code and an account can then be opened for them),
@@ -40,12 +41,7 @@ function checkManaged(deps: Deps, user: SessionUser, regionId: string): void {
 
 /** The next free D### after the highest one in use (D035 after the 34 seeded deputies). */
 export function nextDeputyCode(codes: readonly string[]): string {
-  const taken = new Set(codes);
-  const numbers = codes.map((c) => /^D(\d+)$/.exec(c)).filter((m) => m !== null).map((m) => Number(m[1]));
-  let n = Math.max(0, ...numbers) + 1;
-  const code = (k: number) => `D${String(k).padStart(3, '0')}`;
-  while (taken.has(code(n))) n++;
-  return code(n);
+  return nextFreeId('D', 3, codes);
 }
 
 /** A photo the caller may give a deputy: their own upload (sniffed, EXIF stripped), not one attached to a case. */

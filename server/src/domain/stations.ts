@@ -4,6 +4,7 @@ import { ApiError, notFound } from '../http/errors.js';
 import type { StationRow } from '../repos/reference.js';
 import { managesRegion } from './deputies.js';
 import type { SessionUser } from './session.js';
+import { nextFreeId } from '../util/next-free-id.js';
 
 /**
  * 联络站: the office adds a liaison station (a new 联络站 or 代表之家 opens), corrects its name,
@@ -33,12 +34,7 @@ export function toAdminStationDto(s: StationRow, deps: Deps): AdminStation {
 
 /** The next free st-### after the highest one in use (st-001 when none is: the seeded ones are st-<town>). */
 export function nextStationId(ids: readonly string[]): string {
-  const taken = new Set(ids);
-  const numbers = ids.map((id) => /^st-(\d+)$/.exec(id)).filter((m) => m !== null).map((m) => Number(m[1]));
-  let n = Math.max(0, ...numbers) + 1;
-  const id = (k: number) => `st-${String(k).padStart(3, '0')}`;
-  while (taken.has(id(n))) n++;
-  return id(n);
+  return nextFreeId('st-', 3, ids);
 }
 
 function checkOffice(user: SessionUser): void {

@@ -4,6 +4,7 @@ import { ApiError, notFound } from '../http/errors.js';
 import type { CategoryRow, UnitRow } from '../repos/reference.js';
 import { nameSortActiveChanges } from './admin-changes.js';
 import type { SessionUser } from './session.js';
+import { nextFreeId } from '../util/next-free-id.js';
 
 /**
  * 承办单位与分类: the office of the city and admins add handling units (a new department after an
@@ -44,12 +45,7 @@ export const toCategoryDto = (c: CategoryRow): Category => ({ id: c.id, name: c.
 
 /** The next free u-### after the highest one in use (u-001 when none is). */
 export function nextUnitId(ids: readonly string[]): string {
-  const taken = new Set(ids);
-  const numbers = ids.map((id) => /^u-(\d+)$/.exec(id)).filter((m) => m !== null).map((m) => Number(m[1]));
-  let n = Math.max(0, ...numbers) + 1;
-  const id = (k: number) => `u-${String(k).padStart(3, '0')}`;
-  while (taken.has(id(n))) n++;
-  return id(n);
+  return nextFreeId('u-', 3, ids);
 }
 
 function checkNameFree(deps: Deps, name: string, self: string | null): void {

@@ -5,6 +5,7 @@ import type { RegionRow } from '../repos/reference.js';
 import { managesRegion } from './deputies.js';
 import { nameSortActiveChanges } from './admin-changes.js';
 import type { SessionUser } from './session.js';
+import { nextFreeId } from '../util/next-free-id.js';
 
 /**
  * 村（社区）: the office adds a village or community (one is founded or split off), renames it,
@@ -29,13 +30,7 @@ function toAdminVillageDto(v: RegionRow, deps: Deps): AdminVillage {
 
 /** The next free <town>-NN after the highest one in use (the seeded ones are danghu-01 … danghu-06). */
 export function nextVillageId(townId: string, ids: readonly string[]): string {
-  const taken = new Set(ids);
-  const prefix = `${townId}-`;
-  const numbers = ids.filter((id) => id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length))).map((id) => Number(id.slice(prefix.length)));
-  let n = Math.max(0, ...numbers) + 1;
-  const id = (k: number) => `${prefix}${String(k).padStart(2, '0')}`;
-  while (taken.has(id(n))) n++;
-  return id(n);
+  return nextFreeId(`${townId}-`, 2, ids);
 }
 
 function checkOffice(user: SessionUser): void {
