@@ -3,7 +3,7 @@ import type { AppEnv } from './auth.js';
 import { compress, COMPRESS_FROM_CHARS, pickEncoding, type Encoding } from './compression.js';
 import { API_SECURITY_HEADERS } from './security-headers.js';
 
-export const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   ...API_SECURITY_HEADERS,
   'content-type': 'application/json; charset=UTF-8',
   // private data: kept by no browser or proxy cache
