@@ -85,5 +85,5 @@ describe.skipIf(!HAS_DATA)('learning from staff corrections', () => {
     expect(served.maybeReload(true)).toBe(true);
     expect(served.version).toBe(after.version);
     expect(served.suggest(TEXT).categories[0]!.label).toBe(corrected);
-  });
+  }, 180_000); // two full trainings: minutes on a busy 2-core machine
 });
