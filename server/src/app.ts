@@ -5,7 +5,9 @@ import type { Db } from './db/open.js';
 import { buildDeps, systemClock, type Clock, type Deps } from './deps.js';
 import { authenticate, Sessions, type AppEnv, type TokenConfig } from './http/auth.js';
 import { strictJson } from './http/body.js';
-import { clientIp, DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
+import { clientIpResolver, trustedProxyList } from './http/client-ip.js';
+import { PasswordGuard } from './http/password-guard.js';
+import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
 import { errorBody, onError } from './http/errors.js';
 import { answerRepeatedReads } from './http/front-door.js';
 import { RepeatedAnswers } from './http/response-cache.js';
@@ -40,6 +42,8 @@ export interface AppOptions {
   /** The workplace app's organisation (DingTalk corpId) the staff app asks an auth code for. */
   dingCorpId?: string;
   rateLimits?: Partial<RateLimits>;
+  /** Proxies (IPs or CIDRs) whose X-Forwarded-For names the client (TRUSTED_PROXIES); none: the connecting address is the client. */
+  trustedProxies?: readonly string[];
 }
 
 /**
@@ -61,16 +65,22 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
   const answers = new RepeatedAnswers();
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const MINUTE = 60_000;
+  // the one place a client's address comes from, for every limit
+  const clientIp = clientIpResolver(options.trustedProxies?.length ? trustedProxyList(options.trustedProxies) : null);
+  const passwords = new PasswordGuard({ perAccount: limits.passwordFailuresPerAccount, perIp: limits.passwordFailuresPerIp });
   const onPost = (keyOf: (c: Context<AppEnv>) => string) => (c: Context<AppEnv>) => (c.req.method === 'POST' ? keyOf(c) : null);
   const byUser = (c: Context<AppEnv>) => c.get('user')?.id ?? `ip:${clientIp(c)}`;
+  // ticket and auth-code exchanges share one count, apart from wrong passwords (counted by PasswordGuard)
+  const exchanges = rateLimit(limits.signInPerIpPerMinute, MINUTE, onPost(clientIp));
   const api = new Hono<AppEnv>()
     .use(authenticate(sessions))
     .use('/cases', rateLimit(limits.submitPerIpPerMinute, MINUTE, onPost(clientIp)))
     .use('/cases', rateLimit(limits.submitPerUserPerHour, 60 * MINUTE, onPost(byUser)))
-    .use('/auth/*', rateLimit(limits.signInPerIpPerMinute, MINUTE, onPost(clientIp)))
+    .use('/auth/citizen', exchanges)
+    .use('/auth/staff', exchanges)
     .use('/uploads', rateLimit(limits.uploadPerUserPerMinute, MINUTE, onPost(byUser)))
     .route('/health', healthRoutes(ctx))
-    .route('/auth', authRoutes(ctx))
+    .route('/auth', authRoutes(ctx, { passwords, clientIp }))
     .route('/me', meRoutes())
     .route('/deputies', deputyRoutes(ctx))
     .route('/', referenceRoutes())

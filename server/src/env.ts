@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustedProxyList } from './http/client-ip.js';
 
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
@@ -21,6 +22,20 @@ const envSchema = z.object({
   DING_AGENT_ID: z.string().default('10001'),
   DING_CORP_ID: z.string().default('ding-demo-corp'),
   FRAME_ANCESTORS: z.string().default(''),
+  /** Reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client; unset: none is trusted. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const entries = v.split(/[\s,]+/).filter(Boolean);
+      try {
+        trustedProxyList(entries);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+      return entries;
+    }),
   SCHEDULER: flag.default(true),
   /** How many historical demo cases a new demo database gets. */
   DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(320),
@@ -28,6 +43,8 @@ const envSchema = z.object({
   SUBMIT_PER_USER_PER_HOUR: z.coerce.number().int().min(0).optional(),
   SUBMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   SIGNIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  PASSWORD_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(0).optional(),
+  PASSWORD_FAILURES_PER_IP: z.coerce.number().int().min(0).optional(),
   UPLOAD_PER_USER_PER_MINUTE: z.coerce.number().int().min(0).optional(),
 });
 
@@ -49,11 +66,14 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     zlbBaseUrl: e.ZLB_BASE_URL,
     dingBaseUrl: e.DING_BASE_URL,
     frameAncestors: e.FRAME_ANCESTORS.split(/[\s,]+/).filter(Boolean),
+    trustedProxies: e.TRUSTED_PROXIES,
     rateLimits: Object.fromEntries(
       Object.entries({
         submitPerUserPerHour: e.SUBMIT_PER_USER_PER_HOUR,
         submitPerIpPerMinute: e.SUBMIT_PER_IP_PER_MINUTE,
         signInPerIpPerMinute: e.SIGNIN_PER_IP_PER_MINUTE,
+        passwordFailuresPerAccount: e.PASSWORD_FAILURES_PER_ACCOUNT,
+        passwordFailuresPerIp: e.PASSWORD_FAILURES_PER_IP,
         uploadPerUserPerMinute: e.UPLOAD_PER_USER_PER_MINUTE,
       }).filter(([, v]) => v !== undefined),
     ),

@@ -61,6 +61,7 @@ const { deps, listener } = createApp({
   frameAncestors: env.frameAncestors,
   dingCorpId: env.DING_CORP_ID,
   rateLimits: env.rateLimits,
+  trustedProxies: env.trustedProxies,
 });
 
 const server = createServer(listener);

@@ -30,6 +30,7 @@ export const ADMIN_ACTIONS = [
   'station_update',
   'village_create',
   'village_update',
+  'user_lockout',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
@@ -45,6 +46,7 @@ export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   station_update: '修改联络站',
   village_create: '新增村（社区）',
   village_update: '修改村（社区）',
+  user_lockout: '登录锁定',
 };
 
 /** 代表名册: a deputy's code (printed in their QR code), e.g. D035; the server assigns the next free D### when none is given. */

@@ -41,7 +41,7 @@ export interface TestServer {
  * provider client speaks HTTP to the stand-in provider mounted in the same app.
  */
 export async function startTestServer(
-  options: { now?: string; tokenTtlSeconds?: number; rateLimits?: Partial<RateLimits>; dbFile?: string } = {},
+  options: { now?: string; tokenTtlSeconds?: number; rateLimits?: Partial<RateLimits>; dbFile?: string; trustedProxies?: string[] } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-03-02T02:00:00Z'));
   const db = openDatabase(options.dbFile ?? ':memory:');
@@ -66,7 +66,15 @@ export async function startTestServer(
     demoMode: true,
     publicBaseUrl: 'https://minqing.example.cn',
     // tests sign in and submit far more often than a person; the limits have their own test
-    rateLimits: options.rateLimits ?? { submitPerUserPerHour: 0, submitPerIpPerMinute: 0, signInPerIpPerMinute: 0, uploadPerUserPerMinute: 0 },
+    rateLimits: options.rateLimits ?? {
+      submitPerUserPerHour: 0,
+      submitPerIpPerMinute: 0,
+      signInPerIpPerMinute: 0,
+      passwordFailuresPerAccount: 0,
+      passwordFailuresPerIp: 0,
+      uploadPerUserPerMinute: 0,
+    },
+    trustedProxies: options.trustedProxies,
   });
   app = built.app;
   const server = createServer(built.listener);

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, ROLE_LABELS, TYPE_LABELS, UNIT_KIND_LABELS, type UnitKind, type AdminEvent, type CaseType, type DeputyLevel, type Region, type Role, type Station, type Unit } from '@minqing/shared';
+import { formatTime, LEVEL_LABELS, ROLE_LABELS, TYPE_LABELS, UNIT_KIND_LABELS, type UnitKind, type AdminEvent, type CaseType, type DeputyLevel, type Region, type Role, type Station, type Unit } from '@minqing/shared';
 
 /** The changed fields of an account or a setting, as the 操作日志 names them. */
 const FIELD_LABELS: Record<string, string> = {
@@ -35,6 +35,10 @@ const FIELD_LABELS: Record<string, string> = {
   kind: '类别',
   active: '使用状态',
   defaultUnitId: '默认承办单位',
+  // 登录锁定
+  failures: '密码错误次数',
+  ips: '来源地址',
+  lockedUntil: '锁定至',
 };
 /** A unit's or a category's `name` is its name, not a person's. */
 const UNIT_FIELD_LABELS: Record<string, string> = { name: '名称' };
@@ -53,6 +57,8 @@ export interface Names {
 function valueText(key: string, value: unknown, names: Names): string {
   if (value === null || value === undefined || value === '') return '（清空）';
   if (key === 'inOffice') return value ? '在任' : '不再履职';
+  if (key === 'lockedUntil' && typeof value === 'string') return formatTime(value);
+  if (key === 'ips' && Array.isArray(value)) return value.map(String).join('、');
   if (key === 'active') return value ? '在用' : '停用';
   if (key === 'kind' && typeof value === 'string') return UNIT_KIND_LABELS[value as UnitKind] ?? value;
   if (key === 'defaultUnitId' && typeof value === 'string') return names.units.find((u) => u.id === value)?.name ?? value;
@@ -100,5 +106,6 @@ export function targetText(event: AdminEvent): string {
   if (event.action === 'station_create' || event.action === 'station_update') return `联络站 ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'village_create' || event.action === 'village_update') return `村（社区） ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'category_update') return `分类 ${event.targetName ?? event.target}`;
+  if (event.action === 'user_lockout') return `账号 ${event.targetName ?? event.target}`;
   return event.targetName ?? event.target;
 }

@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth.js';
 import { ApiError } from './errors.js';
@@ -7,7 +6,12 @@ import { ApiError } from './errors.js';
 export interface RateLimits {
   submitPerUserPerHour: number;
   submitPerIpPerMinute: number;
+  /** Citizens' ticket and staff's auth-code exchanges (/auth/citizen, /auth/staff) per client address. */
   signInPerIpPerMinute: number;
+  /** Wrong passwords for one username per 15 minutes, after which it is locked for the rest of them. */
+  passwordFailuresPerAccount: number;
+  /** Wrong passwords from one client address per 15 minutes (successful sign-ins do not count). */
+  passwordFailuresPerIp: number;
   uploadPerUserPerMinute: number;
 }
 
@@ -15,16 +19,10 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   submitPerUserPerHour: 20,
   submitPerIpPerMinute: 120,
   signInPerIpPerMinute: 30,
+  passwordFailuresPerAccount: 10,
+  passwordFailuresPerIp: 30,
   uploadPerUserPerMinute: 60,
 };
-
-export function clientIp(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // in-process requests (tests, the demo's own provider calls)
-  }
-}
 
 /** A fixed-window counter per key, on the app's clock. */
 function counter(windowMs: number) {

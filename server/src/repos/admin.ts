@@ -6,7 +6,8 @@ import type { UserRow } from './users.js';
 
 export interface AdminEventRow {
   id: number;
-  actor_user_id: string;
+  /** null: the system (a sign-in lockout). */
+  actor_user_id: string | null;
   actor_name: string;
   action: AdminAction;
   target: string;
@@ -29,8 +30,8 @@ export function adminRepo(db: Db) {
   );
   const countEvents = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM admin_events');
   const pageEvents = db.prepare<[number, number], AdminEventRow>(
-    `SELECT e.*, a.name AS actor_name, coalesce(t.name, d.name, un.name, ca.name, st.name, vi.name) AS target_name
-       FROM admin_events e JOIN users a ON a.id = e.actor_user_id
+    `SELECT e.*, coalesce(a.name, '系统') AS actor_name, coalesce(t.name, d.name, un.name, ca.name, st.name, vi.name) AS target_name
+       FROM admin_events e LEFT JOIN users a ON a.id = e.actor_user_id
        LEFT JOIN users t ON t.id = e.target AND e.action LIKE 'user_%'
        LEFT JOIN deputies d ON d.code = e.target AND e.action LIKE 'deputy_%'
        LEFT JOIN units un ON un.id = e.target AND e.action LIKE 'unit_%'
@@ -112,7 +113,8 @@ export function adminRepo(db: Db) {
       // column names come from the fixed list above, never from input
       prepared(`UPDATE users SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
     },
-    appendEvent: (actorId: string, action: AdminAction, target: string, changes: Record<string, unknown>, at: string) =>
+    /** actorId null: done by the system, not a person (a sign-in lockout). */
+    appendEvent: (actorId: string | null, action: AdminAction, target: string, changes: Record<string, unknown>, at: string) =>
       appendEvent.run(actorId, action, target, JSON.stringify(changes), at),
     events(page: number, pageSize: number) {
       return { rows: pageEvents.all(pageSize, (page - 1) * pageSize), total: countEvents.get()!.n };

@@ -1,13 +1,16 @@
 import { Hono } from 'hono';
 import { randomUUID } from 'node:crypto';
-import { citizenAuthSchema, passwordAuthSchema, staffAuthSchema, STAFF_ROLES } from '@minqing/shared';
+import { citizenAuthSchema, PASSWORD_ROLES, passwordAuthSchema, staffAuthSchema, STAFF_ROLES } from '@minqing/shared';
 import { sessionFromRow, toUserDto, type SessionUser } from '../domain/session.js';
-import { issueToken, verifyPassword, type AppEnv } from '../http/auth.js';
+import { dummyPasswordHash, issueToken, verifyPassword, type AppEnv } from '../http/auth.js';
+import type { ClientIpOf } from '../http/client-ip.js';
 import { ApiError } from '../http/errors.js';
+import type { PasswordGuard } from '../http/password-guard.js';
 import { validate } from '../http/validate.js';
 import type { RouteContext } from './context.js';
 
-export function authRoutes(ctx: RouteContext) {
+export function authRoutes(ctx: RouteContext, limits: { passwords: PasswordGuard; clientIp: ClientIpOf }) {
+  dummyPasswordHash(); // made before the first sign-in, which would otherwise take longer for an unknown name
   const signedIn = async (deps: AppEnv['Variables']['deps'], user: SessionUser) => ({
     ...(await issueToken(ctx.tokens, user, deps.clock.now())),
     user: toUserDto(user, deps.reference),
@@ -56,9 +59,20 @@ export function authRoutes(ctx: RouteContext) {
     .post('/password', validate('json', passwordAuthSchema), async (c) => {
       const deps = c.get('deps');
       const { username, password } = c.req.valid('json');
+      const ip = limits.clientIp(c);
+      const now = deps.clock.now();
       const row = deps.users.byUsername(username);
-      const ok = row && !row.disabled && (row.role === 'office' || row.role === 'admin') && verifyPassword(password, row.password_hash);
-      if (!ok) throw new ApiError('unauthorized', '用户名或密码错误');
+      limits.passwords.check(ip, username, row !== undefined, now.getTime());
+      // Hashed whoever it is, before anything else is looked at, so the time tells nothing. Synchronous
+      // on purpose: check, hash and count happen in one turn, so parallel guesses cannot pass the count.
+      const verified = verifyPassword(password, row?.password_hash ?? null);
+      if (!row || row.disabled || !(PASSWORD_ROLES as readonly string[]).includes(row.role) || !verified) {
+        const lockout = limits.passwords.failed(ip, username, row !== undefined, now.getTime());
+        // 操作日志: once, when the failure that locks the account is counted
+        if (lockout && row) deps.admin.appendEvent(null, 'user_lockout', row.id, lockout, now.toISOString());
+        throw new ApiError('unauthorized', '用户名或密码错误');
+      }
+      limits.passwords.succeeded(username);
       return c.json(await signedIn(deps, sessionFromRow(row)), 200);
     });
 }

@@ -1,0 +1,117 @@
+import { ApiError } from './errors.js';
+
+/** The window failed password sign-ins are counted in, per account and per client address. */
+export const PASSWORD_WINDOW_MS = 15 * 60_000;
+
+interface Window {
+  failures: number;
+  resetAt: number;
+  /** The client addresses of the failures (an account's only, for 操作日志). */
+  ips?: Set<string>;
+}
+
+/** A fixed-window count of failures per key, holding at most `maxKeys` keys. */
+class FailureCounts {
+  private readonly windows = new Map<string, Window>();
+  constructor(
+    private readonly windowMs: number,
+    private readonly maxKeys: number,
+  ) {}
+
+  /** The key's window if it is still running. */
+  get(key: string, now: number): Window | undefined {
+    const w = this.windows.get(key);
+    return w && w.resetAt > now ? w : undefined;
+  }
+
+  add(key: string, now: number): Window {
+    let w = this.get(key, now);
+    if (!w) {
+      this.windows.delete(key); // re-inserted last, so the map stays in the order windows end
+      if (this.windows.size >= this.maxKeys) this.makeRoom(now);
+      this.windows.set(key, (w = { failures: 0, resetAt: now + this.windowMs }));
+    }
+    w.failures++;
+    return w;
+  }
+
+  reset(key: string) {
+    this.windows.delete(key);
+  }
+
+  /** Drops ended windows, then if still full the ones ending soonest (they hold the least). */
+  private makeRoom(now: number) {
+    for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
+    for (const k of this.windows.keys()) {
+      if (this.windows.size < this.maxKeys) break;
+      this.windows.delete(k);
+    }
+  }
+}
+
+export interface PasswordLimits {
+  /** Failed sign-ins of one username (existing or not) per window, after which it is locked for the rest of it; 0: off. */
+  perAccount: number;
+  /** Failed sign-ins from one client address per window, after which it may not try for the rest of it; 0: off. */
+  perIp: number;
+}
+
+/**
+ * Failed password sign-ins, counted per username and per client address, in this process's
+ * memory on the app's clock (a restart or a second process starts from zero). Only failures
+ * count, so a busy office behind one address is never refused for signing in. Names that
+ * belong to no account are counted and locked exactly like real ones (the answer must not tell
+ * which exist), but kept in a map of bounded size; existing accounts are as many as there are.
+ */
+export class PasswordGuard {
+  private readonly accounts: FailureCounts;
+  private readonly unknownNames: FailureCounts;
+  private readonly ips: FailureCounts;
+
+  constructor(
+    private readonly limits: PasswordLimits,
+    windowMs = PASSWORD_WINDOW_MS,
+    maxKeys = 50_000,
+  ) {
+    this.accounts = new FailureCounts(windowMs, Number.MAX_SAFE_INTEGER);
+    this.unknownNames = new FailureCounts(windowMs, maxKeys);
+    this.ips = new FailureCounts(windowMs, maxKeys);
+  }
+
+  private names(known: boolean) {
+    return known ? this.accounts : this.unknownNames;
+  }
+
+  /** Throws 429 with Retry-After when this address or this username may not try now. */
+  check(ip: string, username: string, known: boolean, now: number) {
+    const byIp = this.limits.perIp > 0 ? this.ips.get(ip, now) : undefined;
+    if (byIp && byIp.failures >= this.limits.perIp) throw refused(byIp.resetAt - now, '登录失败次数过多');
+    const byName = this.limits.perAccount > 0 ? this.names(known).get(username, now) : undefined;
+    if (byName && byName.failures >= this.limits.perAccount) throw refused(byName.resetAt - now, '该账号密码错误次数过多，已暂时锁定');
+  }
+
+  /**
+   * Counts a failure; when it is the one that locks an existing account, returns what 操作日志
+   * records of the lockout (once per lockout, not per refused attempt).
+   */
+  failed(ip: string, username: string, known: boolean, now: number): { failures: number; ips: string[]; lockedUntil: string } | null {
+    if (this.limits.perIp > 0) this.ips.add(ip, now);
+    if (this.limits.perAccount <= 0) return null;
+    const w = this.names(known).add(username, now);
+    if (!known) return null;
+    (w.ips ??= new Set()).add(ip);
+    if (w.failures !== this.limits.perAccount) return null;
+    return { failures: w.failures, ips: [...w.ips], lockedUntil: new Date(w.resetAt).toISOString() };
+  }
+
+  /** A right password clears the account's own count (not its address's: that counts failures only). */
+  succeeded(username: string) {
+    this.accounts.reset(username);
+  }
+}
+
+function refused(ms: number, reason: string): ApiError {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  const minutes = Math.ceil(seconds / 60);
+  return new ApiError('rate_limited', `${reason}，请 ${minutes} 分钟后再试`, undefined, { 'Retry-After': String(seconds) });
+}
