@@ -1,11 +1,12 @@
 import type { HonoRequest, MiddlewareHandler } from 'hono';
+import { JSON_BODY_LIMIT } from './body-limit.js';
 import { ApiError } from './errors.js';
 
-const MAX_JSON_BYTES = 1024 * 1024;
 const MAX_DEPTH = 20;
 
 /**
- * JSON bodies are read here, strictly: at most 1 MB (413), declared as JSON (415), valid
+ * JSON bodies are read here, strictly: at most 1 MB (413; limitBodies has already refused a
+ * longer one before it was read, this is for app.request()), declared as JSON (415), valid
  * UTF-8 (400, not silently replaced), not absurdly nested (400). The parsed value is put
  * where Hono's validators read it.
  */
@@ -15,10 +16,10 @@ export const strictJson: MiddlewareHandler = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) return next();
   const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_JSON_BYTES) throw new ApiError('payload_too_large', '提交的内容超过 1 MB');
+  if (declared > JSON_BODY_LIMIT.bytes) throw new ApiError('payload_too_large', JSON_BODY_LIMIT.message);
   // through Hono's body cache, not a clone of the stream: the route reads the text cached below
   const raw = new Uint8Array(await c.req.arrayBuffer());
-  if (raw.byteLength > MAX_JSON_BYTES) throw new ApiError('payload_too_large', '提交的内容超过 1 MB');
+  if (raw.byteLength > JSON_BODY_LIMIT.bytes) throw new ApiError('payload_too_large', JSON_BODY_LIMIT.message);
   if (raw.byteLength === 0) {
     cacheText(c.req, '{}');
     return next();

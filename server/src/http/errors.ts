@@ -30,6 +30,14 @@ export function zodToApiError(error: ZodError): ApiError {
   return new ApiError('invalid_input', issue?.message ?? ERROR_MESSAGES.invalid_input, field);
 }
 
+/**
+ * A client that went away before its request was complete (a phone losing signal mid-upload)
+ * is not our error and has no one to answer: one line, at info level, however many there are.
+ */
+export function logClientAbort(method: string | undefined, path: string | undefined) {
+  console.info(`[client-abort] ${method ?? '-'} ${path?.split('?')[0] ?? '-'}：请求未传完，客户端已断开`);
+}
+
 /** The one error shape: every thrown error ends here. */
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
