@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
@@ -53,6 +54,12 @@ export function onError(err: Error, c: Context): Response {
     const code: ErrorCode =
       status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : status === 415 ? 'unsupported_media_type' : status < 500 ? 'invalid_input' : 'internal';
     return c.json(errorBody(code), ERROR_STATUS[code]);
+  }
+  // every body is read before any handler runs, so a request whose body never arrived failed for that reason
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming?.readableAborted) {
+    logClientAbort(c.req.method, c.req.path);
+    return c.json(errorBody('invalid_input', '请求未传完，连接已断开'), 400);
   }
   console.error('[error]', c.req.method, c.req.path, err);
   return c.json(errorBody('internal'), 500);
