@@ -5,6 +5,7 @@ import type { Db } from './db/open.js';
 import { buildDeps, systemClock, type Clock, type Deps } from './deps.js';
 import { authenticate, Sessions, type AppEnv, type TokenConfig } from './http/auth.js';
 import { strictJson } from './http/body.js';
+import { limitBodies } from './http/body-limit.js';
 import { clientIpResolver, trustedProxyList } from './http/client-ip.js';
 import { PasswordGuard } from './http/password-guard.js';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
@@ -48,7 +49,8 @@ export interface AppOptions {
 
 /**
  * Builds the whole HTTP app over already-open resources; only main.ts opens real ones.
- * `listener` is what a Node HTTP server runs: the app behind the front door for repeated reads.
+ * `listener` is what a Node HTTP server runs: the body limits first, then the front door for
+ * repeated reads, then the app.
  */
 export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps; listener: RequestListener } {
   const clock = options.clock ?? systemClock;
@@ -105,5 +107,6 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
   app.route('/api', api);
   if (options.demoMode) app.route('/mock-idp', createMockIdp(options.db, clock));
   if (options.distDir) app.route('/', staticApps(options.distDir, { dingCorpId: options.dingCorpId }));
-  return { app, deps, listener: answerRepeatedReads(getRequestListener(app.fetch), answers, sessions, deps) };
+  const listener = limitBodies(answerRepeatedReads(getRequestListener(app.fetch), answers, sessions, deps));
+  return { app, deps, listener };
 }

@@ -15,6 +15,7 @@ import {
   UNIT_NAME_MAX,
 } from './admin-constants.js';
 import { categorySchema, stationSchema, unitSchema } from './schemas.js';
+import { oneLine } from './one-line.js';
 import { MOBILE_PATTERN } from './phone.js';
 
 /**
@@ -23,8 +24,7 @@ import { MOBILE_PATTERN } from './phone.js';
  */
 
 const ref = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
-const name = z
-  .string({ error: '姓名必须是文字' })
+const name = oneLine(z.string({ error: '姓名必须是文字' }))
   .trim()
   .min(1, { error: '请填写姓名' })
   .max(32, { error: '姓名最多32个字' })
@@ -174,8 +174,7 @@ const deputyFields = {
   regionId: z.string({ error: '请选择所属地区' }).min(1, { error: '请选择所属地区' }).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }),
   /** The liaison station: of the deputy's region (or of a town below a city region); null for none. */
   stationId: z.string({ error: '联络站必须是文字' }).min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '联络站不存在' }).nullable(),
-  constituency: z
-    .string({ error: '选区必须是文字' })
+  constituency: oneLine(z.string({ error: '选区必须是文字' }))
     .trim()
     .min(1, { error: '请填写选区' })
     .max(DEPUTY_LIMITS.constituency, { error: `选区最多${DEPUTY_LIMITS.constituency}个字` }),
@@ -239,8 +238,7 @@ export { deputySchema as adminDeputySchema, deputyListSchema as adminDeputyListS
  */
 
 const strictError = { error: (issue: { code: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${(issue.keys ?? []).join('、')}` : undefined) };
-const unitName = z
-  .string({ error: '单位名称必须是文字' })
+const unitName = oneLine(z.string({ error: '单位名称必须是文字' }))
   .trim()
   .min(1, { error: '请填写单位名称' })
   .max(UNIT_NAME_MAX, { error: `单位名称最多${UNIT_NAME_MAX}个字` })
@@ -306,8 +304,7 @@ export { categorySchema as adminCategorySchema };
 
 const INVISIBLE = /[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 const stationText = (label: string, max: number, missing: string) =>
-  z
-    .string({ error: `${label}必须是文字` })
+  oneLine(z.string({ error: `${label}必须是文字` }))
     .trim()
     .min(1, { error: missing })
     .max(max, { error: `${label}最多${max}个字` })

@@ -11,6 +11,7 @@ import {
 } from './enums.js';
 import { TIME_LIMIT_RANGES as R } from './limits.js';
 import { HOLIDAY_KINDS, HOLIDAY_KIND_LABELS, HOLIDAY_RULES as H, UNPRINTABLE_CHARS, isCalendarDate, isWeekend } from './holiday-calendar.js';
+import { oneLine } from './one-line.js';
 import { MOBILE_PATTERN } from './phone.js';
 
 /**
@@ -23,9 +24,8 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // Zero-width and bidirectional-override characters hide or reorder what staff read
 // (e.g. a phone number or an address shown backwards); they are removed, not stored.
 const INVISIBLE_CHARS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-const text = (min: number, max: number, label: string) =>
-  z
-    .string({ error: `${label}必须是文字` })
+const typedText = (base: z.ZodString, min: number, max: number, label: string) =>
+  base
     .transform((s) => s.replace(INVISIBLE_CHARS, '').trim())
     .pipe(
       z
@@ -34,6 +34,10 @@ const text = (min: number, max: number, label: string) =>
         .max(max, { error: `${label}最多${max}个字` })
         .refine((s) => !CONTROL_CHARS.test(s), { error: `${label}含有不可见的控制字符` }),
     );
+/** Text of several lines (a body, a reply, a note): line breaks kept. */
+const text = (min: number, max: number, label: string) => typedText(z.string({ error: `${label}必须是文字` }), min, max, label);
+/** Text of one line (a title, a name, an address, a place): pasted line breaks become one space. */
+const line = (min: number, max: number, label: string) => typedText(oneLine(z.string({ error: `${label}必须是文字` })), min, max, label);
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
 const isoTime = z.string();
@@ -150,7 +154,7 @@ export const locationSchema = z
   .object({
     lat: z.number({ error: '纬度必须是数字' }).min(-90).max(90).optional(),
     lng: z.number({ error: '经度必须是数字' }).min(-180).max(180).optional(),
-    address: text(0, 200, '地址').optional(),
+    address: line(0, 200, '地址').optional(),
   })
   .refine((l) => (l.lat === undefined) === (l.lng === undefined), { error: '经纬度须同时提供', path: ['lng'] })
   .refine((l) => l.lat !== undefined || (l.address?.length ?? 0) > 0, { error: '请提供位置或填写地址', path: ['address'] });
@@ -166,10 +170,10 @@ const photoIds = z.array(id).max(9, { error: '最多上传9张照片' });
 export const createCaseSchema = z.object({
   deputyCode: z.string({ error: '请选择代表' }).min(1, { error: '请选择代表' }).max(32),
   type: z.enum(CASE_TYPES, { error: '诉求类型不正确' }).default('help'),
-  title: text(0, 60, '标题').optional(),
+  title: line(0, 60, '标题').optional(),
   body: text(10, 2000, '反映内容'),
   contactPhone: phoneSchema.optional(),
-  contactName: text(1, 30, '联系人').optional(),
+  contactName: line(1, 30, '联系人').optional(),
   anonymous: z.boolean({ error: '匿名选项必须是是或否' }).default(false),
   location: locationSchema.optional(),
   photoIds: photoIds.optional(),
@@ -431,8 +435,7 @@ const holidayDayInputSchema = z
         .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
         .refine(isCalendarDate, { error: (issue) => `日期不存在：${String(issue.input)}` }),
       kind: z.enum(HOLIDAY_KINDS, { error: `类型只能是${HOLIDAY_KIND_LABELS.holiday}或${HOLIDAY_KIND_LABELS.workday}` }),
-      name: z
-        .string({ error: '名称必须是文字' })
+      name: oneLine(z.string({ error: '名称必须是文字' }))
         .trim()
         .min(1, { error: '请填写名称（如春节）' })
         .max(H.nameMaxLength, { error: `名称最多${H.nameMaxLength}个字` })
@@ -557,8 +560,8 @@ export const apiErrorSchema = z.object({
 export const visitInputSchema = z.object({
   kind: z.enum(['visit', 'reception'], { error: '请选择走访或接待日' }),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' }),
-  place: text(1, 100, '地点'),
-  people: text(0, 200, '走访对象').optional(),
+  place: line(1, 100, '地点'),
+  people: line(0, 200, '走访对象').optional(),
   summary: text(2, 2000, '情况记录'),
   photoIds: photoIds.optional(),
 });

@@ -1,13 +1,15 @@
 import type { HonoRequest, MiddlewareHandler } from 'hono';
+import { JSON_BODY_LIMIT } from './body-limit.js';
 import { ApiError } from './errors.js';
 
-const MAX_JSON_BYTES = 1024 * 1024;
 const MAX_DEPTH = 20;
 
 /**
- * JSON bodies are read here, strictly: at most 1 MB (413), declared as JSON (415), valid
- * UTF-8 (400, not silently replaced), not absurdly nested (400). The parsed value is put
- * where Hono's validators read it.
+ * JSON bodies are read here, strictly: at most 1 MB (413; limitBodies has already refused a
+ * longer one before it was read, this is for app.request()), declared as JSON (415), valid
+ * UTF-8 (400, not silently replaced), valid Unicode (400 naming the field: an escaped half of
+ * a surrogate pair, `"\ud800"`, would be stored as U+FFFD), not absurdly nested (400). The
+ * parsed value is put where Hono's validators read it.
  */
 export const strictJson: MiddlewareHandler = async (c, next) => {
   const method = c.req.method;
@@ -15,10 +17,10 @@ export const strictJson: MiddlewareHandler = async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) return next();
   const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_JSON_BYTES) throw new ApiError('payload_too_large', '提交的内容超过 1 MB');
+  if (declared > JSON_BODY_LIMIT.bytes) throw new ApiError('payload_too_large', JSON_BODY_LIMIT.message);
   // through Hono's body cache, not a clone of the stream: the route reads the text cached below
   const raw = new Uint8Array(await c.req.arrayBuffer());
-  if (raw.byteLength > MAX_JSON_BYTES) throw new ApiError('payload_too_large', '提交的内容超过 1 MB');
+  if (raw.byteLength > JSON_BODY_LIMIT.bytes) throw new ApiError('payload_too_large', JSON_BODY_LIMIT.message);
   if (raw.byteLength === 0) {
     cacheText(c.req, '{}');
     return next();
@@ -39,6 +41,11 @@ export const strictJson: MiddlewareHandler = async (c, next) => {
     throw new ApiError('invalid_input', '提交的内容不是有效的 JSON');
   }
   if (depth(value) > MAX_DEPTH) throw new ApiError('invalid_input', '提交的内容层级过深');
+  // only an escape can make one (the UTF-8 decoder above refuses encoded surrogates): look closer only then
+  if (SURROGATE_ESCAPE.test(text)) {
+    const path = loneSurrogateAt(value, []);
+    if (path) throw new ApiError('invalid_input', '含有无法识别的乱码字符（不完整的 Unicode 编码），请删除后重新输入', path.join('.') || undefined);
+  }
   cacheText(c.req, text);
   return next();
 };
@@ -46,6 +53,22 @@ export const strictJson: MiddlewareHandler = async (c, next) => {
 /** Hono's c.req.json() (and so its validators) reads the decoded text from this cache. */
 function cacheText(req: HonoRequest, text: string) {
   (req as unknown as { bodyCache: Record<string, Promise<string>> }).bodyCache.text = Promise.resolve(text);
+}
+
+const SURROGATE_ESCAPE = /\\u[dD][89abcdefABCDEF]/;
+// with the u flag a well-formed pair is one code point, so only a lone half matches
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/** The path of the first string or key holding a lone surrogate; for a key, the path of its object. */
+function loneSurrogateAt(value: unknown, path: (string | number)[]): (string | number)[] | null {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value) ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, child] of Object.entries(value)) {
+    if (LONE_SURROGATE.test(key)) return path;
+    const found = loneSurrogateAt(child, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return null;
 }
 
 function depth(value: unknown, level = 0): number {

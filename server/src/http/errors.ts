@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
@@ -30,6 +31,14 @@ export function zodToApiError(error: ZodError): ApiError {
   return new ApiError('invalid_input', issue?.message ?? ERROR_MESSAGES.invalid_input, field);
 }
 
+/**
+ * A client that went away before its request was complete (a phone losing signal mid-upload)
+ * is not our error and has no one to answer: one line, at info level, however many there are.
+ */
+export function logClientAbort(method: string | undefined, path: string | undefined) {
+  console.info(`[client-abort] ${method ?? '-'} ${path?.split('?')[0] ?? '-'}：请求未传完，客户端已断开`);
+}
+
 /** The one error shape: every thrown error ends here. */
 export function onError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
@@ -45,6 +54,12 @@ export function onError(err: Error, c: Context): Response {
     const code: ErrorCode =
       status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : status === 415 ? 'unsupported_media_type' : status < 500 ? 'invalid_input' : 'internal';
     return c.json(errorBody(code), ERROR_STATUS[code]);
+  }
+  // every body is read before any handler runs, so a request whose body never arrived failed for that reason
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (incoming?.readableAborted) {
+    logClientAbort(c.req.method, c.req.path);
+    return c.json(errorBody('invalid_input', '请求未传完，连接已断开'), 400);
   }
   console.error('[error]', c.req.method, c.req.path, err);
   return c.json(errorBody('internal'), 500);

@@ -6,6 +6,7 @@ import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, sniffImage } from '../domain/images.j
 import { photosHiddenFromCitizen } from '../domain/present.js';
 import { canSee } from '../domain/scope.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
+import { UPLOAD_BODY_LIMIT } from '../http/body-limit.js';
 import { ApiError, notFound } from '../http/errors.js';
 
 export function uploadRoutes() {
@@ -13,9 +14,9 @@ export function uploadRoutes() {
     .post(
       '/',
       bodyLimit({
-        maxSize: MAX_UPLOAD_BYTES + 64 * 1024,
+        maxSize: UPLOAD_BODY_LIMIT.bytes,
         onError: () => {
-          throw new ApiError('payload_too_large', `照片不能超过 ${MAX_UPLOAD_BYTES / 1024 / 1024} MB，请压缩后再传`, 'file');
+          throw new ApiError('payload_too_large', UPLOAD_BODY_LIMIT.message, UPLOAD_BODY_LIMIT.field);
         },
       }),
       async (c) => {
