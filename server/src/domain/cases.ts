@@ -50,8 +50,9 @@ export function guardState(c: CaseRow): CaseGuardState {
 
 export function allowedActions(user: SessionUser, c: CaseRow): CaseAction[] {
   return allowedActionsFor(user.role, guardState(c)).filter((a) => {
-    // A deputy may only supplement cases they entered on a citizen's behalf.
-    if (a === 'supplement' && user.role === 'deputy') return c.entered_by_user_id === user.id;
+    // A deputy supplements only cases entered on a citizen's behalf (no citizen account to do it),
+    // for the seat they hold now: its next holder takes them over, as with every case of the seat.
+    if (a === 'supplement' && user.role === 'deputy') return c.citizen_user_id === null;
     return true;
   });
 }
