@@ -29,6 +29,8 @@ const envSchema = z.object({
   SUBMIT_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   SIGNIN_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).optional(),
   UPLOAD_PER_USER_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  TRANSITION_PER_USER_CASE_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  TRANSITION_PER_USER_PER_MINUTE: z.coerce.number().int().min(0).optional(),
 });
 
 export type Env = ReturnType<typeof parseEnv>;
@@ -55,6 +57,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
         submitPerIpPerMinute: e.SUBMIT_PER_IP_PER_MINUTE,
         signInPerIpPerMinute: e.SIGNIN_PER_IP_PER_MINUTE,
         uploadPerUserPerMinute: e.UPLOAD_PER_USER_PER_MINUTE,
+        transitionPerUserCasePerMinute: e.TRANSITION_PER_USER_CASE_PER_MINUTE,
+        transitionPerUserPerMinute: e.TRANSITION_PER_USER_PER_MINUTE,
       }).filter(([, v]) => v !== undefined),
     ),
   };

@@ -66,7 +66,14 @@ export async function startTestServer(
     demoMode: true,
     publicBaseUrl: 'https://minqing.example.cn',
     // tests sign in and submit far more often than a person; the limits have their own test
-    rateLimits: options.rateLimits ?? { submitPerUserPerHour: 0, submitPerIpPerMinute: 0, signInPerIpPerMinute: 0, uploadPerUserPerMinute: 0 },
+    rateLimits: options.rateLimits ?? {
+      submitPerUserPerHour: 0,
+      submitPerIpPerMinute: 0,
+      signInPerIpPerMinute: 0,
+      uploadPerUserPerMinute: 0,
+      transitionPerUserCasePerMinute: 0,
+      transitionPerUserPerMinute: 0,
+    },
   });
   app = built.app;
   const server = createServer(built.listener);

@@ -599,4 +599,8 @@ export const MIGRATIONS: readonly string[] = [
   -- SHA-256 (hex) of the validated input as canonical JSON; NULL for keys stored before: any body replays them
   ALTER TABLE idempotency_keys ADD COLUMN body_hash TEXT;
   `,
+  /* 18: notices of the same kind about the same case to the same person within minutes are coalesced into one (domain/notify.ts) */ `
+  -- how many notices this row stands for; the delivered text says so when more than one
+  ALTER TABLE notifications ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1 CHECK (repeats >= 1);
+  `,
 ];

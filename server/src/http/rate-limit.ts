@@ -9,6 +9,10 @@ export interface RateLimits {
   submitPerIpPerMinute: number;
   signInPerIpPerMinute: number;
   uploadPerUserPerMinute: number;
+  /** Lifecycle steps (supplement, urge, …) by one user on one case: each may notify someone. */
+  transitionPerUserCasePerMinute: number;
+  /** Lifecycle steps by one user over all cases. */
+  transitionPerUserPerMinute: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -16,6 +20,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   submitPerIpPerMinute: 120,
   signInPerIpPerMinute: 30,
   uploadPerUserPerMinute: 60,
+  transitionPerUserCasePerMinute: 10,
+  transitionPerUserPerMinute: 60,
 };
 
 export function clientIp(c: Context): string {
