@@ -28,12 +28,13 @@ describe('Idempotency-Key on POST /api/cases', () => {
   it('should give the same case for the same body whatever its key order and whitespace', async () => {
     const citizen = await s.as('zlb-li');
     const key = newKey();
-    const body = validCase({ anonymous: false, location: { lat: 30.7, lng: 121.01, address: '东湖社区' } });
+    const location = { lat: 30.7, lng: 121.01, address: '东湖社区' };
+    const body = validCase({ anonymous: false, location });
     const first = await citizen.http.post('/api/cases', body, { headers: { 'Idempotency-Key': key } });
     expect(first.status).toBe(201);
     // the same content: keys in reverse order (nested too), pretty-printed, strings with surrounding spaces
     const reversed = Object.fromEntries(
-      Object.entries({ ...body, title: ` ${body.title} `, location: Object.fromEntries(Object.entries(body.location).reverse()) }).reverse(),
+      Object.entries({ ...body, title: ` ${body.title} `, location: Object.fromEntries(Object.entries(location).reverse()) }).reverse(),
     );
     const replay = await citizen.http.post('/api/cases', JSON.stringify(reversed, null, 2), {
       headers: { 'Idempotency-Key': key, 'content-type': 'application/json' },
