@@ -112,6 +112,7 @@ const writeCeiling = ceilingInsert.requests.average;
 const server = await startServerProcess({
   DB_FILE: dbFile, DEMO_MODE: '1', DEMO_CASES: '0',
   SUBMIT_PER_USER_PER_HOUR: '0', SUBMIT_PER_IP_PER_MINUTE: '0', SIGNIN_PER_IP_PER_MINUTE: '0', UPLOAD_PER_USER_PER_MINUTE: '0',
+  TRANSITION_PER_USER_CASE_PER_MINUTE: '0', TRANSITION_PER_USER_PER_MINUTE: '0',
 });
 const base = server.baseUrl;
 const post = async (path: string, body: unknown, token?: string) => {

@@ -26,6 +26,8 @@ export const DEMO_TEST_ENV: Readonly<Record<string, string>> = {
   SUBMIT_PER_IP_PER_MINUTE: '0',
   SIGNIN_PER_IP_PER_MINUTE: '0',
   UPLOAD_PER_USER_PER_MINUTE: '0',
+  TRANSITION_PER_USER_CASE_PER_MINUTE: '0',
+  TRANSITION_PER_USER_PER_MINUTE: '0',
 };
 
 /** The real entry point (server/src/main.ts) in its own process; resolves once it listens. */

@@ -74,6 +74,12 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
   const byUser = (c: Context<AppEnv>) => c.get('user')?.id ?? `ip:${clientIp(c)}`;
   // ticket and auth-code exchanges share one count, apart from wrong passwords (counted by PasswordGuard)
   const exchanges = rateLimit(limits.signInPerIpPerMinute, MINUTE, onPost(clientIp));
+  // a case named by its id or its tracking number is the same case, counted once
+  const byUserAndCase = (c: Context<AppEnv>) => {
+    const ref = c.req.param('id') ?? '';
+    const found = deps.cases.get(ref) ?? deps.cases.byTrackingNo(ref);
+    return `${byUser(c)}:${found?.id ?? ref}`;
+  };
   const api = new Hono<AppEnv>()
     .use(authenticate(sessions))
     .use('/cases', rateLimit(limits.submitPerIpPerMinute, MINUTE, onPost(clientIp)))
@@ -81,6 +87,10 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
     .use('/auth/citizen', exchanges)
     .use('/auth/staff', exchanges)
     .use('/uploads', rateLimit(limits.uploadPerUserPerMinute, MINUTE, onPost(byUser)))
+    // every lifecycle step may notify someone: 60 parallel supplements were 60 work notices
+    // (the case's limit first: what it refuses does not use up the user's budget for other cases)
+    .use('/cases/:id/transitions', rateLimit(limits.transitionPerUserCasePerMinute, MINUTE, onPost(byUserAndCase)))
+    .use('/cases/:id/transitions', rateLimit(limits.transitionPerUserPerMinute, MINUTE, onPost(byUser)))
     .route('/health', healthRoutes(ctx))
     .route('/auth', authRoutes(ctx, { passwords, clientIp }))
     .route('/me', meRoutes())

@@ -46,6 +46,8 @@ const envSchema = z.object({
   PASSWORD_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(0).optional(),
   PASSWORD_FAILURES_PER_IP: z.coerce.number().int().min(0).optional(),
   UPLOAD_PER_USER_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  TRANSITION_PER_USER_CASE_PER_MINUTE: z.coerce.number().int().min(0).optional(),
+  TRANSITION_PER_USER_PER_MINUTE: z.coerce.number().int().min(0).optional(),
 });
 
 export type Env = ReturnType<typeof parseEnv>;
@@ -75,6 +77,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
         passwordFailuresPerAccount: e.PASSWORD_FAILURES_PER_ACCOUNT,
         passwordFailuresPerIp: e.PASSWORD_FAILURES_PER_IP,
         uploadPerUserPerMinute: e.UPLOAD_PER_USER_PER_MINUTE,
+        transitionPerUserCasePerMinute: e.TRANSITION_PER_USER_CASE_PER_MINUTE,
+        transitionPerUserPerMinute: e.TRANSITION_PER_USER_PER_MINUTE,
       }).filter(([, v]) => v !== undefined),
     ),
   };

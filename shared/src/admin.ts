@@ -14,7 +14,7 @@ import {
   UNIT_KINDS,
   UNIT_NAME_MAX,
 } from './admin-constants.js';
-import { categorySchema, stationSchema, unitSchema } from './schemas.js';
+import { categorySchema, isoDateTime, stationSchema, unitSchema } from './schemas.js';
 import { oneLine } from './one-line.js';
 import { MOBILE_PATTERN } from './phone.js';
 
@@ -64,7 +64,7 @@ export const adminUserSchema = z.object({
   deputyCode: z.string().nullable(),
   deputyName: z.string().nullable(),
   disabled: z.boolean(),
-  createdAt: z.string(),
+  createdAt: isoDateTime(),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
@@ -144,7 +144,7 @@ export const adminEventSchema = z.object({
   targetName: z.string().nullable(),
   /** What changed, field by field (a password is recorded as changed, never stored). */
   changes: z.record(z.string(), z.unknown()),
-  createdAt: z.string(),
+  createdAt: isoDateTime(),
 });
 export type AdminEvent = z.infer<typeof adminEventSchema>;
 export const adminEventListSchema = z.object({

@@ -26,9 +26,9 @@ export const UNPRINTABLE_CHARS = /[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A YYYY-MM-DD that names a real day (2027-02-30 does not). */
+/** A YYYY-MM-DD that names a real day (2027-02-30 does not, nor 0000-00-00: there is no year 0). */
 export function isCalendarDate(date: string): boolean {
-  if (!DATE_PATTERN.test(date)) return false;
+  if (!DATE_PATTERN.test(date) || date.startsWith('0000')) return false;
   const t = Date.parse(`${date}T00:00:00Z`);
   return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === date;
 }

@@ -10,7 +10,7 @@ import {
   ROLES,
 } from './enums.js';
 import { TIME_LIMIT_RANGES as R } from './limits.js';
-import { HOLIDAY_KINDS, HOLIDAY_KIND_LABELS, HOLIDAY_RULES as H, UNPRINTABLE_CHARS, isCalendarDate, isWeekend } from './holiday-calendar.js';
+import { DATE_PATTERN, HOLIDAY_KINDS, HOLIDAY_KIND_LABELS, HOLIDAY_RULES as H, UNPRINTABLE_CHARS, isCalendarDate, isWeekend } from './holiday-calendar.js';
 import { oneLine } from './one-line.js';
 import { MOBILE_PATTERN } from './phone.js';
 
@@ -40,7 +40,19 @@ const text = (min: number, max: number, label: string) => typedText(z.string({ e
 const line = (min: number, max: number, label: string) => typedText(oneLine(z.string({ error: `${label}必须是文字` })), min, max, label);
 
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
-const isoTime = z.string();
+
+/**
+ * Every date of the contract (visits, holidays, statistics periods, …): exactly YYYY-MM-DD, and a
+ * day the calendar has (2026-02-30 and 0000-00-00 are not). `label` names it in the message.
+ */
+export const calendarDate = (label = '日期') =>
+  z
+    .string({ error: `${label}必须是文字` })
+    .regex(DATE_PATTERN, { error: `${label}格式应为 YYYY-MM-DD` })
+    .refine(isCalendarDate, { error: (issue) => `${label}不存在：${String(issue.input)}` });
+/** Every instant of the contract: ISO 8601 in UTC, as the server writes them (2026-03-02T02:00:00.000Z). */
+export const isoDateTime = () => z.iso.datetime({ error: '时间格式应为 ISO 8601（UTC）' });
+const isoTime = isoDateTime();
 
 // ---------- reference data ----------
 export const regionSchema = z.object({
@@ -415,7 +427,7 @@ export const holidayYearQuerySchema = z.object({ year: holidayYearSchema.optiona
 export const holidayYearParamSchema = z.object({ year: holidayYearSchema });
 
 export const holidayDaySchema = z.object({
-  date: z.string(),
+  date: calendarDate(),
   kind: z.enum(HOLIDAY_KINDS),
   name: z.string(),
 });
@@ -430,10 +442,7 @@ export type HolidayCalendar = z.infer<typeof holidayCalendarSchema>;
 const holidayDayInputSchema = z
   .strictObject(
     {
-      date: z
-        .string({ error: '日期必须是文字' })
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' })
-        .refine(isCalendarDate, { error: (issue) => `日期不存在：${String(issue.input)}` }),
+      date: calendarDate(),
       kind: z.enum(HOLIDAY_KINDS, { error: `类型只能是${HOLIDAY_KIND_LABELS.holiday}或${HOLIDAY_KIND_LABELS.workday}` }),
       name: oneLine(z.string({ error: '名称必须是文字' }))
         .trim()
@@ -505,8 +514,8 @@ export type Hotspots = z.infer<typeof hotspotsSchema>;
 
 // ---------- stats (码上评) ----------
 export const statsQuerySchema = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: '开始日期格式应为 YYYY-MM-DD' }).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}/, { error: '结束日期格式应为 YYYY-MM-DD' }).optional(),
+  from: calendarDate('开始日期').optional(),
+  to: calendarDate('结束日期').optional(),
   regionId: id.optional(),
   categoryId: id.optional(),
   unitId: id.optional(),
@@ -516,8 +525,8 @@ export type StatsQuery = z.infer<typeof statsQuerySchema>;
 
 const rate = z.number().nullable(); // null when nothing is due (no denominator)
 export const overviewSchema = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: calendarDate(),
+  to: calendarDate(),
   regionId: z.string().nullable(),
   received: z.number().int(),
   open: z.number().int(),
@@ -559,7 +568,7 @@ export const apiErrorSchema = z.object({
 // ---------- 走: visits, reception days, station check-ins ----------
 export const visitInputSchema = z.object({
   kind: z.enum(['visit', 'reception'], { error: '请选择走访或接待日' }),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' }),
+  date: calendarDate(),
   place: line(1, 100, '地点'),
   people: line(0, 200, '走访对象').optional(),
   summary: text(2, 2000, '情况记录'),
@@ -571,7 +580,7 @@ export const visitSchema = z.object({
   deputyCode: z.string(),
   deputyName: z.string(),
   kind: z.enum(['visit', 'reception']),
-  date: z.string(),
+  date: calendarDate(),
   place: z.string(),
   people: z.string(),
   summary: z.string(),
@@ -599,8 +608,8 @@ export const checkinListSchema = z.object({ items: z.array(checkinSchema) });
 
 export const performanceSchema = z.object({
   deputyCode: z.string(),
-  from: z.string(),
-  to: z.string(),
+  from: calendarDate(),
+  to: calendarDate(),
   received: z.number().int(),
   ackDue: z.number().int(),
   ackOnTime: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseSummarySchema, overviewSchema, statsQuerySchema } from './schemas.js';
+import { calendarDate, caseSummarySchema, isoDateTime, overviewSchema, statsQuerySchema } from './schemas.js';
 import { CASE_STATUSES } from './enums.js';
 
 /**
@@ -59,7 +59,7 @@ export const statsOverviewSchema = overviewSchema.extend({
   scopeName: z.string(),
   /** Weight of 基本满意 in 满意率 and 代表满意度 (settings.limits.basicallySatisfiedWeight). */
   basicallySatisfiedWeight: z.number(),
-  generatedAt: z.string(),
+  generatedAt: isoDateTime(),
   more: z.object({
     acknowledged: int,
     replied: int,
@@ -103,17 +103,17 @@ export const trendQuerySchema = statsQuerySchema.extend({
 export type TrendQuery = z.input<typeof trendQuerySchema>;
 
 export const trendSchema = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: calendarDate(),
+  to: calendarDate(),
   granularity: z.enum(TREND_GRANULARITIES),
   /** Buckets in order; `from`/`to` are the dates a bucket covers inside the period (use them to drill down). */
-  buckets: z.array(statsRowSchema.extend({ key: z.string(), label: z.string(), from: z.string(), to: z.string() })),
+  buckets: z.array(statsRowSchema.extend({ key: z.string(), label: z.string(), from: calendarDate(), to: calendarDate() })),
 });
 export type Trend = z.infer<typeof trendSchema>;
 
 export const breakdownSchema = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: calendarDate(),
+  to: calendarDate(),
   by: z.enum(['category', 'town']),
   /** `id` is the category or town (region) id; '' = 未分类 (not yet classified). */
   items: z.array(statsRowSchema.extend({ id: z.string(), name: z.string() })),
@@ -121,8 +121,8 @@ export const breakdownSchema = z.object({
 export type Breakdown = z.infer<typeof breakdownSchema>;
 
 export const unitRankingSchema = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: calendarDate(),
+  to: calendarDate(),
   /** Units with fewer assigned cases due than this are shown but not ranked. */
   minVolume: int,
   method: z.string(),
@@ -159,8 +159,8 @@ export const unitRankingSchema = z.object({
 export type UnitRanking = z.infer<typeof unitRankingSchema>;
 
 export const deputyDutySchema = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: calendarDate(),
+  to: calendarDate(),
   items: z.array(
     z.object({
       deputyCode: z.string(),
@@ -200,8 +200,8 @@ export const overdueListSchema = z.object({ items: z.array(overdueItemSchema), t
 export type OverdueList = z.infer<typeof overdueListSchema>;
 
 export const stagesSchema = z.object({
-  from: z.string(),
-  to: z.string(),
+  from: calendarDate(),
+  to: calendarDate(),
   /** Stages finished by cases of the period: how long they took on average. */
   completed: z.array(z.object({ stage: z.enum(HOLDER_KINDS), label: z.string(), cases: int, meanHours: z.number().nullable() })),
   /** Open cases of the period now: where they wait and for how long so far. */
@@ -228,7 +228,7 @@ export const latestCasesSchema = z.object({
       regionName: z.string(),
       categoryName: z.string().nullable(),
       deputyName: z.string(),
-      submittedAt: z.string(),
+      submittedAt: isoDateTime(),
       /** The citizen masked (张** 138****1234), or 匿名. */
       citizen: z.string(),
     }),

@@ -73,6 +73,8 @@ export async function startTestServer(
       passwordFailuresPerAccount: 0,
       passwordFailuresPerIp: 0,
       uploadPerUserPerMinute: 0,
+      transitionPerUserCasePerMinute: 0,
+      transitionPerUserPerMinute: 0,
     },
     trustedProxies: options.trustedProxies,
   });

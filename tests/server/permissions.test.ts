@@ -71,7 +71,7 @@ describe('every action from every status as every role', () => {
       if (!canSee(user, row, s.deps.reference)) expected = 404;
       else if (rulesFor(action, role).length === 0) expected = 403;
       else if (!rule || guardFailure(action, role, guardState(row)) !== null) expected = 409;
-      // a deputy supplements only cases they entered for a citizen
+      // a deputy supplements only cases entered on a citizen's behalf (these are the citizen's own)
       else if (action === 'supplement' && role === 'deputy') expected = 409;
       else expected = 200;
       const eventsBefore = s.deps.events.forCase(id).length;

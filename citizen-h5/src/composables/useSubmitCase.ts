@@ -3,6 +3,7 @@ import { showToast } from 'vant';
 import 'vant/es/toast/style';
 import { MOBILE_PATTERN, type CaseDetail, type CreateCaseInput } from '@minqing/shared';
 import { quietApi, toApiFailure } from '../api';
+import { newIdempotencyKey } from '../utils/idempotencyKey';
 import type { CaseDraft } from './useCaseDraft';
 
 export const BODY_MIN = 10;
@@ -75,6 +76,9 @@ export function useSubmitCase() {
             continue;
           }
           if (failure.status === 401) return null; // sign-in is asked for; the draft stays
+          // the key already named a case with other content (answer lost, then the draft edited):
+          // that case stands; the edited draft gets a key of its own for the citizen's next submit
+          if (failure.code === 'idempotency_key_reused') draft.idempotencyKey = newIdempotencyKey();
           if (failure.field) fieldError.value = { field: failure.field, message: failure.message };
           showToast({
             message: failure.retriable ? `${failure.message}。内容已保存在本机，可稍后再提交` : failure.message,

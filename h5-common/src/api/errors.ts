@@ -35,6 +35,7 @@ const BY_STATUS: Record<number, string> = {
   409: '情况已有变化，请查看最新进度后再操作',
   413: '照片太大，超过了允许的大小，请换一张照片或压缩后再传',
   415: ERROR_MESSAGES.unsupported_media_type,
+  422: ERROR_MESSAGES.idempotency_key_reused,
   429: ERROR_MESSAGES.rate_limited,
 };
 

@@ -615,4 +615,12 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER admin_events_no_update BEFORE UPDATE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
   CREATE TRIGGER admin_events_no_delete BEFORE DELETE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
   `,
+  /* 18: an Idempotency-Key remembers the body it was first used with; the same key with another body is refused (422) */ `
+  -- SHA-256 (hex) of the validated input as canonical JSON; NULL for keys stored before: any body replays them
+  ALTER TABLE idempotency_keys ADD COLUMN body_hash TEXT;
+  `,
+  /* 19: notices of the same kind about the same case to the same person within minutes are coalesced into one (domain/notify.ts) */ `
+  -- how many notices this row stands for; the delivered text says so when more than one
+  ALTER TABLE notifications ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1 CHECK (repeats >= 1);
+  `,
 ];

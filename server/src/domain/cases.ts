@@ -1,3 +1,4 @@
+import { bodyHash } from '../util/body-hash.js';
 import { uuid7 } from '../util/uuid7.js';
 import {
   ACTION_LABELS,
@@ -49,8 +50,9 @@ export function guardState(c: CaseRow): CaseGuardState {
 
 export function allowedActions(user: SessionUser, c: CaseRow): CaseAction[] {
   return allowedActionsFor(user.role, guardState(c)).filter((a) => {
-    // A deputy may only supplement cases they entered on a citizen's behalf.
-    if (a === 'supplement' && user.role === 'deputy') return c.entered_by_user_id === user.id;
+    // A deputy supplements only cases entered on a citizen's behalf (no citizen account to do it),
+    // for the seat they hold now: its next holder takes them over, as with every case of the seat.
+    if (a === 'supplement' && user.role === 'deputy') return c.citizen_user_id === null;
     return true;
   });
 }
@@ -97,6 +99,7 @@ export function createCase(
     key = parsed.data;
   }
   const input = raw;
+  const hash = bodyHash(input);
   const deputy = deps.reference.deputy(input.deputyCode);
   if (!deputy) throw new ApiError('invalid_input', '未找到该代表，请重新选择', 'deputyCode');
   if (user.role === 'deputy' && user.deputyCode !== input.deputyCode) {
@@ -112,7 +115,14 @@ export function createCase(
   const run = deps.db.transaction((): { id: string; replayed: boolean; row?: CaseRow; events?: EventRow[] } => {
     if (key) {
       const existing = deps.idempotency.find(user.id, key);
-      if (existing) return { id: existing, replayed: true };
+      if (existing) {
+        // the IETF Idempotency-Key draft: a key reused for another request is an error, not a replay
+        // (else a citizen's second, different problem would vanish into the first case)
+        if (existing.body_hash !== null && existing.body_hash !== hash) {
+          throw new ApiError('idempotency_key_reused', undefined, 'Idempotency-Key');
+        }
+        return { id: existing.case_id, replayed: true };
+      }
     }
     // a deputy who has left office receives nothing new (a replay above still returns its case)
     if (deputy.in_office !== 1) throw new ApiError('conflict', DEPUTY_NOT_IN_OFFICE_MESSAGE, 'deputyCode');
@@ -159,7 +169,7 @@ export function createCase(
       attachments: photos,
       created_at: iso(now),
     });
-    if (key) deps.idempotency.insert(user.id, key, id, iso(now));
+    if (key) deps.idempotency.insert(user.id, key, id, hash, iso(now));
     // the row as stored now: its photos, and the hash of its event (set by the events trigger)
     const created: CaseRow = { ...inserted, photo_ids: JSON.stringify(photos), last_event_hash: event.hash };
     notify(deps, created, deps.users.deputyUserIds(deputy.code), 'new_case', `您收到一件新的民情件：${title}`, `e${event.seq}`);

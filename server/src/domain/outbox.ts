@@ -14,13 +14,15 @@ export async function deliverOutbox(deps: Deps, idp: IdentityProvider, limit = 5
   const due = deps.notifications.due(deps.clock.now().toISOString(), limit);
   for (const n of due) {
     const user = deps.users.get(n.recipient_user_id);
+    // a coalesced notice is a new message each time more is folded into it (notify.ts)
+    const msgKey = n.repeats > 1 ? `${n.dedupe_key}#${n.repeats}` : n.dedupe_key;
     try {
       if (user?.idp_user_id) {
-        if (n.channel === 'ding') await idp.sendWorkNotice(user.idp_user_id, n.title, n.body, n.dedupe_key);
-        else await idp.sendCitizenMessage(user.idp_user_id, n.title, n.body, n.dedupe_key);
+        if (n.channel === 'ding') await idp.sendWorkNotice(user.idp_user_id, n.title, n.body, msgKey);
+        else await idp.sendCitizenMessage(user.idp_user_id, n.title, n.body, msgKey);
       }
       // users without a provider account (password-only) read it in the app's inbox
-      deps.notifications.markSent(n.id, deps.clock.now().toISOString());
+      deps.notifications.markSent(n.id, deps.clock.now().toISOString(), n.repeats);
       result.sent++;
     } catch (err) {
       const backoff = Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** n.attempts);

@@ -7,8 +7,8 @@ export function deputyPerformance(deps: Deps, code: string, q: { from?: string |
   const now = deps.clock.now();
   const to = q.to ?? cstDate(now);
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
-  const start = cstMidnight(from.slice(0, 10)).toISOString();
-  const end = new Date(cstMidnight(to.slice(0, 10)).getTime() + 86_400_000).toISOString();
+  const start = cstMidnight(from).toISOString();
+  const end = new Date(cstMidnight(to).getTime() + 86_400_000).toISOString();
   const c = deps.db
     .prepare(
       `SELECT count(*) AS received,
@@ -27,7 +27,7 @@ export function deputyPerformance(deps: Deps, code: string, q: { from?: string |
       `SELECT sum(kind = 'visit') AS visits, sum(kind = 'reception') AS receptions FROM visits
        WHERE deputy_code = ? AND date >= ? AND date <= ?`,
     )
-    .get(code, from.slice(0, 10), to.slice(0, 10)) as { visits: number | null; receptions: number | null };
+    .get(code, from, to) as { visits: number | null; receptions: number | null };
   const k = deps.db.prepare('SELECT count(*) AS n FROM checkins WHERE deputy_code = ? AND at >= ? AND at < ?').get(code, start, end) as { n: number };
   const n = (x: number | null | undefined) => Number(x ?? 0);
   const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);

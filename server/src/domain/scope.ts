@@ -3,8 +3,10 @@ import type { ReferenceRepo } from '../repos/reference.js';
 import type { SessionUser } from './session.js';
 
 /**
- * Who sees which case (PRODUCT.md): a citizen their own, a deputy those addressed to them,
+ * Who sees which case (PRODUCT.md): a citizen their own, a deputy those addressed to their seat,
  * a unit those assigned to it, office staff and leaders their region and below, admins all.
+ * Staff scope comes from the account's current binding only (never from who entered a case), so
+ * an account an admin rebinds to another seat, unit or region leaves the old one's cases behind.
  * Anything outside the scope is reported as not found.
  */
 export function canSee(user: SessionUser, c: CaseRow, reference: ReferenceRepo): boolean {
@@ -12,7 +14,7 @@ export function canSee(user: SessionUser, c: CaseRow, reference: ReferenceRepo):
     case 'citizen':
       return c.citizen_user_id === user.id;
     case 'deputy':
-      return c.deputy_code === user.deputyCode || c.entered_by_user_id === user.id;
+      return user.deputyCode !== null && c.deputy_code === user.deputyCode;
     case 'unit':
       return user.unitId !== null && c.unit_id === user.unitId;
     case 'office':

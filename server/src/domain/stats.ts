@@ -114,18 +114,12 @@ export interface StatsFilter {
   regionId: string | null;
 }
 
-const validDate = (s: string) => {
-  const d = s.slice(0, 10);
-  return !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d ? d : null;
-};
-
 /** The period, the caller's scope and the filters of a stats request; 403 for a region outside the scope. */
 export function statsFilter(deps: Deps, user: SessionUser, q: StatsQuery): StatsFilter {
   const now = deps.clock.now();
-  const to = q.to ? validDate(q.to) : cstDate(now);
-  if (!to) throw new ApiError('invalid_input', '结束日期不正确', 'to');
-  const from = q.from ? validDate(q.from) : `${to.slice(0, 4)}-01-01`;
-  if (!from) throw new ApiError('invalid_input', '开始日期不正确', 'from');
+  // both are real calendar dates already (calendarDate in the contract)
+  const to = q.to ?? cstDate(now);
+  const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw new ApiError('invalid_input', '开始日期不能晚于结束日期', 'from');
   if (Date.parse(to) - Date.parse(from) > 11 * 366 * DAY_MS) throw new ApiError('invalid_input', '统计区间最长十年', 'from');
 

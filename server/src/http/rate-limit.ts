@@ -13,6 +13,10 @@ export interface RateLimits {
   /** Wrong passwords from one client address per 15 minutes (successful sign-ins do not count). */
   passwordFailuresPerIp: number;
   uploadPerUserPerMinute: number;
+  /** Lifecycle steps (supplement, urge, …) by one user on one case: each may notify someone. */
+  transitionPerUserCasePerMinute: number;
+  /** Lifecycle steps by one user over all cases. */
+  transitionPerUserPerMinute: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -22,6 +26,8 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   passwordFailuresPerAccount: 10,
   passwordFailuresPerIp: 30,
   uploadPerUserPerMinute: 60,
+  transitionPerUserCasePerMinute: 10,
+  transitionPerUserPerMinute: 60,
 };
 
 /** A fixed-window counter per key, on the app's clock. */
