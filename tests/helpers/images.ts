@@ -53,11 +53,6 @@ export function makePng(width: number, height: number): Buffer {
   return Buffer.concat([PNG_SIGNATURE, p.ihdr, p.idat, p.iend]);
 }
 
-/** A well-formed PNG header that claims width×height, with no pixels behind it. */
-export function pngClaiming(width: number, height: number): Buffer {
-  return Buffer.concat([PNG_SIGNATURE, ihdr(width, height), chunk('IEND', Buffer.alloc(0))]);
-}
-
 /** What the crafted photos below carry, to look for in what is served. */
 export const SECRET_TEXT = 'GPS 30.7123N 120.9456E';
 export const GPS_DATUM = 'WGS-84-MINQING';
