@@ -15,6 +15,8 @@ import { resolve } from 'node:path';
 import type { CaseType, Rating } from '@minqing/shared';
 import { openDatabase, type Db } from '../server/src/db/open.js';
 import { eventHash } from '../server/src/domain/audit.js';
+import { parseEnv } from '../server/src/env.js';
+import { serverSecret } from '../server/src/secrets.js';
 import { WorkCalendar, cstDate, type DayKind } from '../server/src/domain/calendar.js';
 import { limitsFrom, type TimeLimits } from '../server/src/domain/limits.js';
 import { rebuildAggregates } from '../server/src/domain/stats-aggregates.js';
@@ -55,6 +57,8 @@ export interface BulkOptions {
   years?: number;
   now?: Date;
   seed?: number;
+  /** The audit chain's key the events are hashed with: the server's AUDIT_SECRET. */
+  auditSecret: string;
   /** Residents who write in (citizen users created for the load). */
   residents?: number;
   log?: (line: string) => void;
@@ -290,7 +294,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
         case_id: id, seq: ++seq, action, actor_user_id: a.id, actor_role: a.role, actor_name: a.name, from_status: from, to_status: to,
         note, data: JSON.stringify(data), attachments: '[]', created_at: iso(at),
       };
-      const hash = eventHash(e, prevHash);
+      const hash = eventHash(options.auditSecret, e, prevHash);
       pending.push([e.case_id, e.seq, e.action, e.actor_user_id, e.actor_role, e.actor_name, e.from_status, e.to_status, e.note, e.data, e.created_at, prevHash, hash]);
       prevHash = hash;
     };
@@ -560,6 +564,8 @@ if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith
     years: Number(arg('years') ?? 3),
     now: arg('now') ? new Date(arg('now')!) : new Date(),
     seed: Number(arg('seed') ?? 20261128),
+    // the server's key, or (demo) one made beside the new database, where the server will find it
+    auditSecret: serverSecret('AUDIT_SECRET', parseEnv().AUDIT_SECRET, file, true),
     log: (l) => console.log(l),
   });
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -32,6 +32,8 @@ export interface AppOptions {
   idp: IdentityProvider;
   clock?: Clock;
   tokens: TokenConfig;
+  /** The audit chain's key (AUDIT_SECRET): every event is hashed with it. */
+  auditSecret: string;
   version?: string;
   /** Serve the stand-in identity provider at /mock-idp. */
   demoMode?: boolean;
@@ -54,7 +56,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps; listener: RequestListener } {
   const clock = options.clock ?? systemClock;
-  const deps = buildDeps(options.db, clock, options.tokens.secret);
+  const deps = buildDeps(options.db, clock, { token: options.tokens.secret, audit: options.auditSecret });
   const ctx = {
     idp: options.idp,
     tokens: options.tokens,

@@ -2,6 +2,7 @@ import { ReloadingClassifier, DEFAULT_MODEL_FILE, type Classifier } from './clas
 import { dataVersion } from './db/data-version.js';
 import { groupCommitter } from './db/group-commit.js';
 import type { Db } from './db/open.js';
+import { sealUnkeyedChains } from './domain/audit.js';
 import { WorkCalendar } from './domain/calendar.js';
 import { uploadSigner } from './domain/signing.js';
 import { limitsFrom, type TimeLimits } from './domain/limits.js';
@@ -28,8 +29,21 @@ function classifierFor(file: string): Classifier {
   return c;
 }
 
-/** The repositories and domain helpers over one database, built once per app. */
-export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile = DEFAULT_MODEL_FILE) {
+/** What the server signs with, each kept outside the database: tokens and upload links; the audit chain. */
+export interface Secrets {
+  token: string;
+  audit: string;
+}
+
+/**
+ * The repositories and domain helpers over one database, built once per app (and per seed). A database
+ * whose events were hashed without the audit key is sealed under it first, before anything appends.
+ */
+export function buildDeps(db: Db, clock: Clock, secrets: Secrets, classifierFile = DEFAULT_MODEL_FILE) {
+  const upgrade = sealUnkeyedChains(db, secrets.audit, clock.now());
+  if (upgrade) {
+    console.log(`审计链已启用密钥：${upgrade.sealed} 件民情件的旧记录已封存` + (upgrade.broken.length ? `，${upgrade.broken.length} 件的旧记录链已不完整，未封存（npm run audit:verify 列出）` : ''));
+  }
   const settings = settingsRepo(db);
   const limits: TimeLimits = limitsFrom(settings.get('limits'));
   const holidays = holidaysRepo(db);
@@ -40,7 +54,7 @@ export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile =
     /** 答复审核: regions whose unit replies the office reviews first (changed by an admin). */
     replyReview: loadReplyReview(settings.get(REPLY_REVIEW_KEY)),
     settings,
-    signer: uploadSigner(secret, () => clock.now()),
+    signer: uploadSigner(secrets.token, () => clock.now()),
     /** 马上分: the category classifier (loaded on first use). */
     classifier: () => classifierFor(classifierFile),
     /** A statement prepared once per distinct SQL text (queries built from filters, e.g. the cockpit's). */
@@ -53,7 +67,7 @@ export function buildDeps(db: Db, clock: Clock, secret: string, classifierFile =
     reference: referenceRepo(db),
     users: usersRepo(db),
     cases: casesRepo(db),
-    events: eventsRepo(db),
+    events: eventsRepo(db, secrets.audit),
     uploads: uploadsRepo(db),
     idempotency: idempotencyRepo(db),
     notifications: notificationsRepo(db),

@@ -12,6 +12,8 @@ const envSchema = z.object({
   /** Serve the stand-in identity provider (/mock-idp) and seed demo data. On unless production. */
   DEMO_MODE: flag.optional(),
   TOKEN_SECRET: z.string().min(32).optional(),
+  /** The audit chain's key (HMAC of every case event); kept apart from the database. */
+  AUDIT_SECRET: z.string().min(32).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   PUBLIC_BASE_URL: z.string().url().optional(),
   ZLB_BASE_URL: z.string().url().optional(),

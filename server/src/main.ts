@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:http';
@@ -11,6 +10,7 @@ import { deliverOutbox } from './domain/outbox.js';
 import { schedulerTick } from './domain/scheduler.js';
 import { parseEnv } from './env.js';
 import { createHttpIdp } from './idp/client.js';
+import { serverSecret } from './secrets.js';
 import { seedAccounts, seedDemoCases } from './seed/demo.js';
 import { seedReference } from './seed/reference.js';
 
@@ -22,20 +22,13 @@ const dbFile = resolve(root, env.DB_FILE);
 mkdirSync(dirname(dbFile), { recursive: true });
 const db = openDatabase(dbFile);
 
-/** The token secret: from the environment; in demo mode one is made once and kept beside the database. */
-function tokenSecret(): string {
-  if (env.TOKEN_SECRET) return env.TOKEN_SECRET;
-  if (!env.demoMode) throw new Error('生产环境必须设置 TOKEN_SECRET（至少 32 个字符）');
-  const file = resolve(dirname(dbFile), 'token-secret.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
-  return readFileSync(file, 'utf8').trim();
-}
-const secret = tokenSecret();
+const secret = serverSecret('TOKEN_SECRET', env.TOKEN_SECRET, dbFile, env.demoMode);
+const auditSecret = serverSecret('AUDIT_SECRET', env.AUDIT_SECRET, dbFile, env.demoMode);
 
 seedReference(db);
 if (env.demoMode) {
   seedAccounts(db, new Date());
-  const n = seedDemoCases(db, secret, new Date(), env.DEMO_CASES);
+  const n = seedDemoCases(db, { token: secret, audit: auditSecret }, new Date(), env.DEMO_CASES);
   if (n) console.log(`已生成演示数据：${n} 件历史民情件`);
 }
 
@@ -54,6 +47,7 @@ const { deps, listener } = createApp({
   clock: systemClock,
   idp,
   tokens: { secret, ttlSeconds: Math.round(env.TOKEN_TTL_HOURS * 3600) },
+  auditSecret,
   version,
   demoMode: env.demoMode,
   distDir: resolve(root, 'dist'),

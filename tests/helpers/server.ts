@@ -11,6 +11,9 @@ import { seedAccounts } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { ONE_PIXEL_PNG } from './images.js';
 
+/** The secrets every test server signs with: tokens and upload links, and the audit chain's key. */
+export const TEST_SECRETS = { token: 'test-secret-test-secret-test-secret-0123', audit: 'test-audit-key-test-audit-key-test-0123' } as const;
+
 /** A clock the test moves by hand. */
 export class TestClock {
   constructor(private t: number) {}
@@ -61,7 +64,8 @@ export async function startTestServer(
     db,
     clock,
     idp,
-    tokens: { secret: 'test-secret-test-secret-test-secret-0123', ttlSeconds: options.tokenTtlSeconds ?? 60 * 86_400 },
+    tokens: { secret: TEST_SECRETS.token, ttlSeconds: options.tokenTtlSeconds ?? 60 * 86_400 },
+    auditSecret: TEST_SECRETS.audit,
     version: 'test',
     demoMode: true,
     publicBaseUrl: 'https://minqing.example.cn',

@@ -1,17 +1,83 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/src/db/open.js';
-import { seedAccounts, seedDemoCases } from '../../server/src/seed/demo.js';
+import { openDatabase, type Db } from '../../server/src/db/open.js';
+import { buildDeps } from '../../server/src/deps.js';
+import { sealUnkeyedChains } from '../../server/src/domain/audit.js';
+import { transition } from '../../server/src/domain/cases.js';
+import { sessionFromRow } from '../../server/src/domain/session.js';
+import { seedAccounts, seedDemoCases, userIdFor } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
+import { newKey, startTestServer, TEST_SECRETS, validCase } from '../helpers/server.js';
 
+/** `npm run audit:verify` on `file`, with the key the test server writes events with. */
 function auditVerify(file: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', file], { encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts', file], {
+    encoding: 'utf8',
+    env: { ...process.env, AUDIT_SECRET: TEST_SECRETS.audit },
+  });
+}
+
+type EventRow = Record<string, string | number | null> & { id: number; case_id: string; seq: number; hash: string | null };
+
+/**
+ * What someone who can write the database file but has no key does after editing events: recompute every
+ * event's hash (the published recipe, plain SHA-256 over the fields and the previous hash) and the case's head.
+ */
+function recomputeChainWithoutKey(db: Db, caseId: string) {
+  const rows = db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq').all(caseId) as EventRow[];
+  let prev: string | null = null;
+  for (const e of rows) {
+    const canonical: string = JSON.stringify([
+      e.case_id, e.seq, e.action, e.actor_user_id, e.actor_role, e.actor_name,
+      e.from_status, e.to_status, e.note, e.data, e.attachments, e.created_at, prev,
+    ]);
+    const hash = createHash('sha256').update(canonical).digest('hex');
+    db.prepare('UPDATE case_events SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, e.id);
+    prev = hash;
+  }
+  db.prepare('UPDATE cases SET last_event_hash = ? WHERE id = ?').run(prev, caseId);
 }
 
 describe('the audit chain', () => {
+  it('should verify a walked case clean, and catch an edited event whose chain was recomputed without the key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mq-audit-'));
+    const file = join(dir, 'audit.db');
+    const s = await startTestServer({ dbFile: file });
+    const citizen = await s.as('zlb-zhang');
+    const deputy = await s.as('ding-d001');
+    const office = await s.as('ding-office');
+    const unit = await s.as('ding-unit-zjj');
+    const { id } = await citizen.cases.create(validCase(), newKey());
+    await deputy.cases.transition(id, { action: 'acknowledge', note: '收到' });
+    await deputy.cases.transition(id, { action: 'forward', note: '请人大办交办' });
+    await office.cases.transition(id, { action: 'assign', unitId: 'zjj', categoryId: 'construction' });
+    await unit.cases.transition(id, { action: 'sign' });
+    await unit.cases.transition(id, { action: 'reply', note: '路灯已于本周修复。' });
+    const other = await citizen.cases.create(validCase({ title: '垃圾没人清运' }), newKey());
+
+    const ok = auditVerify(file);
+    expect(ok.stdout).toContain('全部链条完整');
+    expect(ok.status).toBe(0);
+
+    // the unit's reply is rewritten, bypassing the append-only triggers, and the chain recomputed as the code says
+    s.db.exec('DROP TRIGGER case_events_no_update; DROP TRIGGER case_events_no_delete;');
+    const reply = s.db.prepare("SELECT id, seq FROM case_events WHERE case_id = ? AND action = 'reply'").get(id) as { id: number; seq: number };
+    s.db.prepare("UPDATE case_events SET note = '不属于本单位职责，不予办理。' WHERE id = ?").run(reply.id);
+    recomputeChainWithoutKey(s.db, id);
+    const forged = auditVerify(file);
+    expect(forged.status).toBe(1);
+    expect(forged.stdout).toContain(`${id} #1`);
+    // the untouched case is not reported
+    expect(forged.stdout).not.toContain(other.id);
+    await s.close();
+    rmSync(dir, { recursive: true });
+  });
+
+
   it('should verify an untouched timeline and detect a changed event, a removed one and removed newest ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mq-audit-'));
     const file = join(dir, 'audit.db');
@@ -19,7 +85,7 @@ describe('the audit chain', () => {
     const now = new Date('2026-06-01T02:00:00Z');
     seedReference(db);
     seedAccounts(db, now);
-    seedDemoCases(db, 'secret', now, 40);
+    seedDemoCases(db, TEST_SECRETS, now, 40);
 
     const ok = auditVerify(file);
     expect(ok.stdout).toContain('全部链条完整');
@@ -50,6 +116,54 @@ describe('the audit chain', () => {
     // and the untouched cases still verify: only these three are reported
     const reported = new Set([...cut.stdout.matchAll(/✗ (\S+) #/g)].map((m) => m[1]));
     expect([...reported].sort()).toEqual([victim.case_id, middle, tail.id].sort());
+    db.close();
+    rmSync(dir, { recursive: true });
+  });
+  it('should seal an old database’s unkeyed chains once, and catch an old event edited afterwards or a chain downgraded to no key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mq-audit-'));
+    const file = join(dir, 'old.db');
+    const db = openDatabase(file);
+    const now = new Date('2026-06-01T02:00:00Z');
+    seedReference(db);
+    seedAccounts(db, now);
+    seedDemoCases(db, TEST_SECRETS, now, 12);
+    // make it what a database written before the key looks like: unkeyed SHA-256 chains, and one case from
+    // before the chain (migration 2) with no hashes at all
+    db.exec('DROP TRIGGER case_events_no_update; DROP TRIGGER case_events_no_delete;');
+    const ids = db.prepare('SELECT id FROM cases ORDER BY id').pluck().all() as string[];
+    for (const id of ids) recomputeChainWithoutKey(db, id);
+    const [open, downgraded] = db.prepare("SELECT id FROM cases WHERE status <> 'closed' ORDER BY id").pluck().all() as [string, string];
+    const [unchained, brokenBefore, editedLater] = ids.filter((id) => id !== open && id !== downgraded) as [string, string, string];
+    db.prepare('UPDATE case_events SET prev_hash = NULL, hash = NULL WHERE case_id = ?').run(unchained);
+    db.prepare('UPDATE cases SET last_event_hash = NULL WHERE id = ?').run(unchained);
+    // …one of whose chains was already broken: that is not sealed, so it stays reported
+    db.prepare("UPDATE case_events SET note = '改过' WHERE case_id = ? AND seq = 1").run(brokenBefore);
+    const reported = () => {
+      const out = auditVerify(file);
+      return { status: out.status, cases: [...new Set([...out.stdout.matchAll(/✗ (\S+) #/g)].map((m) => m[1]))].sort() };
+    };
+    expect(reported().cases).toEqual(ids); // before the upgrade no unkeyed event is trusted
+
+    // the server starts with the key: the intact old chains are sealed, and new events are keyed
+    const deps = buildDeps(db, { now: () => now }, TEST_SECRETS);
+    expect(db.prepare('SELECT count(*) FROM audit_seals').pluck().get()).toBe(ids.length - 1);
+    const office = sessionFromRow(deps.users.get(userIdFor('ding-office'))!);
+    transition(deps, office, open, { action: 'note', note: '启用密钥后的第一条记录' });
+    transition(deps, office, downgraded, { action: 'note', note: '启用密钥后的记录' });
+    expect(reported()).toEqual({ status: 1, cases: [brokenBefore] });
+
+    // an old event edited afterwards, its unkeyed chain recomputed: the seal no longer matches
+    db.prepare("UPDATE case_events SET note = '群众已撤回' WHERE case_id = ? AND seq = 1").run(editedLater);
+    recomputeChainWithoutKey(db, editedLater);
+    // a case with events after the upgrade rewritten whole without the key, as if it were all old
+    db.prepare("UPDATE case_events SET note = '已办结' WHERE case_id = ? AND action = 'note'").run(downgraded);
+    recomputeChainWithoutKey(db, downgraded);
+    expect(reported()).toEqual({ status: 1, cases: [brokenBefore, downgraded, editedLater].sort() });
+    // a restart seals nothing again, even with the seals gone
+    db.exec('DROP TRIGGER audit_seals_no_delete');
+    db.prepare('DELETE FROM audit_seals WHERE case_id IN (?, ?)').run(editedLater, downgraded);
+    expect(sealUnkeyedChains(db, TEST_SECRETS.audit, now)).toBeNull();
+    expect(reported()).toEqual({ status: 1, cases: [brokenBefore, downgraded, editedLater].sort() });
     db.close();
     rmSync(dir, { recursive: true });
   });

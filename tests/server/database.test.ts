@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../server/src/db/migrations.js';
 import { seedAccounts, seedDemoCases } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { casesRepo } from '../../server/src/repos/cases.js';
+import { TEST_SECRETS } from '../helpers/server.js';
 
 const counts = (db: Database.Database) =>
   Object.fromEntries(
@@ -61,7 +62,7 @@ describe('the database', () => {
     const db = openDatabase(':memory:');
     seedReference(db);
     seedAccounts(db, new Date('2026-03-02T02:00:00Z'));
-    seedDemoCases(db, 'secret', new Date('2026-03-02T02:00:00Z'), 5);
+    seedDemoCases(db, TEST_SECRETS, new Date('2026-03-02T02:00:00Z'), 5);
     expect(() => db.prepare("UPDATE case_events SET note = 'changed'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM case_events').run()).toThrow(/append-only/);
     db.close();
@@ -72,11 +73,11 @@ describe('the database', () => {
     const now = new Date('2026-11-28T02:00:00Z');
     seedReference(db);
     seedAccounts(db, now);
-    seedDemoCases(db, 'secret', now, 60);
+    seedDemoCases(db, TEST_SECRETS, now, 60);
     const first = counts(db);
     seedReference(db);
     seedAccounts(db, now);
-    expect(seedDemoCases(db, 'secret', now, 60)).toBe(0);
+    expect(seedDemoCases(db, TEST_SECRETS, now, 60)).toBe(0);
     expect(counts(db)).toEqual(first);
     expect(first.deputies).toBeGreaterThanOrEqual(30);
     db.close();
@@ -87,7 +88,7 @@ describe('the database', () => {
     const now = new Date('2026-11-28T02:00:00Z');
     seedReference(db);
     seedAccounts(db, now);
-    seedDemoCases(db, 'secret', now);
+    seedDemoCases(db, TEST_SECRETS, now);
     const statuses = db.prepare('SELECT DISTINCT status FROM cases').all().map((r) => (r as { status: string }).status);
     expect(new Set(statuses)).toEqual(new Set(CASE_STATUSES));
     const cases = db.prepare('SELECT id, status, submitted_at FROM cases').all() as { id: string; status: string; submitted_at: string }[];

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyChains, type HashedEventFields } from '../../server/src/domain/audit.js';
+import { verifyDatabase } from '../../server/src/domain/audit.js';
 import { schedulerTick } from '../../server/src/domain/scheduler.js';
 import { AGGREGATE_TABLES, recount, stored, type AggregateTable } from '../../server/src/domain/stats-aggregates.js';
 import { caseIn } from '../helpers/builders.js';
-import { apiError, startTestServer, type TestServer } from '../helpers/server.js';
+import { apiError, startTestServer, TEST_SECRETS, type TestServer } from '../helpers/server.js';
 
 /**
  * 答复审核 "where configured": an admin lists the regions whose unit replies the office reviews
@@ -35,8 +35,7 @@ function expectSumsEqualRecount() {
 }
 
 function expectChainsIntact() {
-  const rows = s.db.prepare('SELECT * FROM case_events ORDER BY case_id, seq').iterate() as IterableIterator<HashedEventFields & { prev_hash: string | null; hash: string | null }>;
-  expect(verifyChains(rows).problems).toEqual([]);
+  expect(verifyDatabase(s.db, TEST_SECRETS.audit).problems).toEqual([]);
 }
 
 describe('答复审核: the office reviews a unit’s reply before it reaches the citizen, where configured', () => {

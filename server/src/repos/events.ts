@@ -25,8 +25,8 @@ export type NewEvent = Omit<EventRow, 'id' | 'seq' | 'data' | 'attachments' | 'p
   attachments?: string[];
 };
 
-/** The append-only timeline: rows are only ever inserted (triggers refuse the rest). */
-export function eventsRepo(db: Db) {
+/** The append-only timeline: rows are only ever inserted (triggers refuse the rest), hashed under the audit key. */
+export function eventsRepo(db: Db, auditKey: string) {
   const last = db.prepare<[string], { seq: number; hash: string | null }>(
     'SELECT seq, hash FROM case_events WHERE case_id = ? ORDER BY seq DESC LIMIT 1',
   );
@@ -45,7 +45,7 @@ export function eventsRepo(db: Db) {
         attachments: JSON.stringify(e.attachments ?? []),
       });
       const prevHash = previous?.hash ?? null;
-      const stored = Object.assign(row, { prev_hash: prevHash, hash: eventHash(row, prevHash) });
+      const stored = Object.assign(row, { prev_hash: prevHash, hash: eventHash(auditKey, row, prevHash) });
       const { lastInsertRowid } = insert.run(stored);
       return Object.assign(stored, { id: Number(lastInsertRowid) });
     },

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_UPLOAD_BYTES } from '@minqing/shared';
-import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, sniffImage } from '../domain/images.js';
+import { storableImage } from '../domain/images.js';
 import { photosHiddenFromCitizen } from '../domain/present.js';
 import { canSee } from '../domain/scope.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
@@ -31,11 +31,7 @@ export function uploadRoutes() {
         const file = form.file;
         if (!(file instanceof File)) throw new ApiError('invalid_input', '请选择要上传的照片', 'file');
         if (file.size > MAX_UPLOAD_BYTES) throw new ApiError('payload_too_large', '照片过大，请压缩后再传', 'file');
-        const image = sniffImage(Buffer.from(await file.arrayBuffer()));
-        if (!image) throw new ApiError('unsupported_media_type', '只能上传 JPEG、PNG 或 WebP 格式的照片', 'file');
-        if (image.width > MAX_IMAGE_SIDE || image.height > MAX_IMAGE_SIDE || image.width * image.height > MAX_IMAGE_PIXELS) {
-          throw new ApiError('invalid_input', '照片尺寸异常，请换一张照片', 'file');
-        }
+        const image = await storableImage(Buffer.from(await file.arrayBuffer()));
         const id = randomUUID().replaceAll('-', '');
         deps.uploads.insert({
           id,

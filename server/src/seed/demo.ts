@@ -1,7 +1,7 @@
 import type { CaseType, Rating, Role } from '@minqing/shared';
 import { createCaseSchema } from '@minqing/shared';
 import type { Db } from '../db/open.js';
-import { buildDeps, type Clock } from '../deps.js';
+import { buildDeps, type Clock, type Secrets } from '../deps.js';
 import { createCase, transition } from '../domain/cases.js';
 import { autoClose } from '../domain/scheduler.js';
 import { sessionFromRow, type SessionUser } from '../domain/session.js';
@@ -92,12 +92,12 @@ const DAY = 24 * HOUR;
  * timelines, due dates and indicators are exactly what the live system would have produced.
  * Runs once per database (the `demo_cases` setting records it).
  */
-export function seedDemoCases(db: Db, secret: string, now: Date, count = 320): number {
+export function seedDemoCases(db: Db, secrets: Secrets, now: Date, count = 320): number {
   const done = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'demo_cases'").get();
   if (done) return 0;
   let t = now.getTime();
   const clock: Clock = { now: () => new Date(t) };
-  const deps = buildDeps(db, clock, secret);
+  const deps = buildDeps(db, clock, secrets);
   const random = mulberry32(20261128);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const as = (account: string): SessionUser => sessionFromRow(deps.users.get(userIdFor(account))!);
