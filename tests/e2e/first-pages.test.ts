@@ -1,6 +1,8 @@
 /**
- * The first page of each app as a phone loads it (issue 13): every asset from our own origin with
- * nothing blocked or failing (Vant's icon font no longer falls back to a CDN the CSP refuses).
+ * The first page of each app as a phone loads it from a demo server (issue 13): every asset from
+ * our own origin with nothing blocked or failing (Vant's icon font no longer falls back to a CDN
+ * the CSP refuses), and the 演示环境 ribbon that says the server is a demo, readable at 375 px and
+ * in 长辈模式, over no control.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './helpers/browser.js';
 import { withServerAndBrowser } from './helpers/setup.js';
+import { staffPhone } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser();
 const dist = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
@@ -44,6 +47,51 @@ const FIRST_PAGES = [
   { app: 'citizen', path: '/citizen/d/D001', ready: '.info__row' },
   { app: 'staff', path: '/deputy/', ready: '[data-account]' },
 ] as const;
+
+interface Box { x: number; y: number; width: number; height: number }
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * The ribbon as shown, and what of the controls on screen it hides (none wanted): a field, button,
+ * switch, icon or picture anywhere in its box, or any text of a link, tab, cell or tag (a card
+ * that is a link may run under it at its blank edge; its words and arrow may not).
+ */
+async function ribbonOnScreen(page: Page) {
+  return page.evaluate(() => {
+    const ribbon = document.querySelector<HTMLElement>('.demo-ribbon');
+    if (!ribbon) return null;
+    const r = ribbon.getBoundingClientRect();
+    const style = getComputedStyle(ribbon);
+    const under = (b: DOMRect) => b.width > 0 && b.height > 0 && r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom;
+    const name = (el: Element) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`;
+    const covered = new Set<string>();
+    const solid = 'button, .van-button, input, textarea, select, .van-switch, .van-checkbox__icon, .van-radio__icon, .van-icon, img, svg, canvas';
+    for (const el of Array.from(document.querySelectorAll(solid))) if (!ribbon.contains(el) && under(el.getBoundingClientRect())) covered.add(name(el));
+    const worded = 'a, [role="button"], [role="tab"], .van-tabbar-item, .van-nav-bar__left, .van-nav-bar__right, .van-nav-bar__title, .van-cell, .van-tag';
+    for (const el of Array.from(document.querySelectorAll(worded))) {
+      if (ribbon.contains(el)) continue;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        if (Array.from(range.getClientRects()).some(under)) covered.add(`${name(el)} (text "${node.textContent.trim().slice(0, 20)}")`);
+      }
+    }
+    // a tap anywhere on the ribbon reaches what is under it
+    const points = [0.2, 0.5, 0.8].map((f) => document.elementFromPoint(r.left + r.width / 2, r.top + r.height * f));
+    return {
+      text: ribbon.textContent?.trim(),
+      box: { x: r.left, y: r.top, width: r.width, height: r.height },
+      viewport: { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight },
+      fontSize: parseFloat(style.fontSize),
+      visible: style.visibility === 'visible' && style.display !== 'none' && Number(style.opacity) > 0.5,
+      position: style.position,
+      tapsPassThrough: points.every((el) => el !== null && el !== ribbon && !ribbon.contains(el)),
+      covered: [...covered],
+    };
+  });
+}
 
 describe('first pages', () => {
   it('should load each app’s first page with no console error and no failed or refused request, every asset from our own origin, Vant’s icons drawn', async () => {
@@ -94,4 +142,57 @@ describe('first pages', () => {
     }
     expect(offOrigin).toEqual([]);
   });
+
+  it('should show the 演示环境 ribbon on the pages of both apps, readable at 375 px and in 长辈模式, over no control', async () => {
+    const phone = await e2e.phone();
+    const { page } = phone;
+    try {
+      const check = async (path: string, ready: string, minFontSize: number, shot: string) => {
+        await settle(page, path, ready);
+        const ribbon = await ribbonOnScreen(page);
+        expect(ribbon, path).not.toBeNull();
+        expect(ribbon!.text).toBe('演示环境');
+        expect(ribbon!.visible).toBe(true);
+        expect(ribbon!.position).toBe('fixed');
+        expect(ribbon!.fontSize).toBeGreaterThanOrEqual(minFontSize);
+        // whole on screen, and small: a narrow tab at the edge
+        const { box, viewport } = ribbon!;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewport.width + 0.5);
+        expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+        expect(box.width * box.height).toBeLessThan(0.01 * viewport.width * viewport.height);
+        expect(overlaps(box, viewport)).toBe(true);
+        expect({ path, covered: ribbon!.covered }).toEqual({ path, covered: [] });
+        expect(ribbon!.tapsPassThrough).toBe(true);
+        await screenshot(page, shot, { fullPage: false });
+        return ribbon!;
+      };
+
+      const normal = await check('/citizen/', '.van-search', 12, 'first-pages-ribbon-citizen');
+      // scrolled: still there, still over nothing
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(300);
+      expect((await ribbonOnScreen(page))!.covered).toEqual([]);
+      await check('/citizen/d/D001', '.info__row', 12, 'first-pages-ribbon-landing');
+      const elder = await check('/citizen/d/D001?elder=1', '.info__row', 16, 'first-pages-ribbon-elder');
+      expect(elder.fontSize).toBeGreaterThan(normal.fontSize);
+      await check('/citizen/me', '[data-testid="elder-switch"]', 16, 'first-pages-ribbon-elder-me');
+      await check('/deputy/', '[data-account]', 12, 'first-pages-ribbon-staff-login');
+    } finally {
+      await phone.close();
+    }
+
+    // the staff app signed in: a deputy's workbench with its tab bar
+    const staff = await staffPhone(e2e, 'ding-d001');
+    try {
+      await settle(staff.page, '/deputy/', '.van-tabbar');
+      const ribbon = await ribbonOnScreen(staff.page);
+      expect(ribbon?.text).toBe('演示环境');
+      expect(ribbon!.covered).toEqual([]);
+      await screenshot(staff.page, 'first-pages-ribbon-staff-inbox', { fullPage: false });
+    } finally {
+      await staff.close();
+    }
+  }, 90_000);
 });
