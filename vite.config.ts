@@ -1,13 +1,36 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/** A url(…) on another origin: with a scheme, or protocol-relative (//host/…). */
+const REMOTE_URL = /url\(\s*["']?(?:[a-z][a-z0-9+.-]*:)?\/\/(?!\/)/i;
+
+/**
+ * Every asset from our own origin: Vant's icon font is inline in its stylesheet (a data: woff2)
+ * with a fallback on a CDN (at.alicdn.com) that our CSP blocks, a console error on every page, and
+ * that a government network may not reach at all. This drops such fallbacks from `@font-face` src
+ * lists and fails the build if any stylesheet still points off-origin.
+ */
+function ownOriginCss(): Plugin {
+  return {
+    name: 'minqing:own-origin-css',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.split('?')[0]!.endsWith('.css')) return null;
+      const kept = code.replace(/,\s*url\(\s*["']?(?:https?:)?\/\/[^)]*\)\s*format\([^)]*\)/gi, '');
+      if (REMOTE_URL.test(kept)) this.error(`${id} 引用了外部地址的资源（url(//…)）：所有资源须由本站提供`);
+      return kept === code ? null : { code: kept, map: null };
+    },
+  };
+}
+
 // Both apps build from one config: /citizen/ and /deputy/ are pages of one multi-page build,
 // served by the API server from dist/. Tests (vitest) read the `test` block.
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), ownOriginCss()],
   base: '/',
   // also what vitest resolves; h5-common/ is browser code of both apps, imported by subpath
   resolve: { alias: { '@minqing/shared': here('./shared/src/index.ts'), '@minqing/h5-common': here('./h5-common/src') } },

@@ -28,7 +28,9 @@ export interface CrashReport {
 }
 
 const CITIZENS = ['zlb-zhang', 'zlb-li', 'zlb-wang', 'zlb-chen', 'zlb-zhou'];
+// demo mode: its citizens sign in through the stand-in provider
 const SERVER_ENV = {
+  DEMO_MODE: '1',
   DEMO_CASES: '0',
   SUBMIT_PER_USER_PER_HOUR: '0',
   SUBMIT_PER_IP_PER_MINUTE: '0',

@@ -1,4 +1,4 @@
-/** `npm run seed`: migrate and seed reference data (and demo data unless DEMO_MODE=0) without starting the server. */
+/** `npm run seed`: migrate and seed reference data (and demo data, as `npm start` would: lib/demo-default.ts) without starting the server. */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -7,7 +7,9 @@ import { parseEnv } from '../server/src/env.js';
 import { serverSecret } from '../server/src/secrets.js';
 import { seedAccounts, seedDemoCases } from '../server/src/seed/demo.js';
 import { seedReference } from '../server/src/seed/reference.js';
+import { askForDemoModeUnlessSaidOtherwise } from './lib/demo-default.js';
 
+askForDemoModeUnlessSaidOtherwise();
 const env = parseEnv();
 const file = resolve(env.DB_FILE);
 mkdirSync(dirname(file), { recursive: true });

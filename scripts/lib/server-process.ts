@@ -8,6 +8,8 @@ export interface ServerProcess {
   proc: ChildProcess;
   baseUrl: string;
   port: number;
+  /** What it printed so far. */
+  printed(): { stdout: string; stderr: string };
   /** SIGKILL: no shutdown handler runs, as in a crash or power cut. */
   kill(): Promise<void>;
   stop(): Promise<void>;
@@ -30,18 +32,30 @@ export const DEMO_TEST_ENV: Readonly<Record<string, string>> = {
   TRANSITION_PER_USER_PER_MINUTE: '0',
 };
 
-/** The real entry point (server/src/main.ts) in its own process; resolves once it listens. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+/**
+ * The real entry point (server/src/main.ts, or `npm start`'s scripts/start.ts) in its own process;
+ * resolves once it listens. A variable given as undefined is removed from the inherited environment.
+ */
+export function startServerProcess(
+  env: Record<string, string | undefined>,
+  timeoutMs = 90_000,
+  entry: 'server/src/main.ts' | 'scripts/start.ts' = 'server/src/main.ts',
+): Promise<ServerProcess> {
+  const merged: Record<string, string | undefined> = { ...process.env, PORT: '0', HOST: '127.0.0.1', SCHEDULER: '0', ...env };
+  for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
+  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SCHEDULER: '0', ...env },
+    env: merged,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   return new Promise((resolvePromise, reject) => {
     let out = '';
+    let stdout = '';
+    let stderr = '';
     const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), timeoutMs);
     proc.stdout!.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
       out += chunk.toString();
       const m = /http:\/\/localhost:(\d+)/.exec(out);
       if (m && out.includes('\n')) {
@@ -51,6 +65,7 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 90_0
           proc,
           port,
           baseUrl: `http://127.0.0.1:${port}`,
+          printed: () => ({ stdout, stderr }),
           kill: async () => {
             proc.kill('SIGKILL');
             await exited;
@@ -62,7 +77,10 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 90_0
         });
       }
     });
-    proc.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      out += chunk.toString();
+    });
     proc.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited (${code}) before listening:\n${out}`));

@@ -39,7 +39,11 @@ export interface AppOptions {
   demoMode?: boolean;
   /** Where the built apps are; omit to serve the API only. */
   distDir?: string;
-  publicBaseUrl?: string;
+  /**
+   * Where the apps are reached from outside, for QR codes: PUBLIC_BASE_URL, or in demo mode this
+   * server's own origin (known once it listens). Never the request's Host header: that is the caller's.
+   */
+  publicBaseUrl: string | (() => string);
   /** Host apps allowed to embed us in a frame (super-app, workplace app). */
   frameAncestors?: string[];
   /** The workplace app's organisation (DingTalk corpId) the staff app asks an auth code for. */
@@ -57,11 +61,12 @@ export interface AppOptions {
 export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps; listener: RequestListener } {
   const clock = options.clock ?? systemClock;
   const deps = buildDeps(options.db, clock, { token: options.tokens.secret, audit: options.auditSecret });
+  const base = options.publicBaseUrl;
   const ctx = {
     idp: options.idp,
     tokens: options.tokens,
     version: options.version ?? '0.0.0',
-    publicBaseUrl: options.publicBaseUrl ?? null,
+    publicBaseUrl: typeof base === 'string' ? () => base : base,
   };
 
   const sessions = new Sessions(options.tokens);
@@ -118,7 +123,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
   app.notFound((c) => c.json(errorBody('not_found', '页面不存在'), 404));
   app.route('/api', api);
   if (options.demoMode) app.route('/mock-idp', createMockIdp(options.db, clock));
-  if (options.distDir) app.route('/', staticApps(options.distDir, { dingCorpId: options.dingCorpId }));
+  if (options.distDir) app.route('/', staticApps(options.distDir, { dingCorpId: options.dingCorpId, demoMode: options.demoMode ?? false }));
   const listener = limitBodies(answerRepeatedReads(getRequestListener(app.fetch), answers, sessions, deps));
   return { app, deps, listener };
 }

@@ -8,14 +8,24 @@ import { openDatabase } from './db/open.js';
 import { systemClock } from './deps.js';
 import { deliverOutbox } from './domain/outbox.js';
 import { schedulerTick } from './domain/scheduler.js';
-import { parseEnv } from './env.js';
+import { DEMO_WARNING, EnvError, parseServerEnv } from './env.js';
 import { createHttpIdp } from './idp/client.js';
 import { serverSecret } from './secrets.js';
 import { seedAccounts, seedDemoCases } from './seed/demo.js';
 import { seedReference } from './seed/reference.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const env = parseEnv();
+const env = (() => {
+  try {
+    return parseServerEnv();
+  } catch (err) {
+    // a configuration mistake is the operator's to fix: say what, not where in our code
+    if (!(err instanceof EnvError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+})();
+if (env.demoMode) console.error(DEMO_WARNING);
 const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 const dbFile = resolve(root, env.DB_FILE);
@@ -34,6 +44,11 @@ if (env.demoMode) {
 
 let listeningPort = env.PORT;
 const ownIdp = (path: string) => () => `http://127.0.0.1:${listeningPort}/mock-idp/${path}`;
+/** This server as configured (HOST, and PORT once listening): what a demo's QR codes point at without PUBLIC_BASE_URL. */
+const ownOrigin = () => {
+  const host = ['0.0.0.0', '::', ''].includes(env.HOST) ? 'localhost' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  return `http://${host}:${listeningPort}`;
+};
 const idp = createHttpIdp({
   zlbBaseUrl: env.zlbBaseUrl ?? ownIdp('zlb'),
   zlbAppId: env.ZLB_APP_ID,
@@ -51,7 +66,7 @@ const { deps, listener } = createApp({
   version,
   demoMode: env.demoMode,
   distDir: resolve(root, 'dist'),
-  publicBaseUrl: env.publicBaseUrl,
+  publicBaseUrl: env.publicBaseUrl ?? ownOrigin,
   frameAncestors: env.frameAncestors,
   dingCorpId: env.DING_CORP_ID,
   rateLimits: env.rateLimits,

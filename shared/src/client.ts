@@ -19,6 +19,7 @@ import type {
   HolidayCalendar,
   HolidayCalendarInput,
   MockAccount,
+  MockMessageList,
   Overview,
   ReplyReviewSettings,
   StatsQuery,
@@ -96,6 +97,11 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
     mockIdp: {
       accounts: (): Promise<MockAccount[]> => get((s) => s.mockAccountSchema.array(), '/mock-idp/accounts'),
       ticket: (account: string) => post((s) => s.mockTicketSchema, '/mock-idp/tickets', { account }),
+      /** Signs in to the stand-in provider itself as a demo account (not to our API). */
+      session: (account: string) => post((s) => s.mockSessionSchema, '/mock-idp/sessions', { account }),
+      /** The work notices and messages the stand-in delivered to the session's account, newest first. */
+      messages: async (session: string): Promise<MockMessageList> =>
+        parse((s) => s.mockMessageListSchema, (await http.get('/mock-idp/messages', { headers: { Authorization: `Bearer ${session}` } })).data),
     },
 
     auth: {

@@ -146,6 +146,19 @@ export const mockAccountSchema = z.object({ account: z.string(), role: z.enum(RO
 export type MockAccount = z.infer<typeof mockAccountSchema>;
 export const mockTicketRequestSchema = z.object({ account: z.string().min(1).max(64) });
 export const mockTicketSchema = z.object({ ticket: z.string().optional(), authCode: z.string().optional() });
+/** A session with the stand-in provider itself (like being signed in to the super-app on a phone): reads that account's messages. */
+export const mockSessionSchema = z.object({ session: z.string(), account: z.string(), expiresAt: isoTime });
+export const mockMessageSchema = z.object({
+  channel: z.enum(['zlb', 'ding']),
+  recipient: z.string(),
+  msgKey: z.string(),
+  title: z.string(),
+  body: z.string(),
+  receivedAt: isoTime,
+});
+export type MockMessage = z.infer<typeof mockMessageSchema>;
+export const mockMessageListSchema = z.object({ account: z.string(), items: mockMessageSchema.array() });
+export type MockMessageList = z.infer<typeof mockMessageListSchema>;
 
 export const healthSchema = z.object({ ok: z.literal(true), version: z.string() });
 

@@ -289,12 +289,13 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       ['ding-d001', '已办结'], // rated
       [unitAcc, '已办结'],
     ] as const;
+    const recipients = [...new Set(expected.map(([who]) => who))];
     const count = async () => {
-      const mine = (await idpMessages(base())).filter((m) => m.title.startsWith(`民情件 ${no}：`));
+      const mine = (await idpMessages(base(), recipients)).filter((m) => m.title.startsWith(`民情件 ${no}：`));
       return expected.map(([who, status]) => `${who} ${status} ×${mine.filter((m) => m.recipient === who && m.title.endsWith(status)).length}`);
     };
     await eventually(count, { timeout: 20_000, interval: 500 }).toEqual(expected.map(([who, status]) => `${who} ${status} ×1`));
-    const all = await idpMessages(base());
+    const all = await idpMessages(base(), recipients);
     expect(new Set(all.map((m) => m.msgKey)).size).toBe(all.length);
     expect(all.filter((m) => m.recipient === 'zlb-li').every((m) => m.channel === 'zlb')).toBe(true);
     expect(all.filter((m) => m.recipient === unitAcc).every((m) => m.channel === 'ding')).toBe(true);

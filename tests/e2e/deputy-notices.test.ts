@@ -44,6 +44,8 @@ describe('notifications: the outbox to the stand-in provider', () => {
         return created.trackingNo;
       }),
     );
+    // the two phones the notices go to: the deputy's work notices and the citizen's messages
+    const inboxes = (base: string) => idpMessages(base, ['ding-d003', 'zlb-zhou']);
     const ours = (items: Awaited<ReturnType<typeof idpMessages>>) => items.filter((m) => tracking.some((no) => m.title.startsWith(`民情件 ${no}：`)));
     const expected = CASES * 2;
 
@@ -51,7 +53,7 @@ describe('notifications: the outbox to the stand-in provider', () => {
     let atKill = 0;
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
-      atKill = ours(await idpMessages(base)).length;
+      atKill = ours(await inboxes(base)).length;
       if (atKill > 0) break;
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -62,11 +64,11 @@ describe('notifications: the outbox to the stand-in provider', () => {
     // Restart on the same database: the outbox picks up where it stopped.
     server = await startServerProcess({ ...DEMO_TEST_ENV, DB_FILE: dbFile });
     const after = server.baseUrl;
-    await eventually(async () => ours(await idpMessages(after)).length, { timeout: 30_000, interval: 500 })
+    await eventually(async () => ours(await inboxes(after)).length, { timeout: 30_000, interval: 500 })
       .toBe(expected);
     // …and stays there: nothing delivered twice on a later pass
     await new Promise((r) => setTimeout(r, 2500));
-    const got = ours(await idpMessages(after));
+    const got = ours(await inboxes(after));
     expect(got).toHaveLength(expected);
     for (const no of tracking) {
       const forCase = got.filter((m) => m.title.startsWith(`民情件 ${no}：`));
@@ -75,7 +77,7 @@ describe('notifications: the outbox to the stand-in provider', () => {
         'zlb zlb-zhou 已受理',
       ]);
     }
-    const all = await idpMessages(after);
+    const all = await inboxes(after);
     expect(new Set(all.map((m) => m.msgKey)).size).toBe(all.length);
     console.log(`notices: ${atKill}/${expected} delivered when the server was killed; ${got.length} after restart, each once`);
   }, 90_000);

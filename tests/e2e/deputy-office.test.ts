@@ -129,7 +129,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
 
       // the unit holding them was told, once per urge
       await eventually(async () => {
-          const got = (await idpMessages(base())).filter((m) => m.recipient === 'ding-unit-zjj' && m.body.startsWith('督办'));
+          const got = (await idpMessages(base(), ['ding-unit-zjj'])).filter((m) => m.recipient === 'ding-unit-zjj' && m.body.startsWith('督办'));
           return cases.map((c) => got.filter((m) => m.title.includes(c.trackingNo)).length);
         }, { timeout: 20_000, interval: 500 })
         .toEqual([1, 1, 1]);

@@ -170,7 +170,9 @@ const MATRIX: Record<string, Row> = {
   // the stand-in identity provider (demo mode only): its own protocol, no user of ours
   'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
   'POST /mock-idp/tickets': { request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }), expect: 'public' },
-  'GET /mock-idp/messages': { request: () => ({ method: 'GET', path: '/mock-idp/messages' }), expect: 'public' },
+  'POST /mock-idp/sessions': { request: () => ({ method: 'POST', path: '/mock-idp/sessions', body: { account: 'zlb-li' } }), expect: 'public' },
+  // what the stand-in delivered: only with its own session for the recipient, never with one of our tokens (tests/server/mock-idp.test.ts)
+  'GET /mock-idp/messages': { request: () => ({ method: 'GET', path: '/mock-idp/messages' }), expect: Object.fromEntries(ALL.map((a) => [a, 401])) },
   'POST /mock-idp/zlb/sso/servlet/simpleauth': { request: () => ({ method: 'POST', path: '/mock-idp/zlb/sso/servlet/simpleauth?method=ticketValidation', body: { st: 'x' } }), expect: 'public' },
   'POST /mock-idp/zlb/message/send': { request: () => ({ method: 'POST', path: '/mock-idp/zlb/message/send', body: {} }), expect: 'public' },
   'GET /mock-idp/ding/gettoken': { request: () => ({ method: 'GET', path: '/mock-idp/ding/gettoken' }), expect: 'public' },

@@ -5,10 +5,26 @@ import { join } from 'node:path';
 import axios from 'axios';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '@minqing/shared';
+import { DEMO_WARNING } from '../../server/src/env.js';
 import { startServerProcess } from '../../scripts/lib/server-process.js';
+import { decodeQrSvg } from '../helpers/qr.js';
+
+/** Nothing of the demo or production settings inherited from whoever runs the tests: each test says what it sets. */
+const UNSET = { NODE_ENV: undefined, DEMO_MODE: undefined, TOKEN_SECRET: undefined, AUDIT_SECRET: undefined, PUBLIC_BASE_URL: undefined };
 
 function startServer(dbFile: string) {
-  return startServerProcess({ DB_FILE: dbFile, NODE_ENV: 'development' });
+  return startServerProcess({ ...UNSET, DB_FILE: dbFile, DEMO_MODE: '1' });
+}
+
+/** How a start that must fail fails: its exit and what it printed. */
+async function refusal(start: Promise<unknown>): Promise<string> {
+  const err = await start.then(
+    () => {
+      throw new Error('expected the server to refuse to start, but it listens');
+    },
+    (e: Error) => e,
+  );
+  return err.message;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'mq-proc-'));
@@ -19,9 +35,13 @@ afterAll(() => {
 });
 
 describe('the real server process', () => {
-  it('should start on a new database, seed it, and sign every kind of user in over HTTP through the stand-in provider', async () => {
-    const { proc, baseUrl } = await startServer(join(dir, 'demo.db'));
-    running.push(proc);
+  it('should start through npm start (scripts/start.ts) in demo mode with nothing set, warn on stderr, seed, and sign every kind of user in over HTTP through the stand-in provider', async () => {
+    const server = await startServerProcess({ ...UNSET, DB_FILE: join(dir, 'demo.db') }, 90_000, 'scripts/start.ts');
+    running.push(server.proc);
+    const { baseUrl } = server;
+    // the warning, in both languages, on stderr
+    for (const line of DEMO_WARNING.split('\n')) expect(server.printed().stderr).toContain(line);
+    expect(server.printed().stdout).not.toContain('WARNING');
     const api = createApiClient(axios.create({ baseURL: baseUrl }), { validate: true });
     expect(await api.health()).toMatchObject({ ok: true });
 
@@ -40,15 +60,63 @@ describe('the real server process', () => {
     const overview = await authed.stats.overview({ from: '2025-01-01' });
     expect(overview.received).toBeGreaterThanOrEqual(300);
 
-    // the apps are served too
-    const page = await axios.get(`${baseUrl}/citizen/d/D001`, { validateStatus: () => true });
-    expect([200, 503]).toContain(page.status);
+    // the apps are served too, each page marked as a demo
+    for (const path of ['/citizen/d/D001', '/deputy/']) {
+      const page = await axios.get<string>(`${baseUrl}${path}`);
+      expect(page.data).toMatch(/<div class="demo-ribbon"[^>]*>演示环境<\/div>/);
+    }
 
-    // without PUBLIC_BASE_URL a deputy's QR code points where the server was reached, port included
-    const qr = await axios.get(`${baseUrl}/api/deputies/D001/qrcode.svg`);
-    expect(qr.headers['x-qr-target']).toBe(`${baseUrl}/citizen/d/D001`);
-    const onLan = await axios.get(`${baseUrl}/api/deputies/D001/qrcode.svg`, { headers: { Host: `192.168.1.20:${new URL(baseUrl).port}` } });
-    expect(onLan.headers['x-qr-target']).toBe(`http://192.168.1.20:${new URL(baseUrl).port}/citizen/d/D001`);
+    // without PUBLIC_BASE_URL a demo's QR code points at the server itself (HOST and PORT as configured),
+    // whatever Host the request names: a Host header is the caller's to forge
+    for (const headers of [{}, { Host: 'evil.example.com' }, { Host: `192.168.1.20:${server.port}`, 'X-Forwarded-Host': 'evil.example.com' }]) {
+      const qr = await axios.get<string>(`${baseUrl}/api/deputies/D001/qrcode.svg`, { headers, responseType: 'text' });
+      expect(qr.headers['x-qr-target']).toBe(`${baseUrl}/citizen/d/D001`);
+      expect(await decodeQrSvg(qr.data)).toBe(`${baseUrl}/citizen/d/D001`);
+    }
+  });
+
+  it('should refuse to start outside demo mode without TOKEN_SECRET, AUDIT_SECRET and PUBLIC_BASE_URL, saying why in Chinese and English, and so should npm start under NODE_ENV=production', async () => {
+    const bare = await refusal(startServerProcess({ ...UNSET, DB_FILE: join(dir, 'refused.db'), NODE_ENV: 'development' }, 30_000));
+    expect(bare).toMatch(/server exited \(1\)/);
+    expect(bare).toContain('未开启演示模式');
+    expect(bare).toContain('Demo mode is off');
+    expect(bare).toMatch(/TOKEN_SECRET[\s\S]*AUDIT_SECRET[\s\S]*PUBLIC_BASE_URL/);
+    expect(bare).not.toMatch(/\n\s+at /); // a message for the operator, not a stack trace
+
+    const noBase = await refusal(
+      startServerProcess({ ...UNSET, DB_FILE: join(dir, 'refused.db'), TOKEN_SECRET: 'a-token-secret-of-at-least-32-characters', AUDIT_SECRET: 'an-audit-secret-of-at-least-32-characters' }, 30_000),
+    );
+    expect(noBase).toContain('PUBLIC_BASE_URL');
+    expect(noBase).not.toMatch(/TOKEN_SECRET|AUDIT_SECRET/);
+
+    // how production was started before DEMO_MODE: still no stand-in provider
+    const production = await refusal(startServerProcess({ ...UNSET, DB_FILE: join(dir, 'refused.db'), NODE_ENV: 'production' }, 60_000, 'scripts/start.ts'));
+    expect(production).toContain('未开启演示模式');
+  });
+
+  it('should serve no stand-in provider, no ribbon and no warning when demo mode is not asked for, and point QR codes at PUBLIC_BASE_URL whatever Host is sent', async () => {
+    const server = await startServerProcess({
+      ...UNSET,
+      DB_FILE: join(dir, 'production.db'),
+      NODE_ENV: 'development',
+      TOKEN_SECRET: 'a-token-secret-of-at-least-32-characters',
+      AUDIT_SECRET: 'an-audit-secret-of-at-least-32-characters',
+      PUBLIC_BASE_URL: 'https://minqing.example.gov.cn',
+    });
+    running.push(server.proc);
+    const { baseUrl } = server;
+    expect(server.printed().stderr).not.toContain('WARNING');
+    const get = (path: string, headers: Record<string, string> = {}) => axios.get<string>(`${baseUrl}${path}`, { headers, responseType: 'text', validateStatus: () => true });
+    for (const path of ['/mock-idp/accounts', '/mock-idp/messages']) expect((await get(path)).status).toBe(404);
+    expect((await axios.post(`${baseUrl}/mock-idp/tickets`, { account: 'ding-admin' }, { validateStatus: () => true })).status).toBe(404);
+    const page = await get('/citizen/');
+    expect(page.status).toBe(200);
+    expect(page.data).not.toContain('demo-ribbon');
+
+    const qr = await get('/api/deputies/D001/qrcode.svg', { Host: 'evil.example.com' });
+    expect(qr.status).toBe(200);
+    expect(qr.headers['x-qr-target']).toBe('https://minqing.example.gov.cn/citizen/d/D001');
+    expect(await decodeQrSvg(qr.data)).toBe('https://minqing.example.gov.cn/citizen/d/D001');
   });
 
   it('should keep accepted cases across a hard kill and restart', async () => {

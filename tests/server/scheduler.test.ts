@@ -58,14 +58,16 @@ describe('the scheduler and the outbox', () => {
     const second = await deliverOutbox(s.deps, working);
     expect(second.sent).toBe(first.failed);
     expect((await deliverOutbox(s.deps, working)).sent).toBe(0);
-    const messages = ((await fetch(`${s.baseUrl}/mock-idp/messages`)).json() as Promise<{ items: { channel: string; msgKey: string; recipient: string }[] }>);
-    const items = (await messages).items;
+    // what the deputy's and the citizen's phones received, each read with its own stand-in session
+    const anon = s.anonymous();
+    const inbox = async (account: string) => (await anon.mockIdp.messages((await anon.mockIdp.session(account)).session)).items;
+    const items = [...(await inbox('ding-d001')), ...(await inbox('zlb-zhang'))];
     expect(items.some((m) => m.channel === 'ding' && m.recipient === 'ding-d001')).toBe(true);
     expect(items.some((m) => m.channel === 'zlb' && m.recipient === 'zlb-zhang')).toBe(true);
     expect(new Set(items.map((m) => m.msgKey)).size).toBe(items.length);
     // the deputy's in-app inbox shows the new case
-    const inbox = await deputy.notifications.list();
-    expect(inbox.items.some((n) => n.caseId === id && n.kind === 'new_case')).toBe(true);
+    const inApp = await deputy.notifications.list();
+    expect(inApp.items.some((n) => n.caseId === id && n.kind === 'new_case')).toBe(true);
     await s.close();
   });
   it('should delete photos nobody used after a week, and keep those on a case, in a visit record or on a deputy’s profile', async () => {

@@ -25,14 +25,29 @@ interface CachedFile { raw: Buffer; gzip?: Buffer; br?: Buffer; type: string; mt
  * Serves the built apps from dist/: hashed assets for a year (immutable), the two app
  * shells never cached, each compressed once (brotli or gzip) and kept in memory.
  */
-export function staticApps(distDir: string, options: { dingCorpId?: string } = {}) {
+/**
+ * What a demo server puts first in each app's page: a plain element (no script, so the CSP stays
+ * strict), there before the app's code runs, styled by h5-common/src/demo-ribbon.css.
+ */
+export const DEMO_RIBBON = '<div class="demo-ribbon" role="note" title="演示环境：账号和数据均为演示用，请勿填写真实信息">演示环境</div>';
+
+export function staticApps(distDir: string, options: { dingCorpId?: string; demoMode?: boolean } = {}) {
   const cache = new Map<string, CachedFile>();
 
-  /** The staff app's shell names the workplace organisation it signs in to (requestAuthCode's corpId) as configured, not as built. */
+  /**
+   * An app shell as configured, not as built: the staff app names the workplace organisation it
+   * signs in to (requestAuthCode's corpId), and in demo mode both pages say they are a demo.
+   */
   function configure(file: string, raw: Buffer): Buffer {
-    if (!options.dingCorpId || !file.endsWith(join('deputy-h5', 'index.html'))) return raw;
-    const corpId = options.dingCorpId.replace(/[&"<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-    return Buffer.from(raw.toString('utf8').replace(/<meta name="ding-corp-id" content="[^"]*"\s*\/?>/, `<meta name="ding-corp-id" content="${corpId}" />`));
+    const isShell = file.endsWith('index.html');
+    if (!isShell || (!options.dingCorpId && !options.demoMode)) return raw;
+    let html = raw.toString('utf8');
+    if (options.dingCorpId && file.endsWith(join('deputy-h5', 'index.html'))) {
+      const corpId = options.dingCorpId.replace(/[&"<>]/g, (ch) => `&#${ch.charCodeAt(0)};`);
+      html = html.replace(/<meta name="ding-corp-id" content="[^"]*"\s*\/?>/, `<meta name="ding-corp-id" content="${corpId}" />`);
+    }
+    if (options.demoMode) html = html.replace(/<body>/, `<body>\n    ${DEMO_RIBBON}`);
+    return Buffer.from(html);
   }
 
   function load(file: string): CachedFile | null {

@@ -1,19 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { mockTicketRequestSchema, type MockAccount } from '@minqing/shared';
+import { mockTicketRequestSchema, type MockAccount, type MockMessage } from '@minqing/shared';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../deps.js';
 import { ApiError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 
 const CODE_TTL_MS = 5 * 60_000;
+const SESSION_TTL_MS = 60 * 60_000;
 
 interface AccountRow { account: string; kind: 'zlb' | 'ding'; role: MockAccount['role']; name: string; mobile: string | null }
 
 /**
  * The stand-in identity provider for demo, development and tests: the same HTTP shapes as
  * the 浙里办 ticket validation and the DingTalk (浙政钉) user/message APIs, over its own
- * accounts. Codes and tickets are single use and expire after 5 minutes.
+ * accounts. Codes and tickets are single use and expire after 5 minutes. What it delivered is
+ * read as the phone of its recipient would show it: with a session of the stand-in itself for that
+ * account (POST /sessions), one account's messages at a time, never all to anyone who asks.
  */
 export function createMockIdp(db: Db, clock: Clock) {
   const accounts = db.prepare<[], AccountRow>('SELECT * FROM mock_idp_accounts ORDER BY sort, account');
@@ -22,12 +25,16 @@ export function createMockIdp(db: Db, clock: Clock) {
     `INSERT INTO mock_idp_messages (channel, recipient, msg_key, title, body, received_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (msg_key) DO NOTHING`,
   );
-  const messages = db.prepare('SELECT channel, recipient, msg_key AS msgKey, title, body, received_at AS receivedAt FROM mock_idp_messages ORDER BY id DESC LIMIT 500');
+  const messagesOf = db.prepare<[string], MockMessage>(
+    'SELECT channel, recipient, msg_key AS msgKey, title, body, received_at AS receivedAt FROM mock_idp_messages WHERE recipient = ? ORDER BY id DESC LIMIT 500',
+  );
 
   // one-time codes: code → account (and the zlb session tokens they turn into)
   const codes = new Map<string, { account: string; expiresAt: number }>();
   const zlbTokens = new Map<string, { account: string; expiresAt: number }>();
   const dingTokens = new Set<string>();
+  // sessions with the stand-in itself: session → account
+  const sessions = new Map<string, { account: string; expiresAt: number }>();
 
   const issue = (map: typeof codes, accountId: string) => {
     const code = randomBytes(16).toString('hex');
@@ -53,7 +60,22 @@ export function createMockIdp(db: Db, clock: Clock) {
       const code = issue(codes, a.account);
       return c.json(a.kind === 'zlb' ? { ticket: code } : { authCode: code }, 200);
     })
-    .get('/messages', (c) => c.json({ items: messages.all() }, 200))
+    .post('/sessions', validate('json', mockTicketRequestSchema), (c) => {
+      const a = account.get(c.req.valid('json').account);
+      if (!a) throw new ApiError('not_found', '没有这个模拟账号', 'account');
+      const now = clock.now().getTime();
+      for (const [key, entry] of sessions) if (entry.expiresAt < now) sessions.delete(key);
+      const session = randomBytes(24).toString('base64url');
+      sessions.set(session, { account: a.account, expiresAt: now + SESSION_TTL_MS });
+      return c.json({ session, account: a.account, expiresAt: new Date(now + SESSION_TTL_MS).toISOString() }, 200);
+    })
+    .get('/messages', (c) => {
+      const entry = sessions.get(/^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1] ?? '');
+      if (!entry || entry.expiresAt < clock.now().getTime()) {
+        throw new ApiError('unauthorized', '请先以演示账号登录模拟统一身份认证（POST /mock-idp/sessions）');
+      }
+      return c.json({ account: entry.account, items: messagesOf.all(entry.account) }, 200);
+    })
 
     // 浙里办-style single sign-on
     .post('/zlb/sso/servlet/simpleauth', async (c) => {

@@ -6,11 +6,6 @@ export interface RouteContext {
   idp: IdentityProvider;
   tokens: TokenConfig;
   version: string;
-  /** Where the apps are reached from outside, for QR codes; null: where the request came to (demo, a phone on the same network). */
-  publicBaseUrl: string | null;
-}
-
-/** The origin QR codes point at. */
-export function publicBase(ctx: RouteContext, requestUrl: string): string {
-  return ctx.publicBaseUrl ?? new URL(requestUrl).origin;
+  /** Where the apps are reached from outside (configured, never from the request): what QR codes point at. */
+  publicBaseUrl: () => string;
 }

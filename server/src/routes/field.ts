@@ -7,7 +7,7 @@ import { cstDate, cstMidnight } from '../domain/calendar.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { ApiError, notFound } from '../http/errors.js';
 import { validate } from '../http/validate.js';
-import { publicBase, type RouteContext } from './context.js';
+import type { RouteContext } from './context.js';
 
 interface VisitRow { id: string; deputy_code: string; kind: 'visit' | 'reception'; date: string; place: string; people: string; summary: string; photo_ids: string; created_at: string }
 interface CheckinRow { id: string; deputy_code: string; station_id: string; at: string }
@@ -117,7 +117,7 @@ export function fieldRoutes(ctx: RouteContext) {
       currentUser(c, ['office', 'admin', 'deputy']);
       const id = c.req.param('id');
       if (!c.get('deps').reference.station(id)) throw notFound('联络站不存在');
-      const url = `${publicBase(ctx, c.req.url)}/deputy/checkin/${encodeURIComponent(id)}?k=${stationKey(ctx.tokens.secret, id)}`;
+      const url = `${ctx.publicBaseUrl()}/deputy/checkin/${encodeURIComponent(id)}?k=${stationKey(ctx.tokens.secret, id)}`;
       const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
       return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'X-QR-Target': url, 'Cache-Control': 'private, max-age=3600' });
     });

@@ -11,7 +11,7 @@ import type { AppEnv } from '../http/auth.js';
 import { notFound } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import type { DeputyRow } from '../repos/reference.js';
-import { publicBase, type RouteContext } from './context.js';
+import type { RouteContext } from './context.js';
 
 // Public, but asked again each time (answered 304 by the ETag while unchanged): a deputy marked
 // 不再履职 or moved to another station shows so on the next visit, not minutes later.
@@ -97,8 +97,9 @@ export function deputyRoutes(ctx: RouteContext) {
       const deps = c.get('deps');
       const d = deps.reference.deputy(c.req.param('code'));
       if (!d) throw notFound('未找到该代表');
-      const url = `${publicBase(ctx, c.req.url)}/citizen/d/${encodeURIComponent(d.code)}`;
+      const url = `${ctx.publicBaseUrl()}/citizen/d/${encodeURIComponent(d.code)}`;
       const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      // the target is configured, the same whoever asks and whatever Host they send: shared caches may keep it
       c.header('Cache-Control', 'public, max-age=86400');
       c.header('X-QR-Target', url);
       return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });

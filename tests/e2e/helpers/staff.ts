@@ -86,10 +86,24 @@ export interface IdpMessage {
   body: string;
 }
 
-/** What the stand-in provider received (work notices and citizen messages), newest first. */
-export async function idpMessages(baseUrl: string): Promise<IdpMessage[]> {
-  const res = await fetch(`${baseUrl}/mock-idp/messages`);
-  return ((await res.json()) as { items: IdpMessage[] }).items;
+/**
+ * What the stand-in provider delivered (work notices and citizen messages) to these accounts,
+ * each read as its phone would: with a session of the stand-in for that account. Newest first per account.
+ */
+export async function idpMessages(baseUrl: string, accounts: readonly string[]): Promise<IdpMessage[]> {
+  const post = async (account: string) => {
+    const res = await fetch(`${baseUrl}/mock-idp/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account }) });
+    if (!res.ok) throw new Error(`stand-in session for ${account}: ${res.status}`);
+    return ((await res.json()) as { session: string }).session;
+  };
+  const inboxes = await Promise.all(
+    accounts.map(async (account) => {
+      const res = await fetch(`${baseUrl}/mock-idp/messages`, { headers: { authorization: `Bearer ${await post(account)}` } });
+      if (!res.ok) throw new Error(`stand-in messages of ${account}: ${res.status}`);
+      return ((await res.json()) as { items: IdpMessage[] }).items;
+    }),
+  );
+  return inboxes.flat();
 }
 
 /**
