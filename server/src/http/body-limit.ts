@@ -75,9 +75,22 @@ export function limitBodies(next: RequestListener): RequestListener {
   };
 }
 
-/** 413 in the API's one error shape; the connection closes once it is sent, and what still arrives till then is dropped. */
+/** How long the rest of a refused body is read and dropped after the 413, before the socket is destroyed. */
+const LINGER_MS = 2000;
+
+/**
+ * 413 in the API's one error shape; the connection closes once it is sent, and what still arrives till then is dropped.
+ * The close lingers, as nginx's does: Node would destroy the socket right after the answer, and a socket
+ * destroyed with unread bytes sends a reset, which makes the client's kernel throw away the 413 before the
+ * client reads it. So the server sends FIN and keeps reading (and dropping) for LINGER_MS first.
+ */
 function refuse(req: IncomingMessage, res: ServerResponse, limit: BodyLimit) {
   const body = JSON.stringify(errorBody('payload_too_large', limit.message, limit.field));
+  const socket = req.socket;
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
   res.writeHead(413, { ...ENCODED_JSON_HEADERS.identity, 'content-length': String(Buffer.byteLength(body)), connection: 'close' });
   res.end(body);
   req.resume();
