@@ -2,6 +2,7 @@ export * from './enums.js';
 export * from './labels.js';
 export * from './errors.js';
 export * from './phone.js';
+export * from './privacy.js';
 export * from './limits.js';
 export * from './lifecycle.js';
 export * from './schemas.js';
