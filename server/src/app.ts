@@ -69,6 +69,8 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
     .use('/cases', rateLimit(limits.submitPerUserPerHour, 60 * MINUTE, onPost(byUser)))
     .use('/auth/*', rateLimit(limits.signInPerIpPerMinute, MINUTE, onPost(clientIp)))
     .use('/uploads', rateLimit(limits.uploadPerUserPerMinute, MINUTE, onPost(byUser)))
+    // signed-in citizens only (the route answers 401 to anyone else, uncounted)
+    .use('/cases/similar', rateLimit(limits.similarPerUserPerMinute, MINUTE, (c) => c.get('user')?.id ?? null))
     .route('/health', healthRoutes(ctx))
     .route('/auth', authRoutes(ctx))
     .route('/me', meRoutes())

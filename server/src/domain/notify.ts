@@ -1,6 +1,7 @@
 import { STATUS_LABELS } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import type { CaseRow } from '../repos/cases.js';
+import { maskedText } from './present.js';
 
 /** Who holds a case in its current status: the people a reminder or 督办 goes to. */
 export function holderUserIds(deps: Deps, c: CaseRow): string[] {
@@ -30,7 +31,9 @@ export function officeUserIds(deps: Deps, c: CaseRow): string[] {
 
 /**
  * Queue a message in the outbox, inside the caller's transaction. Staff get a work notice
- * in the workplace app (ding), citizens a message in the super-app (zlb).
+ * in the workplace app (ding), citizens a message in the super-app (zlb). Its text leaves for
+ * another provider's servers and a phone's lock screen, so it is masked for everyone
+ * (a title or note may hold a citizen's numbers); the case in the app has the whole text.
  */
 export function notify(
   deps: Deps,
@@ -51,7 +54,7 @@ export function notify(
         case_id: c.id,
         kind,
         title: `民情件 ${c.tracking_no}：${STATUS_LABELS[c.status]}`,
-        body: text,
+        body: maskedText(text, c),
         dedupe_key: `${c.id}:${eventKey}:${userId}`,
       },
       now,

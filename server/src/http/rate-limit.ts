@@ -9,6 +9,8 @@ export interface RateLimits {
   submitPerIpPerMinute: number;
   signInPerIpPerMinute: number;
   uploadPerUserPerMinute: number;
+  /** The similar-cases hint a citizen asks while writing (one ask per pause in typing). */
+  similarPerUserPerMinute: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -16,6 +18,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   submitPerIpPerMinute: 120,
   signInPerIpPerMinute: 30,
   uploadPerUserPerMinute: 60,
+  similarPerUserPerMinute: 30,
 };
 
 export function clientIp(c: Context): string {
