@@ -140,7 +140,7 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
       get: (id: string): Promise<CaseDetail> => get((s) => s.caseDetailSchema, `/api/cases/${encodeURIComponent(id)}`),
       transition: (id: string, input: TransitionInput): Promise<CaseDetail> =>
         post((s) => s.caseDetailSchema, `/api/cases/${encodeURIComponent(id)}/transitions`, input),
-      /** "附近已有类似诉求": open cases of the deputy's town like this text (no sign-in needed). */
+      /** "附近已有类似诉求": open, named cases of the deputy's town like this text, masked titles (signed-in citizens). */
       similar: (deputyCode: string, text: string): Promise<SimilarList> => post((s) => s.similarListSchema, '/api/cases/similar', { deputyCode, text }),
       suggestions: (id: string): Promise<Suggestions> =>
         get((s) => s.suggestionsSchema, `/api/cases/${encodeURIComponent(id)}/suggestions`),

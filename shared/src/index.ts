@@ -3,6 +3,7 @@ export * from './labels.js';
 export * from './errors.js';
 export * from './phone.js';
 export * from './one-line.js';
+export * from './privacy.js';
 export * from './limits.js';
 export * from './lifecycle.js';
 export * from './schemas.js';

@@ -68,7 +68,8 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ method: 'POST', path: '/api/cases', body: validCase({ deputyCode: 'D001' }) }),
     expect: only({ citizenA: 201, citizenB: 201, deputyOfCase: 201 }),
   },
-  'POST /api/cases/similar': { request: () => ({ method: 'POST', path: '/api/cases/similar', body: { deputyCode: 'D001', text: '路灯坏了' } }), expect: 'public' },
+  // the similar-cases hint: for a citizen writing a case (it used to be public: issue 13, finding 2)
+  'POST /api/cases/similar': { request: () => ({ method: 'POST', path: '/api/cases/similar', body: { deputyCode: 'D001', text: '路灯坏了' } }), expect: only({ citizenA: 200, citizenB: 200 }) },
   'GET /api/hotspots': { request: () => ({ method: 'GET', path: '/api/hotspots' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
   'GET /api/cases': { request: () => ({ method: 'GET', path: '/api/cases' }), expect: signedIn(200) },
   'GET /api/cases/:id': { request: (f) => ({ method: 'GET', path: `/api/cases/${f.caseId}` }), expect: caseReaders(200) },

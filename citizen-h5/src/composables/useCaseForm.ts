@@ -40,7 +40,11 @@ export function useCaseForm(deputyCode: Ref<string>) {
   const uploads = usePhotoUploads(quietApi, { initial: draft.photos, onSaved: (photos) => (draft.photos = photos) });
   const geo = useGeolocation();
   const { submitting, fieldError, submit } = useSubmitCase();
-  const { items: similar } = useSimilarCases(deputyCode, computed(() => draft.body));
+  const { items: similar } = useSimilarCases(
+    deputyCode,
+    computed(() => draft.body),
+    computed(() => auth.signedIn),
+  );
   const errors = ref<Record<string, string>>({});
 
   // A server-side complaint about a field is shown under that field; typing clears them.

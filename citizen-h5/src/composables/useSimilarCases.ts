@@ -4,19 +4,21 @@ import { quietApi } from '../api';
 
 /**
  * "附近已有类似诉求": while the citizen writes, open cases of the deputy's town that read
- * alike (titles only). It informs; it never stops a submission. Quiet on failure.
+ * alike (masked titles only). It informs; it never stops a submission. The server answers
+ * signed-in citizens only, so it is asked only while `signedIn`; quiet on failure.
  */
-export function useSimilarCases(deputyCode: Ref<string>, text: Ref<string>, minLength = 10) {
+export function useSimilarCases(deputyCode: Ref<string>, text: Ref<string>, signedIn: Ref<boolean>, minLength = 10) {
   const items = shallowRef<SimilarList['items']>([]);
   let timer: number | undefined;
   let generation = 0;
 
   watch(
-    [deputyCode, text],
-    ([code, value]) => {
+    [deputyCode, text, signedIn],
+    ([code, value, canAsk]) => {
       window.clearTimeout(timer);
       const query = value.trim();
-      if (!code || query.length < minLength) {
+      if (!code || !canAsk || query.length < minLength) {
+        generation++; // an answer still on its way is for a question no longer asked
         items.value = [];
         return;
       }

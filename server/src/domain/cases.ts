@@ -6,6 +6,7 @@ import {
   STATUS_LABELS,
   UNIT_INACTIVE_MESSAGE,
   allowedActionsFor,
+  deriveTitle,
   findRule,
   guardFailure,
   resolveTarget,
@@ -129,7 +130,10 @@ export function createCase(
     const now = deps.clock.now();
     const id = uuid7(now.getTime());
     const region = deps.reference.townOf(deputy.region_id);
-    const title = input.title?.trim() || input.body.replace(/\s+/g, ' ').slice(0, 20);
+    const contactName = input.contactName ?? (user.role === 'citizen' ? user.name : null);
+    // A title made from the body is stored masked: lists, the cockpit and notices show titles to
+    // people who may not see the submitter, and the body keeps the whole text for those who may.
+    const title = input.title?.trim() || deriveTitle(input.body, [contactName, user.role === 'citizen' ? user.name : null]);
     const row = {
       id,
       tracking_no: deps.cases.nextTrackingNo(cstDate(now)),
@@ -141,7 +145,7 @@ export function createCase(
       region_id: region?.id ?? deputy.region_id,
       citizen_user_id: user.role === 'citizen' ? user.id : null,
       entered_by_user_id: user.id,
-      contact_name: input.contactName ?? (user.role === 'citizen' ? user.name : null),
+      contact_name: contactName,
       contact_phone: input.contactPhone ?? (user.role === 'citizen' ? user.phone : null),
       anonymous: input.anonymous ? 1 : 0,
       location_lat: input.location?.lat ?? null,

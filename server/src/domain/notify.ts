@@ -1,6 +1,7 @@
 import { STATUS_LABELS } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import type { CaseRow } from '../repos/cases.js';
+import { maskedText } from './present.js';
 
 /** Who holds a case in its current status: the people a reminder or 督办 goes to. */
 export function holderUserIds(deps: Deps, c: CaseRow): string[] {
@@ -33,7 +34,9 @@ export const NOTICE_COALESCE_MS = 10 * 60_000;
 
 /**
  * Queue a message in the outbox, inside the caller's transaction. Staff get a work notice
- * in the workplace app (ding), citizens a message in the super-app (zlb).
+ * in the workplace app (ding), citizens a message in the super-app (zlb). Its text leaves for
+ * another provider's servers and a phone's lock screen, so it is masked for everyone
+ * (a title or note may hold a citizen's numbers); the case in the app has the whole text.
  *
  * Repeats are coalesced (60 supplements in a row must not be 60 work notices): a notice of the
  * same kind about the same case to the same person within NOTICE_COALESCE_MS is folded into the
@@ -54,6 +57,7 @@ export function notify(
   const nowIso = now.toISOString();
   const since = new Date(now.getTime() - NOTICE_COALESCE_MS).toISOString();
   const title = `民情件 ${c.tracking_no}：${STATUS_LABELS[c.status]}`;
+  const body = maskedText(text, c);
   for (const userId of new Set(recipients)) {
     const role = deps.users.roleOf(userId);
     if (!role) continue;
@@ -61,7 +65,7 @@ export function notify(
     // the same event told twice (a retried reminder) is no repeat
     if (deps.notifications.known(dedupeKey)) continue;
     const earlier = deps.notifications.latestAbout(userId, c.id, kind, since);
-    if (earlier?.status === 'pending' && deps.notifications.merge(earlier.id, title, `${text}（共${earlier.repeats + 1}次）`)) continue;
+    if (earlier?.status === 'pending' && deps.notifications.merge(earlier.id, title, `${body}（共${earlier.repeats + 1}次）`)) continue;
     const held = earlier?.status === 'sent' && earlier.sent_at ? new Date(Date.parse(earlier.sent_at) + NOTICE_COALESCE_MS).toISOString() : nowIso;
     deps.notifications.enqueue(
       {
@@ -70,7 +74,7 @@ export function notify(
         case_id: c.id,
         kind,
         title,
-        body: text,
+        body,
         dedupe_key: dedupeKey,
       },
       nowIso,

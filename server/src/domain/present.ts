@@ -1,5 +1,7 @@
 import {
   ACTION_LABELS,
+  maskName,
+  maskPersonalInfo,
   maskPhone,
   type CaseAction,
   type CaseDetail,
@@ -7,7 +9,7 @@ import {
   type CaseEventAction,
   type CaseSummary,
 } from '@minqing/shared';
-import type { CaseRow, CaseSummaryRow } from '../repos/cases.js';
+import { EXCERPT_SOURCE_CHARS, type CaseRow, type CaseSummaryRow } from '../repos/cases.js';
 import type { EventRow } from '../repos/events.js';
 import type { ReferenceRepo } from '../repos/reference.js';
 import type { SessionUser } from './session.js';
@@ -37,21 +39,37 @@ export function isOverdue(c: Parameters<typeof currentDue>[0], now: Date): boole
   return due !== null && Date.parse(due) < now.getTime();
 }
 
-const isSubmitter = (viewer: SessionUser, c: CaseRow) => viewer.role === 'citizen' && c.citizen_user_id === viewer.id;
+type Audience = Pick<CaseRow, 'citizen_user_id' | 'anonymous' | 'deputy_code'>;
+
+const isSubmitter = (viewer: SessionUser, c: Pick<CaseRow, 'citizen_user_id'>) => viewer.role === 'citizen' && c.citizen_user_id === viewer.id;
 
 /** Full contact details go only to the submitter, the case's deputy and office staff. */
-function mayReadContact(viewer: SessionUser, c: CaseRow): boolean {
+function mayReadContact(viewer: SessionUser, c: Audience): boolean {
   if (isSubmitter(viewer, c)) return true;
   if (c.anonymous) return false;
   return (viewer.role === 'deputy' && viewer.deputyCode === c.deputy_code) || viewer.role === 'office';
 }
 
-function maskName(name: string): string {
-  return name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
+/**
+ * A citizen's words (a title, the body, their notes) as shown to someone who may not know who
+ * wrote them: phone, ID-card and card numbers and the contact's name masked (shared/privacy.ts).
+ * What the cockpit, the big screen, the ledger and work notices show everyone.
+ */
+export const maskedText = (text: string, c: Pick<CaseRow, 'contact_name'>): string => maskPersonalInfo(text, [c.contact_name]);
+
+/**
+ * The one rule for every surface that shows a citizen's words: whole to those allowed the
+ * contact details (the submitter, the case's deputy and office staff, not for an anonymous
+ * case), masked to everyone else — and to any list without a viewer (the cockpit's).
+ */
+export function textFor(viewer: SessionUser | undefined, c: Audience & Pick<CaseRow, 'contact_name'>, text: string): string {
+  return viewer && mayReadContact(viewer, c) ? text : maskedText(text, c);
 }
 
-function excerpt(body: string): string {
-  return body.length > 60 ? `${body.slice(0, 60)}…` : body;
+/** The first 60 characters of the body as this viewer may read them, masked before the cut (see EXCERPT_SOURCE_CHARS). */
+function excerpt(body: string, readable: (text: string) => string): string {
+  const text = readable(body.slice(0, EXCERPT_SOURCE_CHARS));
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 /**
@@ -60,12 +78,13 @@ function excerpt(body: string): string {
  */
 export function toSummary(c: CaseSummaryRow, reference: ReferenceRepo, now: Date, viewer?: SessionUser): CaseSummary {
   const deputy = reference.deputy(c.deputy_code);
+  const readable = (text: string) => textFor(viewer, c, text);
   return {
     id: c.id,
     trackingNo: c.tracking_no,
     type: c.type,
-    title: c.title,
-    excerpt: excerpt(c.body),
+    title: readable(c.title),
+    excerpt: excerpt(c.body, readable),
     status: c.status,
     deputyCode: c.deputy_code,
     deputyName: deputy?.name ?? '',
@@ -147,6 +166,8 @@ function presentEvent(e: EventRow, c: CaseRow, viewer: SessionUser, signer: Uplo
     else if (e.actor_role === 'deputy') actorName = `${e.actor_name}代表`;
   }
   const hideNote = viewer.role === 'citizen' && INTERNAL_NOTES.has(e.action);
+  // a citizen's own words (a supplement, a comment with a rating) are the case's text too
+  const note = hideNote || e.note === null ? null : e.actor_role === 'citizen' ? textFor(viewer, c, e.note) : e.note;
   return {
     id: e.id,
     seq: e.seq,
@@ -156,7 +177,7 @@ function presentEvent(e: EventRow, c: CaseRow, viewer: SessionUser, signer: Uplo
     actorName,
     fromStatus: e.from_status,
     toStatus: e.to_status,
-    note: hideNote ? null : e.note,
+    note,
     data: viewer.role === 'citizen' ? pickPublic(data) : data,
     attachments: (JSON.parse(e.attachments) as string[]).map((id) => ({ id, url: signer.url(id) })),
     createdAt: e.created_at,
@@ -198,7 +219,7 @@ export function toDetail(
   // Object.assign, not a spread followed by 24 more properties: V8 (Node 20) took about 35 µs to
   // build that literal, the largest single cost of answering a case (measured in a micro-benchmark)
   return Object.assign(toSummary(c, reference, now, viewer), {
-    body: c.body,
+    body: textFor(viewer, c, c.body),
     contactName,
     contactPhone,
     contactPhoneMasked: contactPhone !== null && !contactVisible,
@@ -217,7 +238,7 @@ export function toDetail(
     closedAt: c.closed_at,
     replyText: c.reply_text,
     solved: c.solved === null ? null : c.solved === 1,
-    ratingComment: c.rating_comment,
+    ratingComment: c.rating_comment === null ? null : textFor(viewer, c, c.rating_comment),
     deputyRating: viewer.role === 'citizen' ? null : c.deputy_rating,
     reopenCount: c.reopen_count,
     extensionPendingDays: c.extension_pending_days,

@@ -6,6 +6,7 @@ import {
   RATING_LABELS,
   STATUS_LABELS,
   TYPE_LABELS,
+  maskName,
   maskPhone,
   type CaseStatus,
   type CaseType,
@@ -16,7 +17,8 @@ import {
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/errors.js';
 import type { SessionUser } from './session.js';
-import { maskName, statsFilter } from './stats.js';
+import { maskedText } from './present.js';
+import { statsFilter } from './stats.js';
 
 /** The columns of the ledger (台账) a row of `cases` is written as. */
 interface LedgerRow {
@@ -82,8 +84,9 @@ export interface LedgerExport {
 
 /**
  * 台账: the filtered cases as an .xlsx, one row per case with every stage's time and the
- * rating, phones and names masked. Written as it is read (exceljs' streaming writer over
- * batches of rows), so memory stays flat however many rows there are.
+ * rating, phones and names masked (in the contact columns and in the titles). Written as it
+ * is read (exceljs' streaming writer over batches of rows), so memory stays flat however many
+ * rows there are.
  */
 export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): LedgerExport {
   const f = statsFilter(deps, user, q);
@@ -137,7 +140,7 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
     return [
       r.tracking_no,
       TYPE_LABELS[r.type],
-      r.title,
+      maskedText(r.title, r),
       STATUS_LABELS[r.status],
       ref.region(r.region_id)?.name ?? '',
       ref.deputy(r.deputy_code)?.name ?? r.deputy_code,

@@ -15,12 +15,12 @@ import {
   type TrendGranularity,
   type UnitRanking,
 } from '@minqing/shared';
-import { maskPhone, type CaseStatus } from '@minqing/shared';
+import { maskName, maskPhone, type CaseStatus } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/errors.js';
-import type { CaseSummaryRow } from '../repos/cases.js';
+import { EXCERPT_SOURCE_SQL, type CaseSummaryRow } from '../repos/cases.js';
 import { cstDate, cstMidnight } from './calendar.js';
-import { toSummary } from './present.js';
+import { maskedText, toSummary } from './present.js';
 import { scopeFilter } from './scope.js';
 import type { SessionUser } from './session.js';
 import { MEASURES, zeroSums, type Sums } from './stats-aggregates.js';
@@ -575,7 +575,7 @@ export function deputyDuty(deps: Deps, user: SessionUser, q: StatsQuery): Deputy
 }
 
 const SUMMARY_SELECT = `id, tracking_no, type, title, status, deputy_code, region_id, category_id, unit_id, anonymous, submitted_at, ack_due_at,
-  sign_due_at, reply_due_at, rate_due_at, close_reason, rating, urge_count, substr(body, 1, 61) AS body`;
+  sign_due_at, reply_due_at, rate_due_at, close_reason, rating, urge_count, citizen_user_id, contact_name, ${EXCERPT_SOURCE_SQL}`;
 
 export function overdueList(deps: Deps, user: SessionUser, q: StatsQuery & { page: number; pageSize: number }): OverdueList {
   const f = statsFilter(deps, user, q);
@@ -667,11 +667,6 @@ export function drill(deps: Deps, user: SessionUser, q: StatsQuery & { metric: S
   return { metric: q.metric, label: STATS_METRIC_LABELS[q.metric], total, items: rows.map((r) => toSummary(r, deps.reference, now)) };
 }
 
-/** 张三 → 张*; 欧阳娜娜 → 欧**. */
-export function maskName(name: string): string {
-  return name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
-}
-
 export function latestCases(deps: Deps, user: SessionUser, q: StatsQuery & { limit?: number }): LatestCases {
   const f = statsFilter(deps, user, { ...q, from: undefined, to: undefined });
   const limit = Math.min(Math.max(q.limit ?? 10, 1), 50);
@@ -694,7 +689,8 @@ export function latestCases(deps: Deps, user: SessionUser, q: StatsQuery & { lim
     items: rows.map((r) => ({
       id: r.id,
       trackingNo: r.tracking_no,
-      title: r.title,
+      // the big screen is on a wall: titles as its citizen column, masked for everyone
+      title: maskedText(r.title, r),
       status: r.status,
       regionName: deps.reference.region(r.region_id)?.name ?? '',
       categoryName: r.category_id ? (deps.reference.category(r.category_id)?.name ?? null) : null,

@@ -1,8 +1,10 @@
-import type { Suggestions } from '@minqing/shared';
+import { maskPersonalInfo, type Suggestions } from '@minqing/shared';
 import { rankSimilar, type Classifier } from '../classifier/index.js';
 import type { Deps } from '../deps.js';
 import type { CaseRow } from '../repos/cases.js';
 import { townUnitId } from '../seed/pinghu.js';
+import { textFor } from './present.js';
+import type { SessionUser } from './session.js';
 
 const SIMILAR_WINDOW_MS = 30 * 86_400_000;
 /** Prior weight of a category's default unit, and of the town government, before history counts. */
@@ -35,20 +37,36 @@ function unitDistribution(deps: Deps, categoryId: string, regionId: string): Map
   return new Map([...counts].map(([u, n]) => [u, n / total]));
 }
 
-/** Open cases of the same town in the last 30 days whose text is close to this one. */
-export function similarOpenCases(deps: Deps, regionId: string, text: string, excludeId: string | null, limit = 5) {
+/**
+ * What likeness is judged on: the words, not numbers or names (masked, then dropped), so that a
+ * phone or ID-card number is no key to find someone's case by.
+ */
+const likenessText = (text: string, names: (string | null)[] = []) => maskPersonalInfo(text, names).replace(/[0-9０-９*]+/g, ' ');
+
+/**
+ * Open cases of the same town in the last 30 days whose text is close to this one; with
+ * `named`, only cases whose citizen gave their name (not anonymous ones).
+ */
+export function similarOpenCases(deps: Deps, regionId: string, text: string, excludeId: string | null, opts: { limit?: number; named?: boolean } = {}) {
   const since = new Date(deps.clock.now().getTime() - SIMILAR_WINDOW_MS).toISOString();
-  const candidates = deps.db
-    .prepare<[string, string, string], { id: string; tracking_no: string; title: string; body: string; status: CaseRow['status']; anonymous: number; submitted_at: string }>(
-      `SELECT id, tracking_no, title, body, status, anonymous, submitted_at FROM cases
-       WHERE region_id = ? AND submitted_at >= ? AND status <> 'closed' AND id <> ? ORDER BY submitted_at DESC LIMIT 1000`,
-    )
-    .all(regionId, since, excludeId ?? '')
-    .map((r) => ({ ...r, text: caseText(r) }));
-  return rankSimilar(text, candidates, { limit });
+  const candidates = (
+    deps
+      .sql(
+        `SELECT id, tracking_no, title, body, status, anonymous, submitted_at, citizen_user_id, deputy_code, contact_name FROM cases
+         WHERE region_id = ? AND submitted_at >= ? AND status <> 'closed' AND id <> ?${opts.named ? ' AND anonymous = 0' : ''}
+         ORDER BY submitted_at DESC LIMIT 1000`,
+      )
+      .all(regionId, since, excludeId ?? '') as SimilarRow[]
+  ).map((r) => ({ ...r, text: likenessText(caseText(r), [r.contact_name]) }));
+  return rankSimilar(likenessText(text), candidates, { limit: opts.limit ?? 5 });
 }
 
-export function suggestionsFor(deps: Deps, classifier: Classifier, c: CaseRow): Suggestions {
+type SimilarRow = Pick<
+  CaseRow,
+  'id' | 'tracking_no' | 'title' | 'body' | 'status' | 'anonymous' | 'submitted_at' | 'citizen_user_id' | 'deputy_code' | 'contact_name'
+>;
+
+export function suggestionsFor(deps: Deps, classifier: Classifier, c: CaseRow, viewer: SessionUser): Suggestions {
   const s = classifier.suggest(caseText(c));
   const categories = s.categories.flatMap(({ label, score }) => {
     const cat = deps.reference.categoryByName(label);
@@ -67,7 +85,7 @@ export function suggestionsFor(deps: Deps, classifier: Classifier, c: CaseRow): 
   const similar = similarOpenCases(deps, c.region_id, caseText(c), c.id).map((r) => ({
     id: r.id,
     trackingNo: r.tracking_no,
-    title: r.title,
+    title: textFor(viewer, r, r.title),
     status: r.status,
     score: round(r.score),
   }));

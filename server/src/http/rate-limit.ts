@@ -17,6 +17,8 @@ export interface RateLimits {
   transitionPerUserCasePerMinute: number;
   /** Lifecycle steps by one user over all cases. */
   transitionPerUserPerMinute: number;
+  /** The similar-cases hint a citizen asks while writing (one ask per pause in typing). */
+  similarPerUserPerMinute: number;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -28,6 +30,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   uploadPerUserPerMinute: 60,
   transitionPerUserCasePerMinute: 10,
   transitionPerUserPerMinute: 60,
+  similarPerUserPerMinute: 30,
 };
 
 /** A fixed-window counter per key, on the app's clock. */

@@ -83,18 +83,28 @@ export const NEW_CASE_DEFAULTS: Readonly<Omit<CaseRow, keyof NewCaseRow>> = Obje
   pending_reply_at: null, last_event_hash: null,
 });
 
-/** What a list shows of a case: no full body (an excerpt), no contact details. */
+/**
+ * What a list shows of a case: no full body (an excerpt), no contact details. The submitter
+ * and the contact's name are read to decide, and to mask, what of the citizen's words the
+ * viewer gets (present.ts); they are not shown.
+ */
 const SUMMARY_COLUMNS = [
   'id', 'tracking_no', 'type', 'title', 'status', 'deputy_code', 'region_id', 'category_id', 'unit_id', 'anonymous',
   'submitted_at', 'ack_due_at', 'sign_due_at', 'reply_due_at', 'rate_due_at', 'close_reason', 'rating', 'urge_count',
-  'pending_reply_at', 'extension_pending_days',
+  'citizen_user_id', 'contact_name', 'pending_reply_at', 'extension_pending_days',
 ] as const satisfies readonly (keyof CaseRow)[];
 export type CaseSummaryRow = Pick<CaseRow, Exclude<(typeof SUMMARY_COLUMNS)[number], 'pending_reply_at' | 'extension_pending_days'> | 'body'> & {
   /** Absent where a caller selects its own columns (the cockpit's lists): no 答复待审核 or 延期 mark there. */
   pending_reply_at?: string | null;
   extension_pending_days?: number | null;
 };
-const SUMMARY_SELECT = `${SUMMARY_COLUMNS.join(', ')}, substr(body, 1, 61) AS body`;
+/**
+ * The start of the body a list's excerpt (60 characters) is cut from: 20 more, so that a phone
+ * or card number running across the cut is read, and masked, whole.
+ */
+export const EXCERPT_SOURCE_CHARS = 80;
+export const EXCERPT_SOURCE_SQL = `substr(body, 1, ${EXCERPT_SOURCE_CHARS}) AS body`;
+const SUMMARY_SELECT = `${SUMMARY_COLUMNS.join(', ')}, ${EXCERPT_SOURCE_SQL}`;
 
 export type CasePatch = Partial<Omit<CaseRow, 'id' | 'tracking_no'>>;
 

@@ -6,6 +6,7 @@ import { jsonAnswer } from '../http/json-answer.js';
 import { cacheableJson, responseCache, type RepeatedAnswers } from '../http/response-cache.js';
 import { ApiError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
+import { textFor } from '../domain/present.js';
 import { similarOpenCases, suggestionsFor } from '../domain/suggestions.js';
 
 
@@ -23,15 +24,20 @@ export function caseRoutes(answers: RepeatedAnswers) {
       return jsonAnswer(c, 201, JSON.stringify(detail), replayed ? { location, 'idempotent-replayed': 'true' } : { location });
     })
     .post('/similar', validate('json', similarQuerySchema), (c) => {
-      // before submitting: "附近已有类似诉求" — open cases of the deputy's town, titles only
+      // before submitting: "附近已有类似诉求" — for the citizen writing one (rate limited in app.ts):
+      // open cases of the deputy's town whose citizen gave their name, masked titles only
+      const user = currentUser(c, ['citizen']);
       const deps = c.get('deps');
       const { deputyCode, text } = c.req.valid('json');
       const deputy = deps.reference.deputy(deputyCode);
       if (!deputy) throw new ApiError('invalid_input', '未找到该代表', 'deputyCode');
       const town = deps.reference.townOf(deputy.region_id)?.id ?? deputy.region_id;
-      const items = similarOpenCases(deps, town, text, null)
-        .filter((r) => !r.anonymous)
-        .map((r) => ({ title: r.title, status: r.status, submittedAt: r.submitted_at, score: Math.round(r.score * 100) / 100 }));
+      const items = similarOpenCases(deps, town, text, null, { named: true }).map((r) => ({
+        title: textFor(user, r, r.title),
+        status: r.status,
+        submittedAt: r.submitted_at,
+        score: Math.round(r.score * 100) / 100,
+      }));
       return c.json({ items }, 200);
     })
     .get('/', cache, validate('query', caseListQuerySchema), (c) => {
@@ -66,6 +72,6 @@ export function caseRoutes(answers: RepeatedAnswers) {
     .get('/:id/suggestions', (c) => {
       const user = currentUser(c, ['office', 'admin']);
       const deps = c.get('deps');
-      return c.json(suggestionsFor(deps, deps.classifier(), loadVisible(deps, user, c.req.param('id'))), 200);
+      return c.json(suggestionsFor(deps, deps.classifier(), loadVisible(deps, user, c.req.param('id')), user), 200);
     });
 }
