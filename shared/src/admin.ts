@@ -14,7 +14,7 @@ import {
   UNIT_KINDS,
   UNIT_NAME_MAX,
 } from './admin-constants.js';
-import { categorySchema, isoDateTime, stationSchema, unitSchema } from './schemas.js';
+import { categorySchema, isoDateTime, pageFields, stationSchema, unitSchema } from './schemas.js';
 import { oneLine } from './one-line.js';
 import { MOBILE_PATTERN } from './phone.js';
 
@@ -81,8 +81,7 @@ export const adminUserQuerySchema = z.object({
   /** Part of a name, username, 浙政钉账号 or phone number. */
   q: z.string().trim().max(64, { error: '搜索词最多64个字' }).optional(),
   disabled: z.enum(['true', 'false'], { error: 'disabled 只能是 true 或 false' }).optional(),
-  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100).default(20),
+  ...pageFields,
 });
 export type AdminUserQuery = z.input<typeof adminUserQuerySchema>;
 
@@ -155,8 +154,7 @@ export const adminEventListSchema = z.object({
 });
 export type AdminEventList = z.infer<typeof adminEventListSchema>;
 export const adminEventQuerySchema = z.object({
-  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100).default(20),
+  ...pageFields,
 });
 
 /*

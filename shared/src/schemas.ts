@@ -42,6 +42,22 @@ const line = (min: number, max: number, label: string) => typedText(oneLine(z.st
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
 
 /**
+ * A whole number in a query string, with its own message for each way it can be wrong (a message given
+ * to z.number() alone would also answer a number out of range as "必须是数字").
+ */
+const queryInt = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label}必须是数字` })
+    .int({ error: `${label}必须是整数` })
+    .min(min, { error: `${label}须在${min}–${max}之间` })
+    .max(max, { error: `${label}须在${min}–${max}之间` });
+/** page and pageSize of every paged list. */
+export const pageFields = {
+  page: queryInt('页码', 1, 100_000).default(1),
+  pageSize: queryInt('每页条数', 1, 100).default(20),
+};
+
+/**
  * Every date of the contract (visits, holidays, statistics periods, …): exactly YYYY-MM-DD, and a
  * day the calendar has (2026-02-30 and 0000-00-00 are not). `label` names it in the message.
  */
@@ -177,8 +193,8 @@ export type Upload = z.infer<typeof uploadSchema>;
 /** A position from the phone, a typed address, or both (an address alone when there is no GPS fix). */
 export const locationSchema = z
   .object({
-    lat: z.number({ error: '纬度必须是数字' }).min(-90).max(90).optional(),
-    lng: z.number({ error: '经度必须是数字' }).min(-180).max(180).optional(),
+    lat: z.number({ error: '纬度必须是数字' }).min(-90, { error: '纬度须在 -90 到 90 之间' }).max(90, { error: '纬度须在 -90 到 90 之间' }).optional(),
+    lng: z.number({ error: '经度必须是数字' }).min(-180, { error: '经度须在 -180 到 180 之间' }).max(180, { error: '经度须在 -180 到 180 之间' }).optional(),
     address: line(0, 200, '地址').optional(),
   })
   .refine((l) => (l.lat === undefined) === (l.lng === undefined), { error: '经纬度须同时提供', path: ['lng'] })
@@ -315,8 +331,7 @@ export const caseListQuerySchema = z.object({
       return parts as (typeof CASE_STATUSES)[number][];
     }),
   q: z.string().trim().max(100).optional(),
-  page: z.coerce.number({ error: '页码必须是数字' }).int().min(1).max(100000).default(1),
-  pageSize: z.coerce.number({ error: '每页条数必须是数字' }).int().min(1).max(100).default(20),
+  ...pageFields,
   overdue: z.enum(['true', 'false']).optional(),
   type: z.enum(CASE_TYPES).optional(),
   categoryId: id.optional(),
@@ -358,7 +373,7 @@ export const transitionSchema = z.discriminatedUnion('action', [
     // the most an admin may ever allow; the configured limit (settings.limits.maxExtensionWorkingDays) is checked by the server
     days: z
       .number({ error: '延期天数必须是数字' })
-      .int()
+      .int({ error: '延期天数必须是整数' })
       .min(1, { error: '延期至少1个工作日' })
       .max(R.maxExtensionWorkingDays.max, { error: `最多延期${R.maxExtensionWorkingDays.max}个工作日` }),
     note: note('延期理由', 2, 500),

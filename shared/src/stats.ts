@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, caseSummarySchema, isoDateTime, overviewSchema, statsQuerySchema } from './schemas.js';
+import { calendarDate, caseSummarySchema, isoDateTime, overviewSchema, pageFields, statsQuerySchema } from './schemas.js';
 import { CASE_STATUSES } from './enums.js';
 
 /**
@@ -238,8 +238,7 @@ export type LatestCases = z.infer<typeof latestCasesSchema>;
 
 export const drillQuerySchema = statsQuerySchema.extend({
   metric: z.enum(STATS_METRICS, { error: '不支持的指标' }),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields,
 });
 export type DrillQuery = z.input<typeof drillQuerySchema>;
 
@@ -252,8 +251,7 @@ export const drillListSchema = z.object({
 export type DrillList = z.infer<typeof drillListSchema>;
 
 export const pageQuerySchema = statsQuerySchema.extend({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields,
 });
 export type StatsPageQuery = z.input<typeof pageQuerySchema>;
 

@@ -116,3 +116,25 @@ describe('every validation message is Chinese and names the field', () => {
     });
   }
 });
+
+describe('a number out of range is told so, not called "not a number"', () => {
+  const cases: [string, (c: Awaited<ReturnType<TestServer['as']>>) => Promise<unknown>, string, RegExp][] = [
+    ['a page size of 1000', (c) => c.http.get('/api/cases', { params: { pageSize: 1000 } }), 'pageSize', /每页条数须在1–100之间/],
+    ['page 0', (c) => c.http.get('/api/cases', { params: { page: 0 } }), 'page', /页码须在1–100000之间/],
+    ['a page size of 2.5', (c) => c.http.get('/api/cases', { params: { pageSize: 2.5 } }), 'pageSize', /每页条数必须是整数/],
+    ['a page size of "abc"', (c) => c.http.get('/api/cases', { params: { pageSize: 'abc' } }), 'pageSize', /每页条数必须是数字/],
+    [
+      'a latitude of 200',
+      (c) => c.http.post('/api/cases', { ...validCase(), location: { lat: 200, lng: 120 } }, { headers: { 'Idempotency-Key': 'k-range-0123456789' } }),
+      'location.lat',
+      /纬度须在 -90 到 90 之间/,
+    ],
+  ];
+  for (const [what, call, field, message] of cases) {
+    it(`should answer ${what} with what is wrong with it, naming ${field}`, async () => {
+      const err = await apiError(call(await s.as('zlb-zhang')));
+      expect(err).toMatchObject({ status: 400, code: 'invalid_input', field });
+      expect(err.message).toMatch(message);
+    });
+  }
+});
