@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEMO_TEST_ENV, startServerProcess } from './lib/server-process.js';
+import { writeChunks } from './lib/write-chunks.js';
 
 const MB = 1024 * 1024;
 
@@ -38,7 +39,7 @@ interface PostResult {
 function streamAttack(baseUrl: string, total: number): Promise<PostResult> {
   const chunk = Buffer.alloc(64 * 1024, 0x20);
   return new Promise((resolve) => {
-    let sent = 0;
+    const progress = { sent: 0 };
     let status: number | null = null;
     let answeredAt: number | null = null;
     let closed = false;
@@ -48,27 +49,18 @@ function streamAttack(baseUrl: string, total: number): Promise<PostResult> {
     });
     req.on('response', (res) => {
       status = res.statusCode ?? null;
-      answeredAt = sent;
+      answeredAt = progress.sent;
       res.resume();
     });
     req.on('error', () => (closed = true));
     req.on('close', () => (closed = true));
     void (async () => {
-      while (!closed && sent < total) {
-        const ok = req.write(chunk);
-        sent += chunk.length;
-        if (!ok) {
-          await new Promise<void>((r) => {
-            const done = () => (req.off('drain', done), req.off('close', done), r());
-            req.on('drain', done).on('close', done);
-          });
-        }
-      }
+      await writeChunks(req, chunk, total, progress, () => closed);
       const closedByServer = closed;
       if (!closed) req.end();
       await new Promise((r) => setTimeout(r, 200));
       req.destroy();
-      resolve({ status, answeredAfterMb: answeredAt === null ? null : answeredAt / MB, sentMb: sent / MB, closedByServer });
+      resolve({ status, answeredAfterMb: answeredAt === null ? null : answeredAt / MB, sentMb: progress.sent / MB, closedByServer });
     })();
   });
 }

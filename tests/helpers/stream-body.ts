@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { writeChunks } from '../../scripts/lib/write-chunks.js';
 
 export interface StreamedAnswer {
   status: number;
@@ -24,7 +25,7 @@ export function streamChunked(
   const url = new URL(path, baseUrl);
   const chunk = options.chunk ?? Buffer.alloc(64 * 1024, 0x20);
   return new Promise((resolve, reject) => {
-    let sent = 0;
+    const progress = { sent: 0 };
     let answered = false;
     let sentWhenAnswered = 0;
     const req = request(url, {
@@ -33,7 +34,7 @@ export function streamChunked(
     });
     req.on('response', (res) => {
       answered = true;
-      sentWhenAnswered = sent;
+      sentWhenAnswered = progress.sent;
       const parts: Buffer[] = [];
       res.on('data', (p: Buffer) => parts.push(p));
       res.on('end', () => {
@@ -60,18 +61,9 @@ export function streamChunked(
     void (async () => {
       if (options.prefix) {
         req.write(options.prefix);
-        sent += options.prefix.length;
+        progress.sent += options.prefix.length;
       }
-      while (!answered && !req.destroyed && sent < options.total) {
-        const ok = req.write(chunk);
-        sent += chunk.length;
-        if (!ok) {
-          await new Promise<void>((r) => {
-            const done = () => (req.off('drain', done), req.off('close', done), r());
-            req.on('drain', done).on('close', done);
-          });
-        }
-      }
+      await writeChunks(req, chunk, options.total, progress, () => answered || req.destroyed);
       if (!answered && !req.destroyed) req.end(options.suffix);
     })();
   });
