@@ -83,6 +83,39 @@ describe('personal information in titles and texts (issue 13, finding 2)', () =>
     await s.close();
   });
 
+  it('should not let those who read a case masked find it by its citizen\'s name, phone or ID-card number', async () => {
+    const s = await startTestServer();
+    const { chen, office, leader, unit, deputy, main, titled, anonymous } = await scenario(s);
+    await deputy.cases.transition(main.id, { action: 'forward' });
+    await office.cases.transition(main.id, { action: 'assign', unitId: 'zjj', categoryId: 'construction' });
+    await deputy.cases.transition(titled.id, { action: 'forward' });
+    await office.cases.transition(titled.id, { action: 'assign', unitId: 'zjj', categoryId: 'construction' });
+    const admin = await s.as('ding-admin');
+    const found = async (who: typeof leader, q: string) => (await who.cases.list({ q, pageSize: 100 })).items.map((c) => c.id);
+
+    // a search is over what the viewer reads: the secrets are masked there, so they find nothing
+    for (const who of [leader, unit, admin]) {
+      for (const secret of ['陈美玲', '13857319999', '330482199001011234', '5731999']) {
+        expect(await found(who, secret), `${secret} must not find the case`).not.toContain(main.id);
+      }
+      // a phone in a title the citizen wrote is no key either
+      expect(await found(who, '13857319999')).not.toContain(titled.id);
+      // what they do read still finds it
+      expect(await found(who, '家暴')).toContain(main.id);
+      expect(await found(who, '138****9999')).toContain(main.id);
+      expect(await found(who, '请回电138')).toContain(titled.id);
+    }
+    // those who read the whole text find the case by any of it
+    for (const who of [chen, deputy, office]) {
+      expect(await found(who, '13857319999')).toContain(main.id);
+      expect(await found(who, '330482199001011234')).toContain(main.id);
+    }
+    // an anonymous case: office staff read it masked, so its numbers find nothing for them either
+    expect(await found(office, '13857319999')).not.toContain(anonymous.id);
+    expect(await found(office, '家暴')).toContain(anonymous.id);
+    await s.close();
+  });
+
   it('should mask titles in the cockpit, the big screen and the ledger', async () => {
     const s = await startTestServer();
     const { leader, office, main } = await scenario(s);

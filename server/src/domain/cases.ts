@@ -27,7 +27,7 @@ import type { EventRow } from '../repos/events.js';
 import { addCalendarDays, cstDate } from './calendar.js';
 import { replyDays } from './limits.js';
 import { holderUserIds, notify, officeUserIds } from './notify.js';
-import { toDetail, toSummary } from './present.js';
+import { toDetail, toSummary, wholeTextFilter } from './present.js';
 import { needsReplyReview } from './reply-review.js';
 import { canSee, scopeFilter } from './scope.js';
 import { recordCorrection } from './suggestions.js';
@@ -195,8 +195,23 @@ export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof c
   if (query.q) {
     // The search term is data, never SQL: LIKE wildcards in it are escaped.
     const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    where.push("(title LIKE ? ESCAPE '\\' OR body LIKE ? ESCAPE '\\' OR tracking_no LIKE ? ESCAPE '\\')");
-    params.push(like, like, like);
+    // It matches what this viewer reads: a case whose words reach them masked is found by its
+    // masked text only, so a name, phone or ID-card number is no key to find whose case it is.
+    // Masking only puts * in place of characters, so a term without * that matches a masked
+    // text matches the stored one too: that cheap LIKE goes first, masking runs on its hits.
+    const whole = wholeTextFilter(user);
+    const prefilter = !query.q.includes('*');
+    const stored = (column: string) => `${column} LIKE ? ESCAPE '\\'`;
+    const seen = (column: string) => `(${prefilter ? `${stored(column)} AND ` : ''}masked_text(${column}, contact_name) LIKE ? ESCAPE '\\')`;
+    const seenParams = prefilter ? [like, like, like, like] : [like, like];
+    // (no CASE with a constant condition: SQLite then calls masked_text on every row)
+    if (whole) {
+      where.push(`(${stored('tracking_no')} OR CASE WHEN ${whole.sql} THEN (${stored('title')} OR ${stored('body')}) ELSE (${seen('title')} OR ${seen('body')}) END)`);
+      params.push(like, ...whole.params, like, like, ...seenParams);
+    } else {
+      where.push(`(${stored('tracking_no')} OR ${seen('title')} OR ${seen('body')})`);
+      params.push(like, ...seenParams);
+    }
   }
   if (query.type) (where.push('type = ?'), params.push(query.type));
   if (query.categoryId) (where.push('category_id = ?'), params.push(query.categoryId));

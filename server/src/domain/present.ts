@@ -51,6 +51,24 @@ function mayReadContact(viewer: SessionUser, c: Audience): boolean {
 }
 
 /**
+ * mayReadContact as SQL over `cases`: the cases whose words this viewer reads whole, or null
+ * for a viewer who reads every case masked. A search must match only what the viewer reads
+ * (listCases).
+ */
+export function wholeTextFilter(viewer: SessionUser): { sql: string; params: unknown[] } | null {
+  switch (viewer.role) {
+    case 'citizen':
+      return { sql: 'citizen_user_id = ?', params: [viewer.id] };
+    case 'deputy':
+      return { sql: 'anonymous = 0 AND deputy_code = ?', params: [viewer.deputyCode ?? ''] };
+    case 'office':
+      return { sql: 'anonymous = 0', params: [] };
+    default:
+      return null;
+  }
+}
+
+/**
  * A citizen's words (a title, the body, their notes) as shown to someone who may not know who
  * wrote them: phone, ID-card and card numbers and the contact's name masked (shared/privacy.ts).
  * What the cockpit, the big screen, the ledger and work notices show everyone.

@@ -1,4 +1,5 @@
 import type { CaseStatus, CaseType, CloseReason, Rating } from '@minqing/shared';
+import { maskPersonalInfo } from '@minqing/shared';
 import type { Db } from '../db/open.js';
 import { statementCache } from './statements.js';
 
@@ -116,6 +117,11 @@ export interface CaseFilter {
 
 export function casesRepo(db: Db) {
   const prepared = statementCache(db);
+  // a citizen's words as those who may not know who wrote them read them (maskedText in
+  // domain/present.ts), for a search over what such a viewer reads
+  db.function('masked_text', { deterministic: true }, (text: unknown, contactName: unknown) =>
+    typeof text === 'string' ? maskPersonalInfo(text, [typeof contactName === 'string' ? contactName : null]) : text,
+  );
   const byId = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE id = ?');
   const byTrackingNo = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE tracking_no = ?');
   const nextCounter = db.prepare<[string], { last: number }>(
