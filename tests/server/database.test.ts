@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES } from '@minqing/shared';
 import { migrate, openDatabase } from '../../server/src/db/open.js';
-import { MIGRATIONS } from '../../server/src/db/migrations.js';
+import { MIGRATIONS } from '../../server/src/db/migrations/index.js';
 import { seedAccounts, seedDemoCases } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { casesRepo } from '../../server/src/repos/cases.js';
