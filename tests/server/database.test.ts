@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES } from '@minqing/shared';
+import { ADMIN_ACTION_LABELS, ADMIN_ACTIONS, CASE_STATUSES } from '@minqing/shared';
 import { migrate, openDatabase } from '../../server/src/db/open.js';
 import { MIGRATIONS } from '../../server/src/db/migrations/index.js';
 import { seedAccounts, seedDemoCases } from '../../server/src/seed/demo.js';
@@ -79,6 +79,58 @@ describe('the database', () => {
   it('should never change a migration that has shipped', () => {
     const hashes = MIGRATIONS.slice(0, SHIPPED.length).map((sql) => createHash('sha256').update(sql).digest('hex'));
     expect(hashes).toEqual(SHIPPED);
+  });
+
+  it('should know every admin action the contract names, each with its label', () => {
+    const db = openDatabase(':memory:');
+    const known = db.prepare('SELECT action, label FROM admin_event_actions ORDER BY action').all();
+    expect(known).toEqual(ADMIN_ACTIONS.map((action) => ({ action, label: ADMIN_ACTION_LABELS[action] })).sort((a, b) => (a.action < b.action ? -1 : 1)));
+    db.close();
+  });
+
+  it('should refuse an admin event of an unknown action, and take a new action added by one INSERT', () => {
+    const db = openDatabase(':memory:');
+    db.prepare("INSERT INTO users (id, role, name, created_at) VALUES ('u-admin', 'admin', '管理员', '2026-03-02T02:00:00.000Z')").run();
+    const append = db.prepare("INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES (?, ?, 'u-admin', '{}', '2026-03-02T02:00:00.000Z')");
+    expect(() => append.run('u-admin', 'user_delete')).toThrow(/FOREIGN KEY/);
+    // a person did it, except what the system records
+    expect(() => append.run(null, 'user_create')).toThrow(/actor/);
+    expect(() => append.run('u-admin', 'user_lockout')).toThrow(/actor/);
+    append.run('u-admin', 'user_create');
+    append.run(null, 'user_lockout');
+
+    db.prepare("INSERT INTO admin_event_actions (action, label) VALUES ('user_delete', '删除账号')").run();
+    append.run('u-admin', 'user_delete');
+    db.prepare("INSERT INTO admin_event_actions (action, label, by_system) VALUES ('user_unlock', '自动解锁', 1)").run();
+    append.run(null, 'user_unlock');
+    expect(() => append.run('u-admin', 'user_unlock')).toThrow(/actor/);
+    expect(db.prepare('SELECT action FROM admin_events ORDER BY id').pluck().all()).toEqual(['user_create', 'user_lockout', 'user_delete', 'user_unlock']);
+    db.close();
+  });
+
+  it('should keep the admin_events rows, ids and append-only rule of a database upgraded from version 20', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, MIGRATIONS.slice(0, 20));
+    db.prepare("INSERT INTO users (id, role, name, created_at) VALUES ('u-admin', 'admin', '管理员', '2026-03-02T02:00:00.000Z')").run();
+    // one event of every action version 20 knows (migration 17's CHECK), with gaps in the ids
+    const insert = db.prepare('INSERT INTO admin_events (id, actor_user_id, action, target, changes, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+    const version20Actions = ['user_create', 'user_update', 'settings_update', 'deputy_create', 'deputy_update', 'unit_create', 'unit_update',
+      'category_update', 'station_create', 'station_update', 'village_create', 'village_update', 'user_lockout'];
+    version20Actions.forEach((action, i) =>
+      insert.run(3 * i + 2, action === 'user_lockout' ? null : 'u-admin', action, `t-${i}`, JSON.stringify({ n: i }), `2026-03-02T02:00:${String(i).padStart(2, '0')}.000Z`),
+    );
+    const rows = () => db.prepare('SELECT id, actor_user_id, action, target, changes, created_at FROM admin_events ORDER BY id').all();
+    const before = rows();
+
+    migrate(db);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(rows()).toEqual(before);
+    expect(() => db.prepare("UPDATE admin_events SET changes = '{}'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM admin_events').run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES ('u-admin', 'nonsense', 'x', '{}', '2026-03-03T02:00:00.000Z')").run()).toThrow(/FOREIGN KEY/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
   });
 
   it('should answer a new case as the table stores it, whatever defaults later migrations give new columns', () => {
