@@ -6,7 +6,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from '../server/src/db/migrations.js';
+import { MIGRATIONS } from '../server/src/db/migrations/index.js';
 import { parseEnv } from '../server/src/env.js';
 
 export function restoreDatabase(backup: string, target: string): { cases: number; keptAside: string | null } {

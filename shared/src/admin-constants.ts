@@ -17,6 +17,7 @@ export const ROLE_SCOPE: Record<(typeof STAFF_ROLES)[number], 'deputy' | 'unit' 
   admin: null,
 };
 
+/** What 操作日志 records; a new one also needs a migration inserting it into admin_event_actions (the database refuses others). */
 export const ADMIN_ACTIONS = [
   'user_create',
   'user_update',

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { MIGRATIONS } from './migrations.js';
+import { MIGRATIONS } from './migrations/index.js';
 
 export type Db = Database.Database;
 
@@ -15,15 +15,16 @@ export function openDatabase(file: string): Db {
   return db;
 }
 
-export function migrate(db: Db): void {
+/** Applies the migrations the database lacks; `migrations` is all of them but for tests of an upgrade. */
+export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
+  if (current > migrations.length) {
     throw new Error(
-      `数据库版本 ${current} 比程序支持的 ${MIGRATIONS.length} 更新：请升级程序，不要用旧程序打开新数据库。`,
+      `数据库版本 ${current} 比程序支持的 ${migrations.length} 更新：请升级程序，不要用旧程序打开新数据库。`,
     );
   }
-  for (let version = current + 1; version <= MIGRATIONS.length; version++) {
-    const sql = MIGRATIONS[version - 1]!;
+  for (let version = current + 1; version <= migrations.length; version++) {
+    const sql = migrations[version - 1]!;
     db.transaction(() => {
       db.exec(sql);
       db.pragma(`user_version = ${version}`);
