@@ -36,6 +36,7 @@ const SHIPPED = [
   '7eecba266299f59346d353d956b57807ae7c990b206b353011a5b08819b03817',
   'eb2030cc7afef7145dd354a32946ad98ccd73b376dc437e4fba8e2fd48e78d88',
   '4cbe10fd3543bf9809690d59bf85daf9c04008b81823204b1405cca49c5e271b',
+  '3f200d72560c5e2ec1bcdf470b47bac322254f986acb7839021ecbdbfbfeb78d',
 ];
 
 const counts = (db: Database.Database) =>
