@@ -75,7 +75,7 @@ async function main() {
   const get = async (path: string, q: Record<string, string>) => {
     const url = `${server.baseUrl}/api/stats/${path}?${new URLSearchParams(q)}`;
     const t0 = performance.now();
-    // no-cache: every run computes the figures (a repeated question is otherwise answered from memory until the next write)
+    // no-cache: every run computes the figures (they are otherwise remembered per scope until the next write or minute, domain/stats-memo.ts)
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'cache-control': 'no-cache' } });
     const body = await res.text();
     const rt = performance.now() - t0;

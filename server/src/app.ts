@@ -10,8 +10,7 @@ import { clientIpResolver, trustedProxyList } from './http/client-ip.js';
 import { PasswordGuard } from './http/password-guard.js';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
 import { errorBody, onError } from './http/errors.js';
-import { answerRepeatedReads } from './http/front-door.js';
-import { RepeatedAnswers } from './http/response-cache.js';
+import { revalidation } from './http/etag.js';
 import { securityHeaders } from './http/security-headers.js';
 import { staticApps } from './http/static.js';
 import type { IdentityProvider } from './idp/client.js';
@@ -55,8 +54,7 @@ export interface AppOptions {
 
 /**
  * Builds the whole HTTP app over already-open resources; only main.ts opens real ones.
- * `listener` is what a Node HTTP server runs: the body limits first, then the front door for
- * repeated reads, then the app.
+ * `listener` is what a Node HTTP server runs: the body limits first, then the app.
  */
 export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps; listener: RequestListener } {
   const clock = options.clock ?? systemClock;
@@ -70,8 +68,8 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
   };
 
   const sessions = new Sessions(options.tokens);
-  // a list, a case or the cockpit's figures asked again before anything changed
-  const answers = new RepeatedAnswers();
+  // a list, a case, the cockpit's figures or the notices asked again before anything changed: 304
+  const revalidate = revalidation();
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const MINUTE = 60_000;
   // the one place a client's address comes from, for every limit
@@ -102,12 +100,12 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
     .use('/cases/similar', rateLimit(limits.similarPerUserPerMinute, MINUTE, (c) => c.get('user')?.id ?? null))
     .route('/health', healthRoutes(ctx))
     .route('/auth', authRoutes(ctx, { passwords, clientIp }))
-    .route('/me', meRoutes())
+    .route('/me', meRoutes(revalidate))
     .route('/deputies', deputyRoutes(ctx))
     .route('/', referenceRoutes())
     .route('/uploads', uploadRoutes())
-    .route('/cases', caseRoutes(answers))
-    .route('/stats', statsRoutes(answers))
+    .route('/cases', caseRoutes(revalidate))
+    .route('/stats', statsRoutes(revalidate))
     .route('/', fieldRoutes(ctx))
     .route('/settings', settingsRoutes())
     .route('/hotspots', hotspotRoutes())
@@ -126,6 +124,6 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
   app.route('/api', api);
   if (options.demoMode) app.route('/mock-idp', createMockIdp(options.db, clock));
   if (options.distDir) app.route('/', staticApps(options.distDir, { dingCorpId: options.dingCorpId, demoMode: options.demoMode ?? false }));
-  const listener = limitBodies(answerRepeatedReads(getRequestListener(app.fetch), answers, sessions, deps));
+  const listener = limitBodies(getRequestListener(app.fetch));
   return { app, deps, listener };
 }

@@ -59,7 +59,7 @@ export function buildDeps(db: Db, clock: Clock, secrets: Secrets, classifierFile
     classifier: () => classifierFor(classifierFile),
     /** A statement prepared once per distinct SQL text (queries built from filters, e.g. the cockpit's). */
     sql: statementCache(db),
-    /** Changes whenever the database may have changed (responseCache keys on it). */
+    /** Changes whenever the database may have changed (the ETags of revalidated answers, etag.ts, and the cockpit's remembered figures are made from it). */
     dataVersion: dataVersion(db),
     /** Request writes go through here: acknowledged only once durably committed. */
     writes: groupCommitter(db),

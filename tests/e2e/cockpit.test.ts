@@ -126,6 +126,60 @@ describe('the data cockpit in a browser', () => {
     }
   }, 60_000); // many steps; the whole suite shares 2 cores
 
+  it('should poll the figures with the ETag the browser holds, and show them again from the 304', async () => {
+    const context = await e2e.browser.newContext({ ...PHONE });
+    try {
+      const leader = await signInStaff(context, 'ding-leader');
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(pageUrl('cockpit'));
+      await figuresOnScreen(page);
+      const live = await page.locator('.live').innerText();
+      expect(live).toContain('更新于');
+      await page.waitForTimeout(1100); // so that the next poll's time differs on screen
+
+      // what came over the wire (Playwright reports what the page got: the kept 200)
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      const urls = new Map<string, string>();
+      const wire: { url: string; status: number }[] = [];
+      cdp.on('Network.requestWillBeSent', (e) => urls.set(e.requestId, e.request.url));
+      cdp.on('Network.responseReceivedExtraInfo', (e) => wire.push({ url: urls.get(e.requestId) ?? '', status: e.statusCode }));
+
+      // the next poll (the page turning visible polls at once, as the 30 s timer does); asked
+      // again if something was written meanwhile or the minute turned (a new tag, rightly a 200)
+      const isOverview = (url: string) => url.includes('/api/stats/overview?');
+      let revalidated = false;
+      for (let poll = 0; poll < 3 && !revalidated; poll++) {
+        wire.length = 0;
+        const asked = page.waitForRequest((r) => isOverview(r.url()));
+        const answered = page.waitForResponse((r) => isOverview(r.url()));
+        await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+        const request = await asked;
+        const response = await answered;
+        // the browser sends the tag it holds by itself (axios does not)
+        const sent = (await request.allHeaders())['if-none-match'];
+        expect(sent).toMatch(/^W\/"/);
+        await expect.poll(() => wire.filter((w) => isOverview(w.url)).length).toBe(1);
+        const status = wire.find((w) => isOverview(w.url))!.status;
+        // a 304 without a body reaches the page (and axios) as the 200 the browser kept
+        expect(response.status()).toBe(200);
+        if (status === 304) {
+          expect((await response.allHeaders())['etag']).toBe(sent);
+          revalidated = true;
+        }
+      }
+      expect(revalidated).toBe(true);
+      await expect.poll(() => page.locator('.live').innerText()).not.toBe(live);
+      expect(await page.locator('.live').innerText()).toContain('更新于');
+      expect(await figuresOnScreen(page)).toEqual(expected(await leader.stats.overview(thisYear())));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("should show a town's office only its town", async () => {
     const context = await e2e.browser.newContext({ ...PHONE });
     try {

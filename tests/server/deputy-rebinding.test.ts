@@ -14,7 +14,7 @@ describe('a deputy account rebound to another seat', () => {
     // entered on a citizen's behalf during a visit, for seat D001
     const entered = await deputy.cases.create(validCase({ contactName: '王大伯', contactPhone: '13900001111' }), newKey());
     expect(entered.deputyCode).toBe('D001');
-    // read once before the change (a repeated read may be answered from memory)
+    // read once before the change
     expect((await deputy.cases.get(entered.id)).allowedActions).toContain('reject');
     expect((await deputy.cases.list({ pageSize: 100 })).items.map((c) => c.id)).toContain(entered.id);
 

@@ -15,14 +15,10 @@ export type AppEnv = {
   Variables: {
     deps: Deps;
     user: SessionUser | null;
-    /** The JSON text of a cacheable answer (cacheableJson), for responseCache. */
-    jsonBody: string | undefined;
-    /** deps.dataVersion() as read when the request came in (once: each read is a statement). */
-    dataVersion: string | undefined;
-    /** The answer was built with every header it needs, security headers included (cacheableJson). */
+    /** The answer was built with every header it needs, security headers included (jsonAnswer). */
     headersComplete: boolean | undefined;
-    /** Whether responseCache answered from memory (hit) or computed the answer (miss). */
-    cacheState: 'hit' | 'miss' | undefined;
+    /** The ETag a 200 of this request gets, known before the handler ran (etag.ts; jsonAnswer sends it). */
+    etag: string | undefined;
   };
 };
 
@@ -68,17 +64,6 @@ export class Sessions {
     }
     return session.user;
   }
-
-  /**
-   * The user of a token already checked, unexpired, whose account was read at this data
-   * version; null for anything else (which then goes the whole way through userOf).
-   */
-  knownUser(token: string, now: number, version: string): SessionUser | null {
-    const claims = this.verified.get(token);
-    if (!claims || typeof claims.exp !== 'number' || claims.exp * 1000 <= now || typeof claims.sub !== 'string') return null;
-    const session = this.users.get(claims.sub);
-    return session && session.version === version ? session.user : null;
-  }
 }
 
 /** The token of an `Authorization: Bearer …` header; null if the header is malformed. */
@@ -95,9 +80,7 @@ export function authenticate(sessions: Sessions): MiddlewareHandler<AppEnv> {
       const token = bearerToken(header);
       if (!token) throw new ApiError('unauthorized', '登录凭证格式不正确');
       const deps = c.get('deps');
-      const version = deps.dataVersion();
-      c.set('dataVersion', version);
-      c.set('user', await sessions.userOf(token, deps, version));
+      c.set('user', await sessions.userOf(token, deps, deps.dataVersion()));
     }
     await next();
   };

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { MAX_UPLOAD_BYTES } from '@minqing/shared';
 import { errorBody, logClientAbort } from './errors.js';
-import { ENCODED_JSON_HEADERS } from './json-answer.js';
+import { JSON_HEADERS } from './json-answer.js';
 
 export interface BodyLimit {
   bytes: number;
@@ -91,7 +91,7 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: BodyLimit) {
     socket.end();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   };
-  res.writeHead(413, { ...ENCODED_JSON_HEADERS.identity, 'content-length': String(Buffer.byteLength(body)), connection: 'close' });
+  res.writeHead(413, { ...JSON_HEADERS, 'content-length': String(Buffer.byteLength(body)), connection: 'close' });
   res.end(body);
   req.resume();
 }

@@ -30,6 +30,8 @@ export function securityHeaders(frameAncestors: readonly string[] = []): Middlew
     if (c.get('headersComplete')) return;
     const headers = c.res.headers;
     for (const name in API_SECURITY_HEADERS) headers.set(name, API_SECURITY_HEADERS[name]!);
+    // private data unless the route says otherwise (public reference lists, photos, revalidated answers)
+    if (!headers.has('cache-control')) headers.set('cache-control', 'no-store');
   };
 }
 

@@ -1,18 +1,15 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { CASE_ACTIONS, caseListQuerySchema, createCaseSchema, similarQuerySchema, transitionSchema } from '@minqing/shared';
 import { caseDetail, createCase, listCases, loadVisible, transition } from '../domain/cases.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { jsonAnswer } from '../http/json-answer.js';
-import { cacheableJson, responseCache, type RepeatedAnswers } from '../http/response-cache.js';
 import { ApiError } from '../http/errors.js';
 import { validate } from '../http/validate.js';
 import { textFor } from '../domain/present.js';
 import { similarOpenCases, suggestionsFor } from '../domain/suggestions.js';
 
-
-export function caseRoutes(answers: RepeatedAnswers) {
-  // a list or case asked again before anything changed (pull-to-refresh, the badge's poll)
-  const cache = responseCache(answers);
+/** `revalidate`: the ETag middleware (etag.ts) for a list or case asked again (pull-to-refresh, going back to it). */
+export function caseRoutes(revalidate: MiddlewareHandler<AppEnv>) {
   return new Hono<AppEnv>()
     .post('/', validate('json', createCaseSchema), async (c) => {
       const user = currentUser(c);
@@ -40,14 +37,14 @@ export function caseRoutes(answers: RepeatedAnswers) {
       }));
       return c.json({ items }, 200);
     })
-    .get('/', cache, validate('query', caseListQuerySchema), (c) => {
+    .get('/', revalidate, validate('query', caseListQuerySchema), (c) => {
       const user = currentUser(c);
-      return cacheableJson(c, listCases(c.get('deps'), user, c.req.valid('query')));
+      return jsonAnswer(c, 200, JSON.stringify(listCases(c.get('deps'), user, c.req.valid('query'))));
     })
-    .get('/:id', cache, (c) => {
+    .get('/:id', revalidate, (c) => {
       const user = currentUser(c);
       const deps = c.get('deps');
-      return cacheableJson(c, caseDetail(deps, user, loadVisible(deps, user, c.req.param('id'))));
+      return jsonAnswer(c, 200, JSON.stringify(caseDetail(deps, user, loadVisible(deps, user, c.req.param('id')))));
     })
     .post(
       '/:id/transitions',

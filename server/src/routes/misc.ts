@@ -1,6 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { toUserDto } from '../domain/session.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
+import { jsonAnswer } from '../http/json-answer.js';
 import type { RouteContext } from './context.js';
 
 export function healthRoutes(ctx: RouteContext) {
@@ -10,10 +11,11 @@ export function healthRoutes(ctx: RouteContext) {
   });
 }
 
-export function meRoutes() {
+/** `revalidate`: the ETag middleware (etag.ts) for the notices, which the staff app's badge polls every 30 s. */
+export function meRoutes(revalidate: MiddlewareHandler<AppEnv>) {
   return new Hono<AppEnv>()
     .get('/', (c) => c.json(toUserDto(currentUser(c), c.get('deps').reference), 200))
-    .get('/notifications', (c) => {
+    .get('/notifications', revalidate, (c) => {
       const user = currentUser(c);
       const deps = c.get('deps');
       const items = deps.notifications.forUser(user.id).map((n) => ({
@@ -25,7 +27,7 @@ export function meRoutes() {
         read: n.read_at !== null,
         createdAt: n.created_at,
       }));
-      return c.json({ items, unread: deps.notifications.unreadCount(user.id) }, 200);
+      return jsonAnswer(c, 200, JSON.stringify({ items, unread: deps.notifications.unreadCount(user.id) }));
     })
     .post('/notifications/read', (c) => {
       const user = currentUser(c);
