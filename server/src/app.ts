@@ -82,8 +82,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
   // a case named by its id or its tracking number is the same case, counted once
   const byUserAndCase = (c: Context<AppEnv>) => {
     const ref = c.req.param('id') ?? '';
-    const found = deps.cases.get(ref) ?? deps.cases.byTrackingNo(ref);
-    return `${byUser(c)}:${found?.id ?? ref}`;
+    return `${byUser(c)}:${deps.cases.find(ref)?.id ?? ref}`;
   };
   const api = new Hono<AppEnv>()
     .use(authenticate(sessions))

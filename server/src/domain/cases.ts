@@ -60,7 +60,7 @@ export function allowedActions(user: SessionUser, c: CaseRow): CaseAction[] {
 
 /** Loads a case the user may see, or fails with 404 (never revealing that it exists). */
 export function loadVisible(deps: Deps, user: SessionUser, id: string): CaseRow {
-  const c = deps.cases.get(id) ?? deps.cases.byTrackingNo(id);
+  const c = deps.cases.find(id);
   if (!c || !canSee(user, c, deps.reference)) throw notFound('未找到该民情件，或您无权查看');
   return c;
 }

@@ -134,7 +134,8 @@ export function casesRepo(db: Db) {
 
   return {
     get: (id: string) => byId.get(id),
-    byTrackingNo: (no: string) => byTrackingNo.get(no),
+    /** A case named by its id or by its tracking number (a receipt's QR code carries the number). */
+    find: (ref: string) => byId.get(ref) ?? byTrackingNo.get(ref),
     /** The next number of the day, e.g. 7 → PH20261128-0007 (call inside the insert's transaction). */
     nextTrackingNo: (cstDay: string) => {
       const n = nextCounter.get(cstDay)!.last;
