@@ -1,53 +1,11 @@
 import { ApiError } from './errors.js';
+import { FixedWindows, type CountWindow } from './fixed-windows.js';
 
 /** The window failed password sign-ins are counted in, per account and per client address. */
 export const PASSWORD_WINDOW_MS = 15 * 60_000;
 
-interface Window {
-  failures: number;
-  resetAt: number;
-  /** The client addresses of the failures (an account's only, for 操作日志). */
-  ips?: Set<string>;
-}
-
-/** A fixed-window count of failures per key, holding at most `maxKeys` keys. */
-class FailureCounts {
-  private readonly windows = new Map<string, Window>();
-  constructor(
-    private readonly windowMs: number,
-    private readonly maxKeys: number,
-  ) {}
-
-  /** The key's window if it is still running. */
-  get(key: string, now: number): Window | undefined {
-    const w = this.windows.get(key);
-    return w && w.resetAt > now ? w : undefined;
-  }
-
-  add(key: string, now: number): Window {
-    let w = this.get(key, now);
-    if (!w) {
-      this.windows.delete(key); // re-inserted last, so the map stays in the order windows end
-      if (this.windows.size >= this.maxKeys) this.makeRoom(now);
-      this.windows.set(key, (w = { failures: 0, resetAt: now + this.windowMs }));
-    }
-    w.failures++;
-    return w;
-  }
-
-  reset(key: string) {
-    this.windows.delete(key);
-  }
-
-  /** Drops ended windows, then if still full the ones ending soonest (they hold the least). */
-  private makeRoom(now: number) {
-    for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
-    for (const k of this.windows.keys()) {
-      if (this.windows.size < this.maxKeys) break;
-      this.windows.delete(k);
-    }
-  }
-}
+/** An account's window also keeps the client addresses of its failures, for 操作日志. */
+type FailureWindow = CountWindow & { ips?: Set<string> };
 
 export interface PasswordLimits {
   /** Failed sign-ins of one username (existing or not) per window, after which it is locked for the rest of it; 0: off. */
@@ -64,18 +22,18 @@ export interface PasswordLimits {
  * which exist), but kept in a map of bounded size; existing accounts are as many as there are.
  */
 export class PasswordGuard {
-  private readonly accounts: FailureCounts;
-  private readonly unknownNames: FailureCounts;
-  private readonly ips: FailureCounts;
+  private readonly accounts: FixedWindows<FailureWindow>;
+  private readonly unknownNames: FixedWindows<FailureWindow>;
+  private readonly ips: FixedWindows;
 
   constructor(
     private readonly limits: PasswordLimits,
     windowMs = PASSWORD_WINDOW_MS,
     maxKeys = 50_000,
   ) {
-    this.accounts = new FailureCounts(windowMs, Number.MAX_SAFE_INTEGER);
-    this.unknownNames = new FailureCounts(windowMs, maxKeys);
-    this.ips = new FailureCounts(windowMs, maxKeys);
+    this.accounts = new FixedWindows(windowMs);
+    this.unknownNames = new FixedWindows(windowMs, maxKeys);
+    this.ips = new FixedWindows(windowMs, maxKeys);
   }
 
   private names(known: boolean) {
@@ -85,9 +43,9 @@ export class PasswordGuard {
   /** Throws 429 with Retry-After when this address or this username may not try now. */
   check(ip: string, username: string, known: boolean, now: number) {
     const byIp = this.limits.perIp > 0 ? this.ips.get(ip, now) : undefined;
-    if (byIp && byIp.failures >= this.limits.perIp) throw refused(byIp.resetAt - now, '登录失败次数过多');
+    if (byIp && byIp.count >= this.limits.perIp) throw refused(byIp.resetAt - now, '登录失败次数过多');
     const byName = this.limits.perAccount > 0 ? this.names(known).get(username, now) : undefined;
-    if (byName && byName.failures >= this.limits.perAccount) throw refused(byName.resetAt - now, '该账号密码错误次数过多，已暂时锁定');
+    if (byName && byName.count >= this.limits.perAccount) throw refused(byName.resetAt - now, '该账号密码错误次数过多，已暂时锁定');
   }
 
   /**
@@ -100,8 +58,8 @@ export class PasswordGuard {
     const w = this.names(known).add(username, now);
     if (!known) return null;
     (w.ips ??= new Set()).add(ip);
-    if (w.failures !== this.limits.perAccount) return null;
-    return { failures: w.failures, ips: [...w.ips], lockedUntil: new Date(w.resetAt).toISOString() };
+    if (w.count !== this.limits.perAccount) return null;
+    return { failures: w.count, ips: [...w.ips], lockedUntil: new Date(w.resetAt).toISOString() };
   }
 
   /** A right password clears the account's own count (not its address's: that counts failures only). */

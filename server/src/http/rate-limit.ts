@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth.js';
 import { ApiError } from './errors.js';
+import { FixedWindows } from './fixed-windows.js';
 
 /** Requests allowed per window; 0 turns a limit off (e.g. for a load benchmark on loopback). */
 export interface RateLimits {
@@ -33,32 +34,17 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   similarPerUserPerMinute: 30,
 };
 
-/** A fixed-window counter per key, on the app's clock. */
-function counter(windowMs: number) {
-  const windows = new Map<string, { count: number; resetAt: number }>();
-  return (key: string, now: number): { count: number; resetAt: number } => {
-    let w = windows.get(key);
-    if (!w || w.resetAt <= now) {
-      if (windows.size > 50_000) for (const [k, v] of windows) if (v.resetAt <= now) windows.delete(k);
-      w = { count: 0, resetAt: now + windowMs };
-      windows.set(key, w);
-    }
-    w.count++;
-    return w;
-  };
-}
-
 /**
  * 429 with Retry-After once `keyOf` has made `limit` requests in the window. Counted before
  * the request runs, so a refused request changes nothing.
  */
 export function rateLimit(limit: number, windowMs: number, keyOf: (c: Context<AppEnv>) => string | null): MiddlewareHandler<AppEnv> {
-  const hit = counter(windowMs);
+  const windows = new FixedWindows(windowMs);
   return async (c, next) => {
     const key = limit > 0 ? keyOf(c) : null;
     if (key !== null) {
       const now = c.get('deps').clock.now().getTime();
-      const w = hit(key, now);
+      const w = windows.add(key, now);
       if (w.count > limit) {
         const retryAfter = Math.max(1, Math.ceil((w.resetAt - now) / 1000));
         throw new ApiError('rate_limited', `操作太频繁，请 ${retryAfter} 秒后再试`, undefined, { 'Retry-After': String(retryAfter) });
