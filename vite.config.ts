@@ -60,6 +60,8 @@ export default defineConfig({
           // happy-dom in their first line (`// @vitest-environment happy-dom`)
           environment: 'node',
           pool: 'threads',
+          // Vant's ES build imports its stylesheets: through Vite (which drops CSS in tests), not Node
+          server: { deps: { inline: ['vant'] } },
           testTimeout: 30_000,
         },
       },
