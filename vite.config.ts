@@ -49,11 +49,47 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080', '/mock-idp': 'http://127.0.0.1:8080' },
   },
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
-    environment: 'node',
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
+    // three projects, fastest first in the pyramid: `npx vitest run --project unit` runs in seconds
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/shared/**/*.test.ts', 'tests/classifier/**/*.test.ts', 'tests/ui/**/*.test.ts'],
+          // pure code and components: threads start faster than processes; tests/ui files ask for
+          // happy-dom in their first line (`// @vitest-environment happy-dom`)
+          environment: 'node',
+          pool: 'threads',
+          // Vant's ES build imports its stylesheets: through Vite (which drops CSS in tests), not Node
+          server: { deps: { inline: ['vant'] } },
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          // better-sqlite3 and child processes: a process per file
+          pool: 'forks',
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          // only the browser tests need the built apps
+          globalSetup: ['tests/global-setup.ts'],
+          environment: 'node',
+          pool: 'forks',
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -207,11 +207,9 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       const perf = await client.deputies.performance('D001');
       expect(perf.receptions).toBe(1);
 
-      // 不予受理 needs a reason
+      // 不予受理 with its reason (that one is required: tests/ui/action-form.test.ts)
       await page.goto(`/deputy/cases/${toReject.trackingNo}`);
       await openAction(page, 'reject');
-      await page.locator('[data-form="reject"] [data-testid="action-submit"]').click();
-      await expectToast(page, '请填写不予受理的理由');
       await page.locator('[data-form="reject"] [data-field="note"] textarea').fill('属于教育政策咨询，已告知拨打教育局热线');
       await page.locator('[data-form="reject"] [data-testid="action-submit"]').click();
       await eventually(() => caseStatus(page)).toBe('closed');
