@@ -1,52 +1,37 @@
 import { z } from 'zod';
 import { DEPUTY_LEVELS, ROLES, STAFF_ROLES } from './enums.js';
-import {
-  ADMIN_ACTIONS,
-  DEPUTY_CODE_PATTERN,
-  DEPUTY_LIMITS,
-  PASSWORD_ROLES,
-  ROLE_SCOPE,
-  STATION_ID_PATTERN,
-  STATION_LIMITS,
-  VILLAGE_NAME_MAX,
-  VILLAGE_SORT_RANGE,
-  UNIT_ID_PATTERN,
-  UNIT_KINDS,
-  UNIT_NAME_MAX,
-} from './admin-constants.js';
+import { ADMIN_ACTIONS, PASSWORD_ROLES, ROLE_SCOPE, UNIT_KINDS, VILLAGE_SORT_RANGE } from './admin-constants.js';
 import { categorySchema, isoDateTime, pageFields, stationSchema, unitSchema } from './schemas.js';
 import { oneLine } from './one-line.js';
-import { MOBILE_PATTERN } from './phone.js';
+import { deputyRules, dingUserIdRule, nameRule, passwordRule, phoneRule, stationRules, unitRules, usernameRule, villageRules, type Check } from './field-rules.js';
 
 /**
  * 账号管理 (admin only): the accounts of every role, staff accounts created and changed by an
  * admin, and the append-only log of what admins changed (账号 and 系统设置).
  */
 
+/**
+ * A text field's schema from its rule in field-rules.ts (the staff app's form runs the same rule):
+ * trimmed unless `raw`, one line when `line`, and the rule's message as the error.
+ */
+const ruled = (label: string, check: Check, how: { line?: boolean; raw?: boolean } = {}) => {
+  const text = z.string({ error: `${label}必须是文字` });
+  const shaped = how.raw ? text : (how.line ? oneLine(text) : text).trim();
+  return shaped.superRefine((v, ctx) => {
+    const result = check(v);
+    if (result !== true) ctx.addIssue({ code: 'custom', message: result });
+  });
+};
+const strictError = { error: (issue: { code: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${(issue.keys ?? []).join('、')}` : undefined) };
+
 const ref = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
-const name = oneLine(z.string({ error: '姓名必须是文字' }))
-  .trim()
-  .min(1, { error: '请填写姓名' })
-  .max(32, { error: '姓名最多32个字' })
-  .refine((s) => !/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/.test(s), { error: '姓名含有不可见字符' });
-const phone = z.string({ error: '手机号必须是文字' }).trim().regex(MOBILE_PATTERN, { error: '请输入正确的11位手机号码' });
+const name = ruled('姓名', nameRule, { line: true });
+const phone = ruled('手机号', phoneRule);
 /** The workplace app's (浙政钉) user id the account signs in with. */
-const dingUserId = z
-  .string({ error: '浙政钉账号必须是文字' })
-  .trim()
-  .min(1, { error: '请填写浙政钉账号' })
-  .max(64, { error: '浙政钉账号最多64个字符' })
-  .regex(/^[A-Za-z0-9_.@-]+$/, { error: '浙政钉账号只能包含字母、数字和 _ . @ -' });
-const username = z
-  .string({ error: '用户名必须是文字' })
-  .trim()
-  .regex(/^[A-Za-z0-9_.-]{3,32}$/, { error: '用户名为3–32位字母、数字或 _ . -' });
+const dingUserId = ruled('浙政钉账号', dingUserIdRule);
+const username = ruled('用户名', usernameRule);
 /** At least 8 characters with a letter and a digit (password login is for office and admin, on desktops). */
-export const passwordSchema = z
-  .string({ error: '密码必须是文字' })
-  .min(8, { error: '密码至少8位' })
-  .max(72, { error: '密码最多72位' })
-  .refine((s) => /[A-Za-z]/.test(s) && /\d/.test(s), { error: '密码须同时包含字母和数字' });
+export const passwordSchema = ruled('密码', passwordRule, { raw: true });
 
 export const adminUserSchema = z.object({
   id: z.string(),
@@ -98,7 +83,7 @@ export const createStaffUserSchema = z
       unitId: ref.optional(),
       deputyCode: ref.optional(),
     },
-    { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
+    strictError,
   )
   .superRefine((u, ctx) => {
     const scope = ROLE_SCOPE[u.role];
@@ -162,21 +147,15 @@ export const adminEventQuerySchema = z.object({
  * corrected and marked as no longer in office (届满/调离/辞职); every change is in the 操作日志.
  */
 
-const deputyCode = z
-  .string({ error: '代表编号必须是文字' })
-  .trim()
-  .regex(DEPUTY_CODE_PATTERN, { error: '代表编号为3–16位大写字母或数字，以字母开头（如 D035）' });
+const deputyCode = ruled('代表编号', deputyRules.code);
 const deputyFields = {
   name,
   level: z.enum(DEPUTY_LEVELS, { error: '请选择代表层级（省、嘉兴市、平湖市或镇人大代表）' }),
   regionId: z.string({ error: '请选择所属地区' }).min(1, { error: '请选择所属地区' }).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }),
   /** The liaison station: of the deputy's region (or of a town below a city region); null for none. */
   stationId: z.string({ error: '联络站必须是文字' }).min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '联络站不存在' }).nullable(),
-  constituency: oneLine(z.string({ error: '选区必须是文字' }))
-    .trim()
-    .min(1, { error: '请填写选区' })
-    .max(DEPUTY_LIMITS.constituency, { error: `选区最多${DEPUTY_LIMITS.constituency}个字` }),
-  bio: z.string({ error: '简介必须是文字' }).trim().max(DEPUTY_LIMITS.bio, { error: `简介最多${DEPUTY_LIMITS.bio}个字` }),
+  constituency: ruled('选区', deputyRules.constituency, { line: true }),
+  bio: ruled('简介', deputyRules.bio),
   /** Order in lists (smaller first); a new deputy goes last. */
   sort: z.number({ error: '排序必须是数字' }).int({ error: '排序必须是整数' }).min(0, { error: '排序不能小于0' }).max(1_000_000, { error: '排序过大' }),
 };
@@ -235,22 +214,13 @@ export { deputySchema as adminDeputySchema, deputyListSchema as adminDeputyListS
  * default unit is changed. Every change is in the 操作日志.
  */
 
-const strictError = { error: (issue: { code: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${(issue.keys ?? []).join('、')}` : undefined) };
-const unitName = oneLine(z.string({ error: '单位名称必须是文字' }))
-  .trim()
-  .min(1, { error: '请填写单位名称' })
-  .max(UNIT_NAME_MAX, { error: `单位名称最多${UNIT_NAME_MAX}个字` })
-  .refine((s) => !/[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/.test(s), { error: '单位名称含有不可见字符' });
+const unitName = ruled('单位名称', unitRules.name, { line: true });
 const unitSort = z.number({ error: '排序必须是数字' }).int({ error: '排序必须是整数' }).min(0, { error: '排序不能小于0' }).max(1_000_000, { error: '排序过大' });
 
 export const createUnitSchema = z.strictObject(
   {
     /** Omitted: the server assigns the next free u-### id. */
-    id: z
-      .string({ error: '单位编号必须是文字' })
-      .trim()
-      .regex(UNIT_ID_PATTERN, { error: '单位编号为2–32位小写字母、数字或 -，以字母开头（如 u-001）' })
-      .optional(),
+    id: ruled('单位编号', unitRules.id).optional(),
     name: unitName,
     kind: z.enum(UNIT_KINDS, { error: '请选择单位类别（部门、镇街或其他机关）' }),
     /** A town government's town (or the city's region for a city-wide organ); none for a department. */
@@ -300,30 +270,19 @@ export { categorySchema as adminCategorySchema };
  * own town's; the city's office and admins every one. Every change is in the 操作日志.
  */
 
-const INVISIBLE = /[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
-const stationText = (label: string, max: number, missing: string) =>
-  oneLine(z.string({ error: `${label}必须是文字` }))
-    .trim()
-    .min(1, { error: missing })
-    .max(max, { error: `${label}最多${max}个字` })
-    .refine((s) => !INVISIBLE.test(s), { error: `${label}含有不可见字符` });
 const stationFields = {
-  name: stationText('联络站名称', STATION_LIMITS.name, '请填写联络站名称'),
+  name: ruled('联络站名称', stationRules.name, { line: true }),
   /** The town (or village, or the city) the station serves. */
   regionId: z.string({ error: '请选择所属地区' }).min(1, { error: '请选择所属地区' }).max(64, { error: '所属地区不存在' }).regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }),
-  address: stationText('地址', STATION_LIMITS.address, '请填写联络站地址'),
+  address: ruled('地址', stationRules.address, { line: true }),
   /** 接待日, as read by citizens: e.g. 每月15日上午. */
-  receptionDays: stationText('接待日', STATION_LIMITS.receptionDays, '请填写接待日（如 每月15日上午）'),
+  receptionDays: ruled('接待日', stationRules.receptionDays, { line: true }),
 };
 
 export const createStationSchema = z.strictObject(
   {
     /** Omitted: the server assigns the next free st-### id. */
-    id: z
-      .string({ error: '联络站编号必须是文字' })
-      .trim()
-      .regex(STATION_ID_PATTERN, { error: '联络站编号为2–32位小写字母、数字或 -，以字母开头（如 st-001）' })
-      .optional(),
+    id: ruled('联络站编号', stationRules.id).optional(),
     ...stationFields,
   },
   strictError,
@@ -361,7 +320,7 @@ export type AdminStationList = z.infer<typeof adminStationListSchema>;
  * not changed here. Every change is in the 操作日志.
  */
 
-const villageName = stationText('村（社区）名称', VILLAGE_NAME_MAX, '请填写村（社区）名称');
+const villageName = ruled('村（社区）名称', villageRules.name, { line: true });
 
 export const createVillageSchema = z.strictObject(
   {

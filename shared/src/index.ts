@@ -11,5 +11,6 @@ export * from './client.js';
 export * from './format.js';
 export * from './stats.js';
 export * from './admin-constants.js';
+export * from './field-rules.js';
 export * from './holiday-calendar.js';
 export * from './admin.js';

@@ -14,6 +14,7 @@ import { hashPassword } from '../http/auth.js';
 import { ApiError } from '../http/errors.js';
 import type { AdminEventRow } from '../repos/admin.js';
 import type { UserRow } from '../repos/users.js';
+import { recordAdminChange, type AdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 
 /** 账号管理: staff accounts are created and changed by an admin, and every change is logged. */
@@ -76,8 +77,11 @@ function scopeOf(deps: Deps, role: Role, input: { regionId?: string | undefined;
 
 export function createStaffUser(deps: Deps, actor: SessionUser, input: CreateStaffUserInput, demoMode: boolean): AdminUser {
   const now = deps.clock.now().toISOString();
-  const row = deps.db
-    .transaction((): UserRow => {
+  const row = recordAdminChange(
+    deps,
+    actor,
+    'user_create',
+    (): AdminChange<UserRow> => {
       if (input.username && deps.users.byUsername(input.username)) throw new ApiError('conflict', '该用户名已被使用', 'username');
       if (input.dingUserId && deps.admin.dingUserTaken(input.dingUserId)) throw new ApiError('conflict', '该浙政钉账号已开通', 'dingUserId');
       const id = `u-${randomUUID()}`;
@@ -95,17 +99,20 @@ export function createStaffUser(deps: Deps, actor: SessionUser, input: CreateSta
       });
       const created = deps.users.get(id)!;
       const { password: _password, ...logged } = input;
-      deps.admin.appendEvent(actor.id, 'user_create', id, { ...logged, ...(input.password ? { password: '已设置' } : {}) }, now);
       if (demoMode && input.dingUserId) deps.admin.registerMockStaff(input.dingUserId, input.role, input.name, input.phone ?? null);
-      return created;
-    })
-    .immediate();
+      return { target: id, changes: { ...logged, ...(input.password ? { password: '已设置' } : {}) }, value: created };
+    },
+    false,
+  );
   return presentAdminUser(deps, row);
 }
 
 export function updateUser(deps: Deps, actor: SessionUser, id: string, input: UpdateUserInput, demoMode: boolean): AdminUser {
-  const row = deps.db
-    .transaction((): UserRow => {
+  const row = recordAdminChange(
+    deps,
+    actor,
+    'user_update',
+    (): AdminChange<UserRow> => {
       const before = deps.users.get(id);
       if (!before) throw new ApiError('not_found', '账号不存在');
       if (before.role === 'citizen' && Object.keys(input).some((k) => k !== 'disabled')) {
@@ -144,15 +151,15 @@ export function updateUser(deps: Deps, actor: SessionUser, id: string, input: Up
         fields.disabled = input.disabled ? 1 : 0;
         changes.disabled = input.disabled;
       }
-      if (!Object.keys(changes).length) return before;
+      if (!Object.keys(changes).length) return { target: id, changes, value: before };
       deps.admin.update(id, fields);
-      deps.admin.appendEvent(actor.id, 'user_update', id, changes, deps.clock.now().toISOString());
       const after = deps.users.get(id)!;
       if (demoMode && after.idp_kind === 'ding' && after.idp_user_id && 'dingUserId' in changes) {
         deps.admin.registerMockStaff(after.idp_user_id, after.role, after.name, after.phone);
       }
-      return after;
-    })
-    .immediate();
+      return { target: id, changes, value: after };
+    },
+    false,
+  );
   return presentAdminUser(deps, row);
 }

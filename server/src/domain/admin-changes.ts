@@ -1,3 +1,7 @@
+import type { AdminAction } from '@minqing/shared';
+import type { Deps } from '../deps.js';
+import type { SessionUser } from './session.js';
+
 /** A reference row an admin page names, orders and stops (承办单位, 村（社区）). */
 interface NamedSortedRow {
   name: string;
@@ -19,4 +23,28 @@ export function nameSortActiveChanges(before: NamedSortedRow, input: { name?: st
     changes.active = input.active;
   }
   return { fields, changes };
+}
+
+/** What one admin change wrote: the 操作日志's target and changes (none: nothing is logged), and what the caller returns. */
+export interface AdminChange<T> {
+  target: string;
+  changes: Record<string, unknown>;
+  value: T;
+}
+
+/**
+ * Every admin change (账号, 代表, 单位, 分类, 联络站, 村（社区）): `write` runs in one IMMEDIATE
+ * transaction with its admin_events row, so the change and its 操作日志 line stand or fall
+ * together; then the reference cache is re-read (`reload` false: accounts are not in it).
+ */
+export function recordAdminChange<T>(deps: Deps, actor: SessionUser, action: AdminAction, write: () => AdminChange<T>, reload = true): T {
+  const done = deps.db
+    .transaction(() => {
+      const change = write();
+      if (Object.keys(change.changes).length) deps.admin.appendEvent(actor.id, action, change.target, change.changes, deps.clock.now().toISOString());
+      return change;
+    })
+    .immediate();
+  if (reload) deps.reloadReference();
+  return done.value;
 }

@@ -4,15 +4,15 @@ import { ApiError, notFound } from '../http/errors.js';
 import type { DeputyRow } from '../repos/reference.js';
 import { toDeputyDto } from '../routes/reference.js';
 import { photoUrlOf } from './deputy-photo.js';
+import { recordAdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 import { nextFreeId } from '../util/next-free-id.js';
 
 /**
  * 代表名册: the office adds deputies (a QR code and an account can then be opened for them),
  * corrects them, and marks those who have left office. An admin and the office of the city
- * manage every deputy; a town's office those of its town. Each change is one IMMEDIATE
- * transaction with its admin_events row, then the reference cache is re-read; the seed leaves a
- * deputy changed here alone (seed/reference.ts).
+ * manage every deputy; a town's office those of its town. Each change goes through
+ * recordAdminChange; the seed leaves a deputy changed here alone (seed/reference.ts).
  */
 
 /** Whether `user` manages deputies of `regionId` (an admin all; office staff their region and below). */
@@ -55,31 +55,27 @@ export function createDeputy(deps: Deps, actor: SessionUser, input: CreateDeputy
   checkPlace(deps, input.regionId, stationId);
   checkManaged(deps, actor, input.regionId);
   if (input.photoId) checkOwnPhoto(deps, actor, input.photoId);
-  const code = deps.db
-    .transaction((): string => {
-      const codes = deps.admin.deputyCodes();
-      if (input.code && codes.includes(input.code)) throw new ApiError('conflict', '该代表编号已被使用', 'code');
-      const code = input.code ?? nextDeputyCode(codes);
-      const row: DeputyRow = {
-        code,
-        name: input.name,
-        level: input.level,
-        region_id: input.regionId,
-        station_id: stationId,
-        constituency: input.constituency,
-        // the generated portrait unless a photo was uploaded for them
-        photo_url: input.photoId ? photoUrlOf(code, input.photoId) : deputyAvatarUrl(code),
-        bio: input.bio ?? '',
-        sort: input.sort ?? deps.admin.nextDeputySort(),
-        in_office: 1,
-      };
-      deps.admin.insertDeputy(row);
-      const { code: _given, photoId, ...logged } = input;
-      deps.admin.appendEvent(actor.id, 'deputy_create', code, { code, ...logged, sort: row.sort, ...(photoId ? { photo: '已上传' } : {}) }, deps.clock.now().toISOString());
-      return code;
-    })
-    .immediate();
-  deps.reloadReference();
+  const code = recordAdminChange(deps, actor, 'deputy_create', () => {
+    const codes = deps.admin.deputyCodes();
+    if (input.code && codes.includes(input.code)) throw new ApiError('conflict', '该代表编号已被使用', 'code');
+    const code = input.code ?? nextDeputyCode(codes);
+    const row: DeputyRow = {
+      code,
+      name: input.name,
+      level: input.level,
+      region_id: input.regionId,
+      station_id: stationId,
+      constituency: input.constituency,
+      // the generated portrait unless a photo was uploaded for them
+      photo_url: input.photoId ? photoUrlOf(code, input.photoId) : deputyAvatarUrl(code),
+      bio: input.bio ?? '',
+      sort: input.sort ?? deps.admin.nextDeputySort(),
+      in_office: 1,
+    };
+    deps.admin.insertDeputy(row);
+    const { code: _given, photoId, ...logged } = input;
+    return { target: code, changes: { code, ...logged, sort: row.sort, ...(photoId ? { photo: '已上传' } : {}) }, value: code };
+  });
   return toDeputyDto(deps.reference.deputy(code)!, deps);
 }
 
@@ -115,13 +111,10 @@ export function updateDeputy(deps: Deps, actor: SessionUser, code: string, input
     }
   }
   if (!Object.keys(changes).length) return toDeputyDto(before, deps);
-  deps.db
-    .transaction(() => {
-      deps.admin.updateDeputy(code, fields);
-      deps.admin.appendEvent(actor.id, 'deputy_update', code, changes, deps.clock.now().toISOString());
-    })
-    .immediate();
-  deps.reloadReference();
+  recordAdminChange(deps, actor, 'deputy_update', () => {
+    deps.admin.updateDeputy(code, fields);
+    return { target: code, changes, value: null };
+  });
   return toDeputyDto(deps.reference.deputy(code)!, deps);
 }
 

@@ -3,6 +3,7 @@ import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { StationRow } from '../repos/reference.js';
 import { managesRegion } from './deputies.js';
+import { recordAdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 import { nextFreeId } from '../util/next-free-id.js';
 
@@ -11,8 +12,8 @@ import { nextFreeId } from '../util/next-free-id.js';
  * address and 接待日, and stops one (停用: it closed — out of the public lists and pickers, no
  * check-in, no new deputy placed there; its deputies' profiles and past check-ins stay). An admin
  * and the office of the city manage every station; a town's office those of its town (as in
- * 代表名册). Each change is one IMMEDIATE transaction with its admin_events row, then the
- * reference cache is re-read; the seed leaves a station changed here alone (seed/reference.ts).
+ * 代表名册). Each change goes through recordAdminChange; the seed leaves a station changed
+ * here alone (seed/reference.ts).
  */
 
 export const toStationDto = (s: StationRow): Station => ({
@@ -65,25 +66,15 @@ export function listStations(deps: Deps, user: SessionUser): AdminStation[] {
 export function createStation(deps: Deps, actor: SessionUser, input: CreateStationInput): AdminStation {
   checkOffice(actor);
   checkRegion(deps, actor, input.regionId);
-  const id = deps.db
-    .transaction((): string => {
-      const ids = deps.admin.stationIds();
-      if (input.id && ids.includes(input.id)) throw new ApiError('conflict', '该联络站编号已被使用', 'id');
-      checkNameFree(deps, input.regionId, input.name, null);
-      const id = input.id ?? nextStationId(ids);
-      const row: StationRow = { id, name: input.name, region_id: input.regionId, address: input.address, reception_days: input.receptionDays, active: 1 };
-      deps.admin.insertStation(row);
-      deps.admin.appendEvent(
-        actor.id,
-        'station_create',
-        id,
-        { id, name: row.name, regionId: row.region_id, address: row.address, receptionDays: row.reception_days },
-        deps.clock.now().toISOString(),
-      );
-      return id;
-    })
-    .immediate();
-  deps.reloadReference();
+  const id = recordAdminChange(deps, actor, 'station_create', () => {
+    const ids = deps.admin.stationIds();
+    if (input.id && ids.includes(input.id)) throw new ApiError('conflict', '该联络站编号已被使用', 'id');
+    checkNameFree(deps, input.regionId, input.name, null);
+    const id = input.id ?? nextStationId(ids);
+    const row: StationRow = { id, name: input.name, region_id: input.regionId, address: input.address, reception_days: input.receptionDays, active: 1 };
+    deps.admin.insertStation(row);
+    return { target: id, changes: { id, name: row.name, regionId: row.region_id, address: row.address, receptionDays: row.reception_days }, value: id };
+  });
   return toAdminStationDto(deps.reference.station(id)!, deps);
 }
 
@@ -105,26 +96,21 @@ export function updateStation(deps: Deps, actor: SessionUser, id: string, input:
     changes.active = input.active;
   }
   if (!Object.keys(changes).length) return toAdminStationDto(before, deps);
-  deps.db
-    .transaction(() => {
-      if (fields.name !== undefined || fields.region_id !== undefined) checkNameFree(deps, regionId, fields.name ?? before.name, id);
-      const placed = deps.admin.stationDeputies(id);
-      if (fields.region_id !== undefined) {
-        // a deputy's station is of their region (or of a town below it): the station may not leave it
-        const outside = placed.filter((d) => !deps.reference.isWithin(regionId, d.region_id));
-        if (outside.length) {
-          throw new ApiError('conflict', `该联络站有${outside.length}位代表不属于新的所属地区，请先在代表名册中为他们改选联络站`, 'regionId');
-        }
-      }
-      if (fields.active === 0) {
-        // a closed station would still be shown as theirs to citizens: the office moves them first
-        const serving = placed.filter((d) => d.in_office === 1).length;
-        if (serving) throw new ApiError('conflict', `该联络站还有${serving}位在任代表，请先在代表名册中为他们改选联络站再停用`, 'active');
-      }
-      deps.admin.updateStation(id, fields);
-      deps.admin.appendEvent(actor.id, 'station_update', id, changes, deps.clock.now().toISOString());
-    })
-    .immediate();
-  deps.reloadReference();
+  recordAdminChange(deps, actor, 'station_update', () => {
+    if (fields.name !== undefined || fields.region_id !== undefined) checkNameFree(deps, regionId, fields.name ?? before.name, id);
+    const placed = deps.admin.stationDeputies(id);
+    if (fields.region_id !== undefined) {
+      // a deputy's station is of their region (or of a town below it): the station may not leave it
+      const outside = placed.filter((d) => !deps.reference.isWithin(regionId, d.region_id));
+      if (outside.length) throw new ApiError('conflict', `该联络站有${outside.length}位代表不属于新的所属地区，请先在代表名册中为他们改选联络站`, 'regionId');
+    }
+    if (fields.active === 0) {
+      // a closed station would still be shown as theirs to citizens: the office moves them first
+      const serving = placed.filter((d) => d.in_office === 1).length;
+      if (serving) throw new ApiError('conflict', `该联络站还有${serving}位在任代表，请先在代表名册中为他们改选联络站再停用`, 'active');
+    }
+    deps.admin.updateStation(id, fields);
+    return { target: id, changes, value: null };
+  });
   return toAdminStationDto(deps.reference.station(id)!, deps);
 }

@@ -2,7 +2,7 @@ import type { AdminUnit, Category, CreateUnitInput, UpdateCategoryInput, UpdateU
 import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { CategoryRow, UnitRow } from '../repos/reference.js';
-import { nameSortActiveChanges } from './admin-changes.js';
+import { nameSortActiveChanges, recordAdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 import { nextFreeId } from '../util/next-free-id.js';
 
@@ -10,8 +10,7 @@ import { nextFreeId } from '../util/next-free-id.js';
  * 承办单位与分类: the office of the city and admins add handling units (a new department after an
  * institutional reform), rename them, stop assigning to one (停用: not offered, accepted or
  * suggested for new assignments; its cases stay its own, and so do its figures), and change the
- * unit a category routes to by default. Each change is one IMMEDIATE transaction with its
- * admin_events row, then the reference cache is re-read; the seed leaves a unit or a category
+ * unit a category routes to by default. Each change goes through recordAdminChange; the seed leaves a unit or a category
  * changed here alone (seed/reference.ts).
  */
 
@@ -65,19 +64,15 @@ export function createUnit(deps: Deps, actor: SessionUser, input: CreateUnitInpu
   if (input.kind === 'town' && (regionId === null || deps.reference.region(regionId)?.kind !== 'town')) {
     throw new ApiError('invalid_input', '镇街单位须选择所属镇（街道）', 'regionId');
   }
-  const id = deps.db
-    .transaction((): string => {
-      const ids = deps.admin.unitIds();
-      if (input.id && ids.includes(input.id)) throw new ApiError('conflict', '该单位编号已被使用', 'id');
-      checkNameFree(deps, input.name, null);
-      const id = input.id ?? nextUnitId(ids);
-      const row: UnitRow = { id, name: input.name, kind: input.kind, region_id: regionId, sort: input.sort ?? deps.admin.nextUnitSort(input.kind), active: 1 };
-      deps.admin.insertUnit(row);
-      deps.admin.appendEvent(actor.id, 'unit_create', id, { id, name: row.name, kind: row.kind, regionId, sort: row.sort }, deps.clock.now().toISOString());
-      return id;
-    })
-    .immediate();
-  deps.reloadReference();
+  const id = recordAdminChange(deps, actor, 'unit_create', () => {
+    const ids = deps.admin.unitIds();
+    if (input.id && ids.includes(input.id)) throw new ApiError('conflict', '该单位编号已被使用', 'id');
+    checkNameFree(deps, input.name, null);
+    const id = input.id ?? nextUnitId(ids);
+    const row: UnitRow = { id, name: input.name, kind: input.kind, region_id: regionId, sort: input.sort ?? deps.admin.nextUnitSort(input.kind), active: 1 };
+    deps.admin.insertUnit(row);
+    return { target: id, changes: { id, name: row.name, kind: row.kind, regionId, sort: row.sort }, value: id };
+  });
   return toAdminUnitDto(deps.reference.unit(id)!, deps);
 }
 
@@ -87,21 +82,18 @@ export function updateUnit(deps: Deps, actor: SessionUser, id: string, input: Up
   if (!before) throw notFound('未找到该承办单位');
   const { fields, changes } = nameSortActiveChanges(before, input);
   if (!Object.keys(changes).length) return toAdminUnitDto(before, deps);
-  deps.db
-    .transaction(() => {
-      if (fields.name !== undefined) checkNameFree(deps, fields.name, id);
-      if (fields.active === 0) {
-        // a category's cases would be routed to a unit that takes none: its default is changed first
-        const defaults = deps.reference.categories().filter((c) => c.default_unit_id === id);
-        if (defaults.length) {
-          throw new ApiError('conflict', `该单位是${defaults.map((c) => `“${c.name}”`).join('、')}的默认承办单位，请先改选这些分类的默认承办单位再停用`, 'active');
-        }
+  recordAdminChange(deps, actor, 'unit_update', () => {
+    if (fields.name !== undefined) checkNameFree(deps, fields.name, id);
+    if (fields.active === 0) {
+      // a category's cases would be routed to a unit that takes none: its default is changed first
+      const defaults = deps.reference.categories().filter((c) => c.default_unit_id === id);
+      if (defaults.length) {
+        throw new ApiError('conflict', `该单位是${defaults.map((c) => `“${c.name}”`).join('、')}的默认承办单位，请先改选这些分类的默认承办单位再停用`, 'active');
       }
-      deps.admin.updateUnit(id, fields);
-      deps.admin.appendEvent(actor.id, 'unit_update', id, changes, deps.clock.now().toISOString());
-    })
-    .immediate();
-  deps.reloadReference();
+    }
+    deps.admin.updateUnit(id, fields);
+    return { target: id, changes, value: null };
+  });
   return toAdminUnitDto(deps.reference.unit(id)!, deps);
 }
 
@@ -113,12 +105,9 @@ export function updateCategory(deps: Deps, actor: SessionUser, id: string, input
   if (!unit) throw new ApiError('invalid_input', '承办单位不存在', 'defaultUnitId');
   if (unit.active !== 1) throw new ApiError('invalid_input', `${unit.name}已停用，不能作为默认承办单位`, 'defaultUnitId');
   if (unit.id === before.default_unit_id) return toCategoryDto(before);
-  deps.db
-    .transaction(() => {
-      deps.admin.setDefaultUnit(id, unit.id);
-      deps.admin.appendEvent(actor.id, 'category_update', id, { defaultUnitId: unit.id }, deps.clock.now().toISOString());
-    })
-    .immediate();
-  deps.reloadReference();
+  recordAdminChange(deps, actor, 'category_update', () => {
+    deps.admin.setDefaultUnit(id, unit.id);
+    return { target: id, changes: { defaultUnitId: unit.id }, value: null };
+  });
   return toCategoryDto(deps.reference.category(id)!);
 }

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../http/errors.js';
 import type { RegionRow } from '../repos/reference.js';
 import { managesRegion } from './deputies.js';
-import { nameSortActiveChanges } from './admin-changes.js';
+import { nameSortActiveChanges, recordAdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 import { nextFreeId } from '../util/next-free-id.js';
 
@@ -12,8 +12,7 @@ import { nextFreeId } from '../util/next-free-id.js';
  * re-orders it, and stops one (停用: merged away or dissolved — out of the citizen's picker and
  * the station form; a stopped one can be used again). Towns are not changed here. An admin and
  * the office of the city manage every town's villages; a town's office its own town's. Each
- * change is one IMMEDIATE transaction with its admin_events row, then the reference cache is
- * re-read; the seed leaves a village changed here alone (seed/reference.ts).
+ * change goes through recordAdminChange; the seed leaves a village changed here alone (seed/reference.ts).
  */
 
 function toAdminVillageDto(v: RegionRow, deps: Deps): AdminVillage {
@@ -65,17 +64,13 @@ export function createVillage(deps: Deps, actor: SessionUser, input: CreateVilla
   const town = deps.reference.region(input.townId);
   if (!town || town.kind !== 'town') throw new ApiError('invalid_input', '所属镇街不存在', 'townId');
   if (!managesRegion(deps, actor, town.id)) throw new ApiError('forbidden', '只能管理本镇街的村（社区）', 'townId');
-  const id = deps.db
-    .transaction((): string => {
-      checkNameFree(deps, town.id, input.name, null);
-      const id = nextVillageId(town.id, deps.admin.regionIds());
-      const row: RegionRow = { id, name: input.name, kind: 'village', parent_id: town.id, sort: deps.admin.nextChildSort(town.id), active: 1 };
-      deps.admin.insertRegion(row);
-      deps.admin.appendEvent(actor.id, 'village_create', id, { id, name: row.name, townId: town.id }, deps.clock.now().toISOString());
-      return id;
-    })
-    .immediate();
-  deps.reloadReference();
+  const id = recordAdminChange(deps, actor, 'village_create', () => {
+    checkNameFree(deps, town.id, input.name, null);
+    const id = nextVillageId(town.id, deps.admin.regionIds());
+    const row: RegionRow = { id, name: input.name, kind: 'village', parent_id: town.id, sort: deps.admin.nextChildSort(town.id), active: 1 };
+    deps.admin.insertRegion(row);
+    return { target: id, changes: { id, name: row.name, townId: town.id }, value: id };
+  });
   return toAdminVillageDto(deps.reference.region(id)!, deps);
 }
 
@@ -84,18 +79,15 @@ export function updateVillage(deps: Deps, actor: SessionUser, id: string, input:
   const before = managedVillage(deps, actor, id);
   const { fields, changes } = nameSortActiveChanges(before, input);
   if (!Object.keys(changes).length) return toAdminVillageDto(before, deps);
-  deps.db
-    .transaction(() => {
-      if (fields.name !== undefined) checkNameFree(deps, before.parent_id ?? '', fields.name, id);
-      if (fields.active === 0) {
-        // citizens would still find the station under a village no longer offered: the office moves or stops it first
-        const open = deps.admin.openStationsIn(id);
-        if (open) throw new ApiError('conflict', `该村（社区）还有${open}个联络站在用，请先在联络站中改选所属地区或停用`, 'active');
-      }
-      deps.admin.updateRegion(id, fields);
-      deps.admin.appendEvent(actor.id, 'village_update', id, changes, deps.clock.now().toISOString());
-    })
-    .immediate();
-  deps.reloadReference();
+  recordAdminChange(deps, actor, 'village_update', () => {
+    if (fields.name !== undefined) checkNameFree(deps, before.parent_id ?? '', fields.name, id);
+    if (fields.active === 0) {
+      // citizens would still find the station under a village no longer offered: the office moves or stops it first
+      const open = deps.admin.openStationsIn(id);
+      if (open) throw new ApiError('conflict', `该村（社区）还有${open}个联络站在用，请先在联络站中改选所属地区或停用`, 'active');
+    }
+    deps.admin.updateRegion(id, fields);
+    return { target: id, changes, value: null };
+  });
   return toAdminVillageDto(deps.reference.region(id)!, deps);
 }

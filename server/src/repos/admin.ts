@@ -93,6 +93,13 @@ export function adminRepo(db: Db) {
   }
   // a statement per filter shape and per set of changed columns, each prepared once
   const prepared = statementCache(db);
+  /** Writes the changed columns of one row; column names come from the callers' fixed types, never from input. */
+  const setColumns =
+    <F extends object>(table: string, key: string) =>
+    (id: string, fields: F) => {
+      const keys = Object.keys(fields);
+      if (keys.length) prepared(`UPDATE ${table} SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE ${key} = @id`).run({ ...fields, id });
+    };
 
   return {
     users(filter: UserFilter, page: number, pageSize: number): { rows: UserRow[]; total: number } {
@@ -107,12 +114,7 @@ export function adminRepo(db: Db) {
     },
     /** The account that already signs in with this 浙政钉 id, if any. */
     dingUserTaken: (dingUserId: string) => idpTaken.get(dingUserId)?.id,
-    update(id: string, fields: Partial<Pick<UserRow, 'name' | 'phone' | 'idp_kind' | 'idp_user_id' | 'password_hash' | 'region_id' | 'unit_id' | 'deputy_code' | 'disabled'>>) {
-      const keys = Object.keys(fields) as (keyof typeof fields)[];
-      if (!keys.length) return;
-      // column names come from the fixed list above, never from input
-      prepared(`UPDATE users SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
-    },
+    update: setColumns<Partial<Pick<UserRow, 'name' | 'phone' | 'idp_kind' | 'idp_user_id' | 'password_hash' | 'region_id' | 'unit_id' | 'deputy_code' | 'disabled'>>>('users', 'id'),
     /** actorId null: done by the system, not a person (a sign-in lockout). */
     appendEvent: (actorId: string | null, action: AdminAction, target: string, changes: Record<string, unknown>, at: string) =>
       appendEvent.run(actorId, action, target, JSON.stringify(changes), at),
@@ -121,24 +123,14 @@ export function adminRepo(db: Db) {
     },
     /** 代表名册: a new deputy (the caller holds the transaction and has checked region and station). */
     insertDeputy: (row: DeputyRow) => insertDeputy.run(row),
-    updateDeputy(code: string, fields: Partial<Pick<DeputyRow, 'name' | 'level' | 'region_id' | 'station_id' | 'constituency' | 'bio' | 'sort' | 'in_office' | 'photo_url'>>) {
-      const keys = Object.keys(fields) as (keyof typeof fields)[];
-      if (!keys.length) return;
-      // column names come from the fixed list above, never from input
-      prepared(`UPDATE deputies SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE code = @code`).run({ ...fields, code });
-    },
+    updateDeputy: setColumns<Partial<Pick<DeputyRow, 'name' | 'level' | 'region_id' | 'station_id' | 'constituency' | 'bio' | 'sort' | 'in_office' | 'photo_url'>>>('deputies', 'code'),
     /** Every deputy code in use (read in the transaction that takes the next free D###). */
     deputyCodes: () => deputyCodes.all().map((r) => r.code),
     /** The sort a new deputy gets: after every other. */
     nextDeputySort: () => (lastSort.get()?.n ?? 0) + 1,
     /** 承办单位: a new unit (the caller holds the transaction and has checked name, id and region). */
     insertUnit: (row: UnitRow) => insertUnit.run(row),
-    updateUnit(id: string, fields: Partial<Pick<UnitRow, 'name' | 'sort' | 'active'>>) {
-      const keys = Object.keys(fields) as (keyof typeof fields)[];
-      if (!keys.length) return;
-      // column names come from the fixed list above, never from input
-      prepared(`UPDATE units SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
-    },
+    updateUnit: setColumns<Partial<Pick<UnitRow, 'name' | 'sort' | 'active'>>>('units', 'id'),
     /** Every unit id in use, and the unit (if any) of that exact name (read in the writing transaction). */
     unitIds: () => unitIds.all().map((r) => r.id),
     unitIdByName: (name: string) => unitByName.get(name)?.id,
@@ -146,12 +138,7 @@ export function adminRepo(db: Db) {
     nextUnitSort: (kind: UnitRow['kind']) => (lastUnitSort.get(kind)?.n ?? 0) + 1,
     /** 联络站: a new station (the caller holds the transaction and has checked id, name and region). */
     insertStation: (row: StationRow) => insertStation.run(row),
-    updateStation(id: string, fields: Partial<Pick<StationRow, 'name' | 'region_id' | 'address' | 'reception_days' | 'active'>>) {
-      const keys = Object.keys(fields) as (keyof typeof fields)[];
-      if (!keys.length) return;
-      // column names come from the fixed list above, never from input
-      prepared(`UPDATE stations SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
-    },
+    updateStation: setColumns<Partial<Pick<StationRow, 'name' | 'region_id' | 'address' | 'reception_days' | 'active'>>>('stations', 'id'),
     /** Every station id in use, and the station (if any) of that exact name in a region (read in the writing transaction). */
     stationIds: () => stationIds.all().map((r) => r.id),
     stationIdByName: (regionId: string, name: string) => stationByName.get(regionId, name)?.id,
@@ -159,12 +146,7 @@ export function adminRepo(db: Db) {
     stationDeputies: (id: string) => stationDeputies.all(id),
     /** 村（社区）: a new village (the caller holds the transaction and has checked name and town). */
     insertRegion: (row: RegionRow) => insertRegion.run(row),
-    updateRegion(id: string, fields: Partial<Pick<RegionRow, 'name' | 'sort' | 'active'>>) {
-      const keys = Object.keys(fields) as (keyof typeof fields)[];
-      if (!keys.length) return;
-      // column names come from the fixed list above, never from input
-      prepared(`UPDATE regions SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
-    },
+    updateRegion: setColumns<Partial<Pick<RegionRow, 'name' | 'sort' | 'active'>>>('regions', 'id'),
     /** Every region id in use, and the region (if any) of that exact name under a parent (read in the writing transaction). */
     regionIds: () => regionIds.all().map((r) => r.id),
     childIdByName: (parentId: string, name: string) => childByName.get(parentId, name)?.id,
