@@ -98,17 +98,12 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
   if (f.categoryId) (where.push('category_id = ?'), params.push(f.categoryId));
   if (f.unitId) (where.push('unit_id = ?'), params.push(f.unitId));
   if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
-  const dims = where.map((w) => ` AND ${w}`).join('');
-  const rows = (deps.db.prepare(`SELECT count(*) AS n FROM cases WHERE submitted_at >= ? AND submitted_at < ?${dims}`).get(f.start, f.end, ...params) as { n: number }).n;
+  const dims = { where, params };
+  const rows = deps.stats.ledgerCount(f.start, f.end, dims);
   if (rows > EXPORT_MAX_ROWS) {
     throw new ApiError('invalid_input', `共 ${rows} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小时间范围或增加筛选条件`, 'from');
   }
   const now = deps.clock.now();
-  const page = deps.db.prepare(
-    // keyset paging: each batch starts where the last one ended (the index range moves with it)
-    `SELECT ${LEDGER_COLUMNS.join(', ')} FROM cases WHERE submitted_at >= ? AND submitted_at < ?${dims}
-       AND (submitted_at > ? OR id > ?) ORDER BY submitted_at, id LIMIT ?`,
-  );
   const ref = deps.reference;
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -196,7 +191,7 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
     try {
       let after: [string, string] = [f.start, ''];
       for (;;) {
-        const batch = page.all(after[0], f.end, ...params, after[0], after[1], BATCH) as LedgerRow[];
+        const batch = deps.stats.ledgerPage<LedgerRow>(LEDGER_COLUMNS, f.end, dims, after, BATCH);
         for (const r of batch) sheet.addRow(toCells(r)).commit();
         if (batch.length < BATCH || stream.destroyed) break;
         const last = batch[batch.length - 1]!;

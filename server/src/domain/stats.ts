@@ -24,7 +24,7 @@ import { cstDate, cstMidnight } from './calendar.js';
 import { maskedText, toSummary } from './present.js';
 import { scopeFilter } from './scope.js';
 import type { SessionUser } from './session.js';
-import { MEASURES, zeroSums, type Sums } from './stats-aggregates.js';
+import { MEASURES, zeroSums, type Sums } from '../repos/stats-aggregates.js';
 
 /*
  * 码上评 — how every figure is defined (PRODUCT.md "Indicators"), over the cases submitted in
