@@ -19,7 +19,7 @@ import { parseEnv } from '../server/src/env.js';
 import { serverSecret } from '../server/src/secrets.js';
 import { WorkCalendar, cstDate, type DayKind } from '../server/src/domain/calendar.js';
 import { limitsFrom, type TimeLimits } from '../server/src/domain/limits.js';
-import { rebuildAggregates } from '../server/src/domain/stats-aggregates.js';
+import { rebuildAggregates } from '../server/src/repos/stats-aggregates.js';
 import { seedAccounts, userIdFor } from '../server/src/seed/demo.js';
 import { CATEGORIES, DEPARTMENTS, TOWNS, deputySeeds, townUnitId, townUnitName } from '../server/src/seed/pinghu.js';
 import { seedReference } from '../server/src/seed/reference.js';

@@ -14,6 +14,7 @@ import { holidaysRepo, idempotencyRepo, settingsRepo, uploadsRepo } from './repo
 import { notificationsRepo } from './repos/notifications.js';
 import { referenceRepo } from './repos/reference.js';
 import { statementCache } from './repos/statements.js';
+import { statsRepo } from './repos/stats.js';
 import { usersRepo } from './repos/users.js';
 
 export interface Clock {
@@ -71,6 +72,7 @@ export function buildDeps(db: Db, clock: Clock, secrets: Secrets, classifierFile
     uploads: uploadsRepo(db),
     idempotency: idempotencyRepo(db),
     notifications: notificationsRepo(db),
+    stats: statsRepo(db),
     admin: adminRepo(db),
     holidays,
     /** Re-read what the seed or an admin changed (reference lists, holiday table). */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../server/src/domain/audit.js';
 import { schedulerTick } from '../../server/src/domain/scheduler.js';
-import { AGGREGATE_TABLES, recount, stored, type AggregateTable } from '../../server/src/domain/stats-aggregates.js';
+import { AGGREGATE_TABLES, recount, stored, type AggregateTable } from '../../server/src/repos/stats-aggregates.js';
 import { caseIn } from '../helpers/builders.js';
 import { apiError, startTestServer, TEST_SECRETS, type TestServer } from '../helpers/server.js';
 

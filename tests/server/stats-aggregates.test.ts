@@ -8,7 +8,7 @@ import { createCase, transition } from '../../server/src/domain/cases.js';
 import { DEFAULT_LIMITS } from '../../server/src/domain/limits.js';
 import { schedulerTick } from '../../server/src/domain/scheduler.js';
 import { sessionFromRow } from '../../server/src/domain/session.js';
-import { AGGREGATE_TABLES, rebuildAggregates, recount, recountReturns, stored, storedReturns, type AggregateTable } from '../../server/src/domain/stats-aggregates.js';
+import { AGGREGATE_TABLES, rebuildAggregates, recount, recountReturns, stored, storedReturns, type AggregateTable } from '../../server/src/repos/stats-aggregates.js';
 import { overview } from '../../server/src/domain/stats.js';
 import { seedDemoCases, userIdFor } from '../../server/src/seed/demo.js';
 import { seedBulk } from '../../scripts/seed-bulk.js';

@@ -1,23 +1,19 @@
-import { STATUS_LABELS } from '@minqing/shared';
+import { STATUS_LABELS, holderOf } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import type { CaseRow } from '../repos/cases.js';
 import { maskedText } from './present.js';
 
-/** Who holds a case in its current status: the people a reminder or 督办 goes to. */
+/** The people who hold a case now (lifecycle.ts' holder): whom a reminder or 督办 goes to. */
 export function holderUserIds(deps: Deps, c: CaseRow): string[] {
-  switch (c.status) {
-    case 'submitted':
-    case 'acknowledged':
+  switch (holderOf({ status: c.status, replyPending: c.pending_reply_at !== null })) {
+    case 'deputy':
       return deps.users.deputyUserIds(c.deputy_code);
-    case 'triage':
+    case 'office':
       return officeUserIds(deps, c);
-    case 'handling':
-      // a reply under review (答复审核) waits on the office, not on the unit
-      if (c.pending_reply_at) return officeUserIds(deps, c);
+    case 'unit':
       return c.unit_id ? deps.users.unitUserIds(c.unit_id) : [];
-    case 'assigned':
-      return c.unit_id ? deps.users.unitUserIds(c.unit_id) : [];
-    default:
+    case 'citizen': // the rating window has its own end (auto_close), no reminder
+    case 'nobody':
       return [];
   }
 }

@@ -9,26 +9,8 @@ export function deputyPerformance(deps: Deps, code: string, q: { from?: string |
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   const start = cstMidnight(from).toISOString();
   const end = new Date(cstMidnight(to).getTime() + 86_400_000).toISOString();
-  const c = deps.db
-    .prepare(
-      `SELECT count(*) AS received,
-        sum(acknowledged_at IS NOT NULL OR ack_due_at < @now) AS ackDue,
-        sum(ack_on_time = 1) AS ackOnTime,
-        sum(replied_at IS NOT NULL AND replied_by_unit = 0) AS repliedDirectly,
-        sum(forwarded_at IS NOT NULL) AS forwarded,
-        sum(status <> 'closed') AS open,
-        sum(rating IS NOT NULL) AS rated,
-        sum(rating IN ('satisfied','basically_satisfied')) AS satisfied
-       FROM cases WHERE deputy_code = @code AND submitted_at >= @start AND submitted_at < @end`,
-    )
-    .get({ code, start, end, now: now.toISOString() }) as Record<string, number | null>;
-  const v = deps.db
-    .prepare(
-      `SELECT sum(kind = 'visit') AS visits, sum(kind = 'reception') AS receptions FROM visits
-       WHERE deputy_code = ? AND date >= ? AND date <= ?`,
-    )
-    .get(code, from, to) as { visits: number | null; receptions: number | null };
-  const k = deps.db.prepare('SELECT count(*) AS n FROM checkins WHERE deputy_code = ? AND at >= ? AND at < ?').get(code, start, end) as { n: number };
+  const c = deps.stats.deputyCases(code, start, end, now.toISOString());
+  const field = deps.stats.deputyField(code, from, to, start, end);
   const n = (x: number | null | undefined) => Number(x ?? 0);
   const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 10000) / 10000);
   return {
@@ -42,9 +24,9 @@ export function deputyPerformance(deps: Deps, code: string, q: { from?: string |
     repliedDirectly: n(c.repliedDirectly),
     forwarded: n(c.forwarded),
     open: n(c.open),
-    visits: n(v.visits),
-    receptions: n(v.receptions),
-    checkins: k.n,
+    visits: n(field.visits),
+    receptions: n(field.receptions),
+    checkins: field.checkins,
     satisfactionRate: ratio(n(c.satisfied), n(c.rated)),
   };
 }

@@ -8,35 +8,38 @@ import {
   type CaseEvent,
   type CaseEventAction,
   type CaseSummary,
+  type DeadlineKind,
+  STATUS_RULES,
 } from '@minqing/shared';
 import { EXCERPT_SOURCE_CHARS, type CaseRow, type CaseSummaryRow } from '../repos/cases.js';
 import type { EventRow } from '../repos/events.js';
+import { DEADLINE_COLUMNS } from '../repos/lifecycle-sql.js';
 import type { ReferenceRepo } from '../repos/reference.js';
 import type { SessionUser } from './session.js';
 
 import type { UploadSigner } from './signing.js';
 
-/** The deadline that matters for whoever holds the case now. */
-export function currentDue(c: Pick<CaseRow, 'status' | 'ack_due_at' | 'reply_due_at' | 'sign_due_at' | 'rate_due_at'>): string | null {
-  switch (c.status) {
-    case 'submitted':
-      return c.ack_due_at;
-    case 'acknowledged':
-    case 'handling':
-      return c.reply_due_at;
-    case 'assigned':
-      return c.sign_due_at;
-    case 'replied':
-      return c.rate_due_at;
-    default:
-      return null;
-  }
+type DeadlineFacts = Pick<CaseRow, 'status' | 'ack_due_at' | 'reply_due_at' | 'sign_due_at' | 'rate_due_at'>;
+
+/** The deadline of the case's status (lifecycle.ts), and when its clock started, if one runs. */
+export function currentDeadline(c: CaseRow): { kind: DeadlineKind; due: string; start: string } | null {
+  const kind = STATUS_RULES[c.status].deadline;
+  const due = kind ? c[DEADLINE_COLUMNS[kind].due] : null;
+  if (!kind || !due) return null;
+  const start = DEADLINE_COLUMNS[kind].start.map((col) => c[col]).find((t) => t !== null) ?? c.submitted_at;
+  return { kind, due, start };
 }
 
-export function isOverdue(c: Parameters<typeof currentDue>[0], now: Date): boolean {
-  if (c.status === 'replied' || c.status === 'closed') return false;
+/** The deadline that matters for whoever holds the case now. */
+export function currentDue(c: DeadlineFacts): string | null {
+  const kind = STATUS_RULES[c.status].deadline;
+  return kind ? c[DEADLINE_COLUMNS[kind].due] : null;
+}
+
+/** 超期: the deadline of a status where passing it counts as such has passed (overdueSql is the same in SQL). */
+export function isOverdue(c: DeadlineFacts, now: Date): boolean {
   const due = currentDue(c);
-  return due !== null && Date.parse(due) < now.getTime();
+  return STATUS_RULES[c.status].overdue && due !== null && Date.parse(due) < now.getTime();
 }
 
 type Audience = Pick<CaseRow, 'citizen_user_id' | 'anonymous' | 'deputy_code'>;

@@ -17,7 +17,7 @@ import {
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/errors.js';
 import type { SessionUser } from './session.js';
-import { maskedText } from './present.js';
+import { isOverdue, maskedText } from './present.js';
 import { statsFilter } from './stats.js';
 
 /** The columns of the ledger (台账) a row of `cases` is written as. */
@@ -44,6 +44,8 @@ interface LedgerRow {
   sign_due_at: string | null;
   signed_at: string | null;
   reply_due_at: string | null;
+  /** read for 当前超期 (isOverdue), not a column of its own */
+  rate_due_at: string | null;
   extension_approved_days: number | null;
   return_count: number;
   replied_at: string | null;
@@ -62,7 +64,7 @@ interface LedgerRow {
 const LEDGER_COLUMNS = Object.keys({
   id: 1, tracking_no: 1, type: 1, title: 1, status: 1, region_id: 1, deputy_code: 1, category_id: 1, unit_id: 1, contact_name: 1,
   contact_phone: 1, anonymous: 1, submitted_at: 1, ack_due_at: 1, acknowledged_at: 1, ack_on_time: 1, forwarded_at: 1,
-  first_assigned_at: 1, assigned_at: 1, sign_due_at: 1, signed_at: 1, reply_due_at: 1, extension_approved_days: 1, return_count: 1,
+  first_assigned_at: 1, assigned_at: 1, sign_due_at: 1, signed_at: 1, reply_due_at: 1, rate_due_at: 1, extension_approved_days: 1, return_count: 1,
   replied_at: 1, replied_by_unit: 1, reply_on_time: 1, reopen_count: 1, urge_count: 1, rating: 1, solved: 1, rated_at: 1,
   deputy_rating: 1, closed_at: 1, close_reason: 1,
 } satisfies Record<keyof LedgerRow, 1>);
@@ -96,17 +98,12 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
   if (f.categoryId) (where.push('category_id = ?'), params.push(f.categoryId));
   if (f.unitId) (where.push('unit_id = ?'), params.push(f.unitId));
   if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
-  const dims = where.map((w) => ` AND ${w}`).join('');
-  const rows = (deps.db.prepare(`SELECT count(*) AS n FROM cases WHERE submitted_at >= ? AND submitted_at < ?${dims}`).get(f.start, f.end, ...params) as { n: number }).n;
+  const dims = { where, params };
+  const rows = deps.stats.ledgerCount(f.start, f.end, dims);
   if (rows > EXPORT_MAX_ROWS) {
     throw new ApiError('invalid_input', `共 ${rows} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小时间范围或增加筛选条件`, 'from');
   }
   const now = deps.clock.now();
-  const page = deps.db.prepare(
-    // keyset paging: each batch starts where the last one ended (the index range moves with it)
-    `SELECT ${LEDGER_COLUMNS.join(', ')} FROM cases WHERE submitted_at >= ? AND submitted_at < ?${dims}
-       AND (submitted_at > ? OR id > ?) ORDER BY submitted_at, id LIMIT ?`,
-  );
   const ref = deps.reference;
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -133,10 +130,8 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
   const headerRow = sheet.getRow(1);
   headerRow.font = { bold: true };
   headerRow.commit();
-  const nowIso = now.toISOString();
 
   const toCells = (r: LedgerRow) => {
-    const due = r.status === 'submitted' ? r.ack_due_at : r.status === 'assigned' ? r.sign_due_at : r.status === 'acknowledged' || r.status === 'handling' ? r.reply_due_at : null;
     return [
       r.tracking_no,
       TYPE_LABELS[r.type],
@@ -171,7 +166,7 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
       r.deputy_rating ? RATING_LABELS[r.deputy_rating] : '',
       cstTime(r.closed_at),
       r.close_reason ? CLOSE_REASON_LABELS[r.close_reason] : '',
-      due !== null && due < nowIso ? '是' : '',
+      isOverdue(r, now) ? '是' : '',
     ];
   };
 
@@ -196,7 +191,7 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
     try {
       let after: [string, string] = [f.start, ''];
       for (;;) {
-        const batch = page.all(after[0], f.end, ...params, after[0], after[1], BATCH) as LedgerRow[];
+        const batch = deps.stats.ledgerPage<LedgerRow>(LEDGER_COLUMNS, f.end, dims, after, BATCH);
         for (const r of batch) sheet.addRow(toCells(r)).commit();
         if (batch.length < BATCH || stream.destroyed) break;
         const last = batch[batch.length - 1]!;

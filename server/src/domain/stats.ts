@@ -15,15 +15,16 @@ import {
   type TrendGranularity,
   type UnitRanking,
 } from '@minqing/shared';
-import { maskName, maskPhone, type CaseStatus } from '@minqing/shared';
+import { STATUS_RULES, maskName, maskPhone, statusesWhere, type CaseStatus } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../http/errors.js';
 import { EXCERPT_SOURCE_SQL, type CaseSummaryRow } from '../repos/cases.js';
+import { CURRENT_DUE_SQL, STATUS_SINCE_SQL, overdueSql, statusIn } from '../repos/lifecycle-sql.js';
 import { cstDate, cstMidnight } from './calendar.js';
 import { maskedText, toSummary } from './present.js';
 import { scopeFilter } from './scope.js';
 import type { SessionUser } from './session.js';
-import { MEASURES, zeroSums, type Sums } from './stats-aggregates.js';
+import { MEASURES, zeroSums, type Sums } from '../repos/stats-aggregates.js';
 
 /*
  * 码上评 — how every figure is defined (PRODUCT.md "Indicators"), over the cases submitted in
@@ -57,9 +58,9 @@ const hours = (secs: number, n: number) => (n === 0 ? null : Math.round((secs / 
 const DAY_MS = 86_400_000;
 
 /** Open cases: the clock-dependent parts of the figures, as SQL over `cases` (needs @now). */
-const OVERDUE = `((status = 'submitted' AND ack_due_at < @now) OR (status = 'assigned' AND sign_due_at < @now) OR (status IN ('acknowledged','handling') AND reply_due_at < @now))`;
+const OVERDUE = overdueSql('@now');
 const ACK_DUE_OPEN = `(status <> 'closed' AND acknowledged_at IS NULL AND ack_due_at < @now)`;
-const REPLY_DUE_OPEN = `(status IN ('assigned','handling') AND reply_on_time IS NULL AND reply_due_at < @now)`;
+const REPLY_DUE_OPEN = `(${statusIn((r) => r.holder === 'unit')} AND reply_on_time IS NULL AND reply_due_at < @now)`;
 
 /** Each drillable figure as a predicate over `cases` (the same definitions as the view). */
 const ACK_DUE = `(acknowledged_at IS NOT NULL OR (status = 'closed' AND ack_due_at < closed_at) OR ${ACK_DUE_OPEN})`;
@@ -580,16 +581,16 @@ const SUMMARY_SELECT = `id, tracking_no, type, title, status, deputy_code, regio
 export function overdueList(deps: Deps, user: SessionUser, q: StatsQuery & { page: number; pageSize: number }): OverdueList {
   const f = statsFilter(deps, user, q);
   const { where, params } = caseWhere(f);
-  const due = `CASE status WHEN 'submitted' THEN ack_due_at WHEN 'assigned' THEN sign_due_at ELSE reply_due_at END`;
   const base = `FROM cases WHERE status <> 'closed' AND ${where.join(' AND ')} AND ${OVERDUE}`;
   const total = (deps.sql(`SELECT count(*) AS n ${base}`).get(...params, { now: f.now }) as { n: number }).n;
   const rows = deps
-    .sql(`SELECT ${SUMMARY_SELECT}, ${due} AS due ${base} ORDER BY due, id LIMIT ? OFFSET ?`)
+    .sql(`SELECT ${SUMMARY_SELECT}, ${CURRENT_DUE_SQL} AS due ${base} ORDER BY due, id LIMIT ? OFFSET ?`)
     .all(...params, q.pageSize, (q.page - 1) * q.pageSize, { now: f.now }) as (CaseSummaryRow & { due: string })[];
   const now = deps.clock.now();
   const items = rows.map((r) => {
-    const stage = r.status === 'submitted' ? 'ack' : r.status === 'assigned' ? 'sign' : ('reply' as const);
-    const holderKind = r.status === 'submitted' || r.status === 'acknowledged' ? ('deputy' as const) : ('unit' as const);
+    // only statuses whose deadline counts as 超期 come here: a deputy's or a unit's, not the rating window
+    const stage = STATUS_RULES[r.status].deadline as 'ack' | 'sign' | 'reply';
+    const holderKind = STATUS_RULES[r.status].holder as 'deputy' | 'unit';
     const holderName =
       holderKind === 'deputy'
         ? `${deps.reference.deputy(r.deputy_code)?.name ?? r.deputy_code}代表`
@@ -597,7 +598,7 @@ export function overdueList(deps: Deps, user: SessionUser, q: StatsQuery & { pag
     const late = now.getTime() - Date.parse(r.due);
     // Object.assign rather than a spread and more properties: V8 builds that literal slowly (see toDetail)
     return Object.assign(toSummary(r, deps.reference, now), {
-      stage: stage as 'ack' | 'sign' | 'reply',
+      stage,
       holderKind,
       holderName,
       overdueHours: Math.round((late / 3_600_000) * 10) / 10,
@@ -607,24 +608,20 @@ export function overdueList(deps: Deps, user: SessionUser, q: StatsQuery & { pag
   return { items, total };
 }
 
-const WAITING: { status: 'submitted' | 'acknowledged' | 'triage' | 'assigned' | 'handling' | 'replied'; holder: 'deputy' | 'office' | 'unit' | null; since: string }[] = [
-  { status: 'submitted', holder: 'deputy', since: 'submitted_at' },
-  { status: 'acknowledged', holder: 'deputy', since: 'coalesce(acknowledged_at, submitted_at)' },
-  { status: 'triage', holder: 'office', since: 'coalesce(forwarded_at, submitted_at)' },
-  { status: 'assigned', holder: 'unit', since: 'coalesce(assigned_at, submitted_at)' },
-  { status: 'handling', holder: 'unit', since: 'coalesce(signed_at, assigned_at, submitted_at)' },
-  { status: 'replied', holder: null, since: 'coalesce(replied_at, submitted_at)' },
-];
+/** The open statuses, with who holds a case there as the cockpit names it (the citizen's rating window has none). */
+const WAITING = statusesWhere((r) => r.holder !== 'nobody').map((status) => {
+  const holder = STATUS_RULES[status].holder;
+  return { status, holder: holder === 'deputy' || holder === 'office' || holder === 'unit' ? holder : null };
+});
 
 /** Where cases spend their time: finished stages of the period's cases, and where the open ones wait now. */
 export function stages(deps: Deps, user: SessionUser, q: StatsQuery): Stages {
   const f = statsFilter(deps, user, q);
   const s = aggregateSums(deps, f, 'none').get('') ?? zeroSums();
   const { where, params } = caseWhere(f);
-  const since = `CASE status ${WAITING.map((x) => `WHEN '${x.status}' THEN ${x.since}`).join(' ')} END`;
   const rows = deps
     .sql(
-      `SELECT status, count(*) AS n, sum(${OVERDUE}) AS overdue, avg(unixepoch(@now) - unixepoch(${since})) AS wait
+      `SELECT status, count(*) AS n, sum(${OVERDUE}) AS overdue, avg(unixepoch(@now) - unixepoch(${STATUS_SINCE_SQL})) AS wait
        FROM cases WHERE status <> 'closed' AND ${where.join(' AND ')} GROUP BY status`,
     )
     .all(...params, { now: f.now }) as { status: string; n: number; overdue: number | null; wait: number | null }[];
