@@ -13,7 +13,9 @@ import { parseScan } from '../../deputy-h5/src/utils/scanTarget';
 
 /** What the server lists for `role` in `status` (the lifecycle table), as allowedActions would. */
 const allowed = (role: Role, status: CaseStatus): CaseAction[] => [
-  ...new Set(TRANSITIONS.filter((t) => t.roles.includes(role) && t.from.includes(status)).map((t) => t.action)),
+  ...new Set(
+    TRANSITIONS.filter((t) => t.roles.includes(role) && t.from.includes(status)).map((t) => t.action as CaseAction),
+  ),
 ];
 
 describe('caseView', () => {
