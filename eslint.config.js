@@ -55,6 +55,10 @@ export default tseslint.config(
     rules: {
       // `_`-prefixed names are the house way to say "deliberately unused"
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // text checks match control and invisible characters on purpose: that is how they refuse them
+      'no-control-regex': 'off',
+      // a `let` a closure reads before the one assignment (a server's fetch before the app exists)
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

@@ -55,7 +55,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/shared/**/*.test.ts', 'tests/classifier/**/*.test.ts', 'tests/ui/**/*.test.ts'],
+          include: ['tests/shared/**/*.test.ts', 'tests/classifier/**/*.test.ts', 'tests/ui/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           // pure code and components: threads start faster than processes; tests/ui files ask for
           // happy-dom in their first line (`// @vitest-environment happy-dom`)
           environment: 'node',

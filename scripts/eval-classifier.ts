@@ -151,7 +151,10 @@ const texts = test.map((e) => e.text);
 for (let i = 0; i < 300; i++) clf.suggest(texts[i % texts.length]!); // warm-up
 let n = 0;
 t = performance.now();
-while (performance.now() - t < 3000) for (const tx of texts) (clf.suggest(tx), n++);
+while (performance.now() - t < 3000) for (const tx of texts) {
+  clf.suggest(tx);
+  n++;
+}
 const perS = n / ((performance.now() - t) / 1000);
 const meanChars = texts.reduce((a, s) => a + s.length, 0) / texts.length;
 console.log(`\nspeed: suggest() ${Math.round(perS)} messages/s on one core (test-split texts, mean ${Math.round(meanChars)} chars)`);

@@ -15,6 +15,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { staticApps } from './http/static.js';
 import type { IdentityProvider } from './idp/client.js';
 import { createMockIdp } from './idp/mock.js';
+import { activeSessionUser } from './domain/session.js';
 import { adminRoutes } from './routes/admin.js';
 import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
@@ -67,7 +68,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
     publicBaseUrl: typeof base === 'string' ? () => base : base,
   };
 
-  const sessions = new Sessions(options.tokens);
+  const sessions = new Sessions(options.tokens, activeSessionUser);
   // a list, a case, the cockpit's figures or the notices asked again before anything changed: 304
   const revalidate = revalidation();
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };

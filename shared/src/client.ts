@@ -20,7 +20,6 @@ import type {
   HolidayCalendarInput,
   MockAccount,
   MockMessageList,
-  Overview,
   ReplyReviewSettings,
   StatsQuery,
   Suggestions,

@@ -1,5 +1,4 @@
 import type {
-  CaseAction,
   CaseEventAction,
   CaseStatus,
   CaseType,

@@ -78,8 +78,8 @@ export function photoWithGps(format: 'jpeg' | 'webp'): Promise<Buffer> {
     IFD0: { Make: 'MinqingPhone', Model: SECRET_TEXT },
     IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 42/1 4428/100', GPSLongitudeRef: 'E', GPSLongitude: '120/1 56/1 4416/100', GPSMapDatum: GPS_DATUM },
   };
-  return sharp({ create: { width: 40, height: 20, channels: 3, background: '#c8643c' } })
-    [format]()
+  const canvas = sharp({ create: { width: 40, height: 20, channels: 3, background: '#c8643c' } });
+  return canvas[format]()
     .withExif(exif)
     .withMetadata({ orientation: 6 })
     .toBuffer();

@@ -110,7 +110,10 @@ describe('transition limits and coalesced notices', () => {
       sendWorkNotice: async (_to, _title, body, key) => {
         sent.push({ body, key });
         // a second supplement lands while the first notice is on its way
-        if (once && body === '群众补充了材料') (once = false), await citizen.cases.transition(id, { action: 'supplement', note: '第二次补充' });
+        if (once && body === '群众补充了材料') {
+          once = false;
+          await citizen.cases.transition(id, { action: 'supplement', note: '第二次补充' });
+        }
       },
     };
     await deliverOutbox(s.deps, idp);

@@ -13,7 +13,7 @@ const TRACKING = /^[A-Za-z0-9_-]{6,64}$/;
  */
 export function parseScan(text: string): ScanTarget {
   const raw = text.trim();
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(raw, window.location.origin);
   } catch {

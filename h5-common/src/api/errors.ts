@@ -1,5 +1,5 @@
 import { AxiosError } from 'axios';
-import { ERROR_MESSAGES, MAX_UPLOAD_BYTES, isApiErrorBody, type ErrorCode } from '@minqing/shared';
+import { ERROR_MESSAGES, isApiErrorBody, type ErrorCode } from '@minqing/shared';
 
 /** What a person is told about a failed request: always Chinese, never a raw error. */
 export class ApiFailure extends Error {
@@ -25,7 +25,6 @@ export class ApiFailure extends Error {
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
 /** An English word in a message (an action code like “rate”, a header name) means it was not written for people. */
 const HAS_CODE_WORD = /[a-z_]{3,}/;
-const MB = MAX_UPLOAD_BYTES / 1024 / 1024;
 
 const BY_STATUS: Record<number, string> = {
   400: ERROR_MESSAGES.invalid_input,

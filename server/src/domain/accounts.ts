@@ -10,8 +10,8 @@ import {
   type UpdateUserInput,
 } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { hashPassword } from '../http/auth.js';
-import { ApiError } from '../http/errors.js';
+import { hashPassword } from './passwords.js';
+import { ApiError } from '../errors.js';
 import type { AdminEventRow } from '../repos/admin.js';
 import type { UserRow } from '../repos/users.js';
 import { recordAdminChange, type AdminChange } from './admin-changes.js';

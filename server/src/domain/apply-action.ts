@@ -11,7 +11,7 @@ import {
   type TransitionRule,
 } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../errors.js';
 import type { CasePatch, CaseRow } from '../repos/cases.js';
 import { addCalendarDays } from './calendar.js';
 import { replyDays } from './limits.js';

@@ -5,7 +5,9 @@
 const CST_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
-export type DayKind = 'holiday' | 'workday';
+import type { DayKind } from '../repos/misc.js';
+
+export type { DayKind };
 
 /** YYYY-MM-DD of the instant in China Standard Time. */
 export function cstDate(t: Date): string {

@@ -16,7 +16,7 @@ import {
 import { z } from 'zod';
 import { createCaseSchema, caseListQuerySchema } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 import type { CaseRow } from '../repos/cases.js';
 import type { EventRow } from '../repos/events.js';
 import { OVERDUE_PARAMS, overdueSql } from '../repos/lifecycle-sql.js';
@@ -175,10 +175,22 @@ export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof c
       params.push(like, ...seenParams);
     }
   }
-  if (query.type) (where.push('type = ?'), params.push(query.type));
-  if (query.categoryId) (where.push('category_id = ?'), params.push(query.categoryId));
-  if (query.unitId) (where.push('unit_id = ?'), params.push(query.unitId));
-  if (query.deputyCode) (where.push('deputy_code = ?'), params.push(query.deputyCode));
+  if (query.type) {
+    where.push('type = ?');
+    params.push(query.type);
+  }
+  if (query.categoryId) {
+    where.push('category_id = ?');
+    params.push(query.categoryId);
+  }
+  if (query.unitId) {
+    where.push('unit_id = ?');
+    params.push(query.unitId);
+  }
+  if (query.deputyCode) {
+    where.push('deputy_code = ?');
+    params.push(query.deputyCode);
+  }
   if (query.regionId) {
     const ids = deps.reference.subtree(query.regionId);
     where.push(`region_id IN (${ids.map(() => '?').join(',')})`);

@@ -1,12 +1,31 @@
-import { STATION_INACTIVE_PLACE_MESSAGE, deputyAvatarUrl, type CreateDeputyInput, type Deputy, type UpdateDeputyInput } from '@minqing/shared';
+import { LEVEL_LABELS, STATION_INACTIVE_PLACE_MESSAGE, deputyAvatarUrl, type CreateDeputyInput, type Deputy, type UpdateDeputyInput } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../errors.js';
 import type { DeputyRow } from '../repos/reference.js';
-import { toDeputyDto } from '../routes/reference.js';
 import { photoUrlOf } from './deputy-photo.js';
 import { recordAdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 import { nextFreeId } from '../util/next-free-id.js';
+
+/** A deputy as the API shows it (public profile, pickers, admin list). */
+export function toDeputyDto(d: DeputyRow, deps: Deps): Deputy {
+  const station = d.station_id ? deps.reference.station(d.station_id) : undefined;
+  return {
+    code: d.code,
+    name: d.name,
+    level: d.level,
+    levelLabel: LEVEL_LABELS[d.level],
+    regionId: d.region_id,
+    regionName: deps.reference.region(d.region_id)?.name ?? '',
+    stationId: d.station_id,
+    stationName: station?.name ?? null,
+    constituency: d.constituency,
+    photoUrl: d.photo_url,
+    bio: d.bio,
+    receptionDays: station?.reception_days ?? '',
+    inOffice: d.in_office === 1,
+  };
+}
 
 /**
  * 代表名册: the office adds deputies (a QR code and an account can then be opened for them),

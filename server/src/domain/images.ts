@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 
 /**
  * A photo as it is stored: decoded and encoded again by sharp (libvips), so nothing of the uploaded

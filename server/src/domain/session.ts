@@ -1,16 +1,15 @@
-import type { Role, User } from '@minqing/shared';
+import type { User } from '@minqing/shared';
+import type { Deps } from '../deps.js';
+import type { SessionUser } from '../session-user.js';
 import type { ReferenceRepo } from '../repos/reference.js';
 import type { UserRow } from '../repos/users.js';
 
-/** The signed-in user as the server sees it on every request. */
-export interface SessionUser {
-  id: string;
-  role: Role;
-  name: string;
-  phone: string | null;
-  regionId: string | null;
-  unitId: string | null;
-  deputyCode: string | null;
+export type { SessionUser };
+
+/** The session of an enabled account; null if it does not exist or is disabled. */
+export function activeSessionUser(deps: Pick<Deps, 'users'>, id: string): SessionUser | null {
+  const row = deps.users.get(id);
+  return row && !row.disabled ? sessionFromRow(row) : null;
 }
 
 export function sessionFromRow(row: UserRow): SessionUser {

@@ -1,6 +1,6 @@
 import type { AdminStation, CreateStationInput, Station, UpdateStationInput } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../errors.js';
 import type { StationRow } from '../repos/reference.js';
 import { managesRegion } from './deputies.js';
 import { recordAdminChange } from './admin-changes.js';

@@ -15,7 +15,7 @@ import {
   type StatsQuery,
 } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 import type { SessionUser } from './session.js';
 import { isOverdue, maskedText } from './present.js';
 import { statsFilter } from './stats.js';
@@ -94,10 +94,22 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
   const f = statsFilter(deps, user, q);
   const where: string[] = [];
   const params: unknown[] = [];
-  if (f.regions) (where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0'), params.push(...f.regions));
-  if (f.categoryId) (where.push('category_id = ?'), params.push(f.categoryId));
-  if (f.unitId) (where.push('unit_id = ?'), params.push(f.unitId));
-  if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
+  if (f.regions) {
+    where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0');
+    params.push(...f.regions);
+  }
+  if (f.categoryId) {
+    where.push('category_id = ?');
+    params.push(f.categoryId);
+  }
+  if (f.unitId) {
+    where.push('unit_id = ?');
+    params.push(f.unitId);
+  }
+  if (f.deputyCode) {
+    where.push('deputy_code = ?');
+    params.push(f.deputyCode);
+  }
   const dims = { where, params };
   const rows = deps.stats.ledgerCount(f.start, f.end, dims);
   if (rows > EXPORT_MAX_ROWS) {

@@ -17,7 +17,7 @@ import {
 } from '@minqing/shared';
 import { STATUS_RULES, maskName, maskPhone, statusesWhere, type CaseStatus } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 import { EXCERPT_SOURCE_SQL, type CaseSummaryRow } from '../repos/cases.js';
 import { CURRENT_DUE_SQL, STATUS_SINCE_SQL, overdueSql, statusIn } from '../repos/lifecycle-sql.js';
 import { cstDate, cstMidnight } from './calendar.js';
@@ -165,9 +165,18 @@ function caseWhere(f: StatsFilter): { where: string[]; params: unknown[] } {
     where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0');
     params.push(...f.regions);
   }
-  if (f.categoryId) (where.push('category_id = ?'), params.push(f.categoryId));
-  if (f.unitId) (where.push('unit_id = ?'), params.push(f.unitId));
-  if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
+  if (f.categoryId) {
+    where.push('category_id = ?');
+    params.push(f.categoryId);
+  }
+  if (f.unitId) {
+    where.push('unit_id = ?');
+    params.push(f.unitId);
+  }
+  if (f.deputyCode) {
+    where.push('deputy_code = ?');
+    params.push(f.deputyCode);
+  }
   return { where, params };
 }
 
@@ -198,7 +207,7 @@ const nextMonth = (month: string) => {
 
 /** Splits [from, to] into whole months (read from stats_month) and the days at either end. */
 function splitPeriod(from: string, to: string): { months: [string, string] | null; days: [string, string][] } {
-  let first = from.slice(8) === '01' ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
+  const first = from.slice(8) === '01' ? from.slice(0, 7) : nextMonth(from.slice(0, 7));
   let last = monthEnd(to.slice(0, 7)) === to ? to.slice(0, 7) : null;
   if (last === null) {
     const [y, m] = to.slice(0, 7).split('-').map(Number) as [number, number];
@@ -234,9 +243,18 @@ export function aggregateSums(deps: Deps, f: StatsFilter, group: GroupBy): SumMa
     dimParams.push(...f.regions);
   }
   const fineFilter = f.categoryId !== null || f.unitId !== null || f.deputyCode !== null;
-  if (f.categoryId) (dims.push('category_id = ?'), dimParams.push(f.categoryId));
-  if (f.unitId) (dims.push('unit_id = ?'), dimParams.push(f.unitId));
-  if (f.deputyCode) (dims.push('deputy_code = ?'), dimParams.push(f.deputyCode));
+  if (f.categoryId) {
+    dims.push('category_id = ?');
+    dimParams.push(f.categoryId);
+  }
+  if (f.unitId) {
+    dims.push('unit_id = ?');
+    dimParams.push(f.unitId);
+  }
+  if (f.deputyCode) {
+    dims.push('deputy_code = ?');
+    dimParams.push(f.deputyCode);
+  }
   const needsFine = fineFilter || ['category', 'unit', 'deputy'].includes(group);
   const dayTable = needsFine ? 'stats_day' : 'stats_day_region';
   const run = (table: string, keyCol: string, g: string, lo: string, hi: string) => {
@@ -513,9 +531,18 @@ function returnsByUnit(deps: Deps, f: StatsFilter): Map<string, number> {
   } else {
     const where = ['day >= ?', 'day <= ?'];
     const params: unknown[] = [f.from, f.to];
-    if (f.regions) (where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0'), params.push(...f.regions));
-    if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
-    if (f.categoryId) (where.push('category_id = ?'), params.push(f.categoryId));
+    if (f.regions) {
+      where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0');
+      params.push(...f.regions);
+    }
+    if (f.deputyCode) {
+      where.push('deputy_code = ?');
+      params.push(f.deputyCode);
+    }
+    if (f.categoryId) {
+      where.push('category_id = ?');
+      params.push(f.categoryId);
+    }
     rows = deps
       .sql(`SELECT unit_id AS unit, sum(returned) AS n FROM stats_unit_returns WHERE ${where.join(' AND ')} GROUP BY 1`)
       .all(...params) as { unit: string | null; n: number }[];
@@ -669,10 +696,22 @@ export function latestCases(deps: Deps, user: SessionUser, q: StatsQuery & { lim
   const limit = Math.min(Math.max(q.limit ?? 10, 1), 50);
   const where: string[] = [];
   const params: unknown[] = [];
-  if (f.regions) (where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0'), params.push(...f.regions));
-  if (f.categoryId) (where.push('category_id = ?'), params.push(f.categoryId));
-  if (f.unitId) (where.push('unit_id = ?'), params.push(f.unitId));
-  if (f.deputyCode) (where.push('deputy_code = ?'), params.push(f.deputyCode));
+  if (f.regions) {
+    where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0');
+    params.push(...f.regions);
+  }
+  if (f.categoryId) {
+    where.push('category_id = ?');
+    params.push(f.categoryId);
+  }
+  if (f.unitId) {
+    where.push('unit_id = ?');
+    params.push(f.unitId);
+  }
+  if (f.deputyCode) {
+    where.push('deputy_code = ?');
+    params.push(f.deputyCode);
+  }
   const rows = deps
     .sql(
       `SELECT id, tracking_no, title, status, region_id, category_id, deputy_code, submitted_at, anonymous, contact_name, contact_phone

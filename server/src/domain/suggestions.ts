@@ -2,7 +2,7 @@ import { maskPersonalInfo, type Suggestions } from '@minqing/shared';
 import { rankSimilar, type Classifier } from '../classifier/index.js';
 import type { Deps } from '../deps.js';
 import type { CaseRow } from '../repos/cases.js';
-import { townUnitId } from '../seed/pinghu.js';
+import { townUnitId } from './units.js';
 import { textFor } from './present.js';
 import type { SessionUser } from './session.js';
 

@@ -1,10 +1,13 @@
 import type { AdminUnit, Category, CreateUnitInput, UpdateCategoryInput, UpdateUnitInput } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../errors.js';
 import type { CategoryRow, UnitRow } from '../repos/reference.js';
 import { nameSortActiveChanges, recordAdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 import { nextFreeId } from '../util/next-free-id.js';
+
+/** The id of a town's own government (镇人民政府/街道办事处), the unit a town-level case goes to. */
+export const townUnitId = (townId: string) => `gov-${townId}`;
 
 /**
  * 承办单位与分类: the office of the city and admins add handling units (a new department after an

@@ -1,6 +1,6 @@
 import type { AdminVillage, CreateVillageInput, UpdateVillageInput } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../errors.js';
 import type { RegionRow } from '../repos/reference.js';
 import { managesRegion } from './deputies.js';
 import { nameSortActiveChanges, recordAdminChange } from './admin-changes.js';

@@ -1,10 +1,9 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import type { Role } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import { sessionFromRow, type SessionUser } from '../domain/session.js';
-import { ApiError } from './errors.js';
+import type { SessionUser } from '../session-user.js';
+import { ApiError } from '../errors.js';
 
 export interface TokenConfig {
   secret: string;
@@ -38,7 +37,11 @@ type TokenClaims = { sub?: unknown; exp?: unknown };
 export class Sessions {
   private readonly verified = new Map<string, TokenClaims>();
   private readonly users = new Map<string, { version: string; user: SessionUser }>();
-  constructor(private readonly config: TokenConfig) {}
+  /** `loadUser` reads the account afresh (the composition root passes the domain's reader). */
+  constructor(
+    private readonly config: TokenConfig,
+    private readonly loadUser: (deps: Deps, id: string) => SessionUser | null,
+  ) {}
 
   /** The user of a token, checking everything; throws the ApiError the client gets. */
   async userOf(token: string, deps: Deps, version: string): Promise<SessionUser> {
@@ -57,10 +60,10 @@ export class Sessions {
     if (typeof claims.sub !== 'string') throw new ApiError('unauthorized', '账号不存在或已停用');
     let session = this.users.get(claims.sub);
     if (!session || session.version !== version) {
-      const row = deps.users.get(claims.sub);
-      if (!row || row.disabled) throw new ApiError('unauthorized', '账号不存在或已停用');
+      const user = this.loadUser(deps, claims.sub);
+      if (!user) throw new ApiError('unauthorized', '账号不存在或已停用');
       if (this.users.size >= 20_000) this.users.clear();
-      this.users.set(claims.sub, (session = { version, user: sessionFromRow(row) }));
+      this.users.set(claims.sub, (session = { version, user }));
     }
     return session.user;
   }
@@ -91,39 +94,4 @@ export function currentUser(c: { get: (k: 'user') => SessionUser | null }, roles
   if (!user) throw new ApiError('unauthorized');
   if (roles && !roles.includes(user.role)) throw new ApiError('forbidden');
   return user;
-}
-
-const SCRYPT = { N: 16384, r: 8, p: 1 } as const;
-
-export function hashPassword(password: string): string {
-  const salt = randomBytes(16);
-  const hash = scryptSync(password, salt, 32, SCRYPT);
-  return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-
-function parseHash(stored: string | null): { salt: Buffer; hash: Buffer } | null {
-  const [scheme, salt, hash] = stored?.split('$') ?? [];
-  if (scheme !== 'scrypt' || !salt || !hash) return null;
-  const parsed = { salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') };
-  return parsed.hash.length >= 16 ? parsed : null;
-}
-
-/** The hash of a password no one knows, made once with the same parameters as every other. */
-let dummyHash: { salt: Buffer; hash: Buffer } | undefined;
-
-/** Makes the dummy hash now (once per process), so that the first unknown name's sign-in is not the slow one. */
-export function dummyPasswordHash() {
-  return (dummyHash ??= parseHash(hashPassword(randomBytes(16).toString('base64')))!);
-}
-
-/**
- * Whether the password matches the stored hash. An account with no (readable) hash, or none at
- * all, is checked against the dummy hash, so that a sign-in takes as long whether the account
- * exists, is disabled or has a password, and the time tells nothing.
- */
-export function verifyPassword(password: string, stored: string | null): boolean {
-  const own = parseHash(stored);
-  const against = own ?? dummyPasswordHash();
-  const actual = scryptSync(password, against.salt, against.hash.length, SCRYPT);
-  return timingSafeEqual(against.hash, actual) && own !== null;
 }

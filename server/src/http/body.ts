@@ -1,6 +1,6 @@
 import type { HonoRequest, MiddlewareHandler } from 'hono';
 import { JSON_BODY_LIMIT } from './body-limit.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../errors.js';
 
 const MAX_DEPTH = 20;
 

@@ -3,23 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { ERROR_MESSAGES, ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '@minqing/shared';
-
-/** An error the API reports to its caller as `{error:{code,message,field}}`. */
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message?: string,
-    readonly field?: string,
-    readonly headers?: Record<string, string>,
-  ) {
-    super(message ?? ERROR_MESSAGES[code]);
-  }
-  get status() {
-    return ERROR_STATUS[this.code];
-  }
-}
-
-export const notFound = (what = '未找到相关内容') => new ApiError('not_found', what);
+import { ApiError } from '../errors.js';
 
 export function errorBody(code: ErrorCode, message?: string, field?: string): ApiErrorBody {
   return { error: { code, message: message ?? ERROR_MESSAGES[code], ...(field ? { field } : {}) } };

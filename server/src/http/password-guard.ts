@@ -1,4 +1,4 @@
-import { ApiError } from './errors.js';
+import { ApiError } from '../errors.js';
 import { FixedWindows, type CountWindow } from './fixed-windows.js';
 
 /** The window failed password sign-ins are counted in, per account and per client address. */

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from './auth.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../errors.js';
 import { FixedWindows } from './fixed-windows.js';
 
 /** Requests allowed per window; 0 turns a limit off (e.g. for a load benchmark on loopback). */

@@ -1,4 +1,4 @@
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 
 /** What our server needs from the two identity providers and their message channels. */
 export interface IdentityProvider {

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { mockTicketRequestSchema, type MockAccount, type MockMessage } from '@minqing/shared';
 import type { Db } from '../db/open.js';
 import type { Clock } from '../deps.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 import { validate } from '../http/validate.js';
 
 const CODE_TTL_MS = 5 * 60_000;

@@ -1,6 +1,6 @@
 import type { CaseStatus, Role } from '@minqing/shared';
 import type { Db } from '../db/open.js';
-import { eventHash } from '../domain/audit.js';
+import { eventHash } from './event-hash.js';
 
 export interface EventRow {
   id: number;

@@ -1,5 +1,7 @@
 import type { Db } from '../db/open.js';
-import type { DayKind } from '../domain/calendar.js';
+
+/** A date that departs from the Monday–Friday week: a public holiday, or a weekend day made a workday (调休). */
+export type DayKind = 'holiday' | 'workday';
 
 export interface UploadRow {
   id: string;

@@ -3,7 +3,7 @@ import { CASE_ACTIONS, caseListQuerySchema, createCaseSchema, similarQuerySchema
 import { caseDetail, createCase, listCases, loadVisible, transition } from '../domain/cases.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { jsonAnswer } from '../http/json-answer.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 import { validate } from '../http/validate.js';
 import { textFor } from '../domain/present.js';
 import { similarOpenCases, suggestionsFor } from '../domain/suggestions.js';

@@ -5,7 +5,7 @@ import { STATION_INACTIVE_MESSAGE, checkinInputSchema, visitInputSchema, type Ch
 import type { Deps } from '../deps.js';
 import { cstDate, cstMidnight } from '../domain/calendar.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../errors.js';
 import { validate } from '../http/validate.js';
 import type { RouteContext } from './context.js';
 

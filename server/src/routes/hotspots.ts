@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { hotspots } from '../domain/hotspots.js';
 import { scopeFilter } from '../domain/scope.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 import { validate } from '../http/validate.js';
 
 export function hotspotRoutes() {

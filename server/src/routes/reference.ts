@@ -1,40 +1,20 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { LEVEL_LABELS, deputyQuerySchema, statsQuerySchema, type Deputy } from '@minqing/shared';
+import { deputyQuerySchema, statsQuerySchema } from '@minqing/shared';
 import { photoUrlOf } from '../domain/deputy-photo.js';
 import { deputyPerformance } from '../domain/performance.js';
+import { toDeputyDto } from '../domain/deputies.js';
 import { toStationDto } from '../domain/stations.js';
 import { currentUser } from '../http/auth.js';
 import QRCode from 'qrcode';
-import type { Deps } from '../deps.js';
 import type { AppEnv } from '../http/auth.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../errors.js';
 import { validate } from '../http/validate.js';
-import type { DeputyRow } from '../repos/reference.js';
 import type { RouteContext } from './context.js';
 
 // Public, but asked again each time (answered 304 by the ETag while unchanged): a deputy marked
 // 不再履职 or moved to another station shows so on the next visit, not minutes later.
 const PUBLIC_REVALIDATE = 'public, no-cache';
-
-export function toDeputyDto(d: DeputyRow, deps: Deps): Deputy {
-  const station = d.station_id ? deps.reference.station(d.station_id) : undefined;
-  return {
-    code: d.code,
-    name: d.name,
-    level: d.level,
-    levelLabel: LEVEL_LABELS[d.level],
-    regionId: d.region_id,
-    regionName: deps.reference.region(d.region_id)?.name ?? '',
-    stationId: d.station_id,
-    stationName: station?.name ?? null,
-    constituency: d.constituency,
-    photoUrl: d.photo_url,
-    bio: d.bio,
-    receptionDays: station?.reception_days ?? '',
-    inOffice: d.in_office === 1,
-  };
-}
 
 export function deputyRoutes(ctx: RouteContext) {
   return new Hono<AppEnv>()

@@ -12,7 +12,7 @@ import { cstDate } from '../domain/calendar.js';
 import { limitsSchema } from '../domain/limits.js';
 import { REPLY_REVIEW_KEY } from '../domain/reply-review.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../errors.js';
 import { validate } from '../http/validate.js';
 import type { HolidayRow } from '../repos/misc.js';
 

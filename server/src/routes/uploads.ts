@@ -7,7 +7,7 @@ import { photosHiddenFromCitizen } from '../domain/present.js';
 import { canSee } from '../domain/scope.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { UPLOAD_BODY_LIMIT } from '../http/body-limit.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../errors.js';
 
 export function uploadRoutes() {
   return new Hono<AppEnv>()

@@ -5,8 +5,9 @@ import { buildDeps, type Clock, type Secrets } from '../deps.js';
 import { createCase, transition } from '../domain/cases.js';
 import { autoClose } from '../domain/scheduler.js';
 import { sessionFromRow, type SessionUser } from '../domain/session.js';
-import { hashPassword } from '../http/auth.js';
-import { CATEGORIES, DEPARTMENTS, TOWNS, deputySeeds, townUnitId } from './pinghu.js';
+import { hashPassword } from '../domain/passwords.js';
+import { CATEGORIES, DEPARTMENTS, TOWNS, deputySeeds } from './pinghu.js';
+import { townUnitId } from '../domain/units.js';
 import { mulberry32 } from '../util/random.js';
 import { DEPUTY_REPLIES, REPLIES, TEMPLATES } from './texts.js';
 

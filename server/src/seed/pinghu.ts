@@ -46,7 +46,6 @@ export const CATEGORIES = [
   { id: 'health', name: '卫生计生', unit: 'wjj' },
 ];
 
-export const townUnitId = (townId: string) => `gov-${townId}`;
 export const townUnitName = (town: TownSeed) => (town.name.endsWith('街道') ? `${town.name}办事处` : `${town.name}人民政府`);
 
 const SURNAMES = '张王李赵陈刘杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程沈';

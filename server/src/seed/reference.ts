@@ -1,7 +1,8 @@
 import { deputyAvatarUrl } from '@minqing/shared';
 import type { Db } from '../db/open.js';
 import { holidayRows } from './holidays.js';
-import { CATEGORIES, CITY, DEPARTMENTS, TOWNS, deputySeeds, townUnitId, townUnitName } from './pinghu.js';
+import { CATEGORIES, CITY, DEPARTMENTS, TOWNS, deputySeeds, townUnitName } from './pinghu.js';
+import { townUnitId } from '../domain/units.js';
 
 /** Reference data: upserted, so running it again changes nothing and fixes what drifted. */
 export function seedReference(db: Db): void {

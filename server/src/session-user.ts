@@ -1,0 +1,15 @@
+import type { Role } from '@minqing/shared';
+
+/**
+ * The signed-in user as the server sees it on every request. It lives at the root of server/src
+ * because both the auth middleware (http/) and the domain speak of it.
+ */
+export interface SessionUser {
+  id: string;
+  role: Role;
+  name: string;
+  phone: string | null;
+  regionId: string | null;
+  unitId: string | null;
+  deputyCode: string | null;
+}
