@@ -14,8 +14,14 @@ const zone = (regex, message) => ({ regex, message });
 
 /** What no file of a side may import, whatever folder of that side it sits in. */
 const NO_SERVER = zone(folder('server'), '前端与 shared 不得引用 server/（apps → shared ← server）');
-const NO_APPS = zone(`${folder('citizen-h5', 'deputy-h5', 'h5-common')}|^@minqing/h5-common`, 'server 与 shared 不得引用前端代码（citizen-h5、deputy-h5、h5-common）');
-const NODE_BUILTINS = ['^node:', `^(${['fs', 'path', 'os', 'crypto', 'http', 'https', 'url', 'stream', 'util', 'zlib', 'child_process', 'worker_threads', 'buffer', 'events'].join('|')})(/|$)`];
+const NO_APPS = zone(
+  `${folder('citizen-h5', 'deputy-h5', 'h5-common')}|^@minqing/h5-common`,
+  'server 与 shared 不得引用前端代码（citizen-h5、deputy-h5、h5-common）',
+);
+const NODE_BUILTINS = [
+  '^node:',
+  `^(${['fs', 'path', 'os', 'crypto', 'http', 'https', 'url', 'stream', 'util', 'zlib', 'child_process', 'worker_threads', 'buffer', 'events'].join('|')})(/|$)`,
+];
 
 /**
  * The layers, one block per folder (a later block's options replace an earlier one's for the same
@@ -26,8 +32,12 @@ const SERVER_LAYERS = {
   'server/src/domain/**': [
     zone(sibling('routes', 'http', 'seed', 'app'), '领域层（domain）不得引用 routes/、http/、seed/：把被引用的东西移到它该在的层'),
   ],
-  'server/src/repos/**': [zone(sibling('domain', 'routes', 'http', 'seed', 'app'), '数据层（repos）不得引用 domain/、routes/、http/、seed/')],
-  'server/src/http/**': [zone(sibling('domain', 'routes', 'repos', 'seed', 'app'), 'http/（中间件）不得引用 domain/、routes/、repos/、seed/')],
+  'server/src/repos/**': [
+    zone(sibling('domain', 'routes', 'http', 'seed', 'app'), '数据层（repos）不得引用 domain/、routes/、http/、seed/'),
+  ],
+  'server/src/http/**': [
+    zone(sibling('domain', 'routes', 'repos', 'seed', 'app'), 'http/（中间件）不得引用 domain/、routes/、repos/、seed/'),
+  ],
   'server/src/db/**': [zone(sibling('domain', 'routes', 'repos', 'http', 'seed', 'app', 'deps'), 'db/ 是最底层：不得引用它之上的任何层')],
 };
 
@@ -94,7 +104,10 @@ export default tseslint.config(
             NO_SERVER,
             NO_APPS,
             zone(NODE_BUILTINS.join('|'), 'shared/ 在浏览器和 node 里都要能跑：不得引用 node 模块'),
-            zone('^(vue|vant|vue-router|pinia|hono|better-sqlite3|sharp)(/|$)', 'shared/ 只放契约（zod 结构、错误码）：不得引用框架或服务端库'),
+            zone(
+              '^(vue|vant|vue-router|pinia|hono|better-sqlite3|sharp)(/|$)',
+              'shared/ 只放契约（zod 结构、错误码）：不得引用框架或服务端库',
+            ),
           ],
         },
       ],
@@ -105,21 +118,33 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...[...BROWSER_ONLY_GLOBALS, ...NODE_ONLY_GLOBALS].map((name) => ({ name, message: 'shared/ 不得使用浏览器或 node 专有的全局对象' })),
+        ...[...BROWSER_ONLY_GLOBALS, ...NODE_ONLY_GLOBALS].map((name) => ({
+          name,
+          message: 'shared/ 不得使用浏览器或 node 专有的全局对象',
+        })),
       ],
     },
   },
   {
     files: ['citizen-h5/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SERVER, zone(folder('deputy-h5'), '两个应用互不引用：共用的放进 h5-common/')] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NO_SERVER, zone(folder('deputy-h5'), '两个应用互不引用：共用的放进 h5-common/')] }],
+    },
   },
   {
     files: ['deputy-h5/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SERVER, zone(folder('citizen-h5'), '两个应用互不引用：共用的放进 h5-common/')] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [NO_SERVER, zone(folder('citizen-h5'), '两个应用互不引用：共用的放进 h5-common/')] }],
+    },
   },
   {
     files: ['h5-common/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SERVER, zone(folder('citizen-h5', 'deputy-h5'), 'h5-common/ 是两个应用共用的：不得引用某一个应用')] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [NO_SERVER, zone(folder('citizen-h5', 'deputy-h5'), 'h5-common/ 是两个应用共用的：不得引用某一个应用')] },
+      ],
+    },
   },
   serverZone(['server/**'], []),
   ...Object.entries(SERVER_LAYERS).map(([files, patterns]) => serverZone([files], patterns)),

@@ -67,7 +67,11 @@ try {
     });
     cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => types.set(e.requestId, e.type));
     cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number; timestamp: number }) => {
-      finished.push({ type: types.get(e.requestId) ?? 'Other', bytes: e.encodedDataLength, at: (e.timestamp - (startedAt ?? e.timestamp)) * 1000 });
+      finished.push({
+        type: types.get(e.requestId) ?? 'Other',
+        bytes: e.encodedDataLength,
+        at: (e.timestamp - (startedAt ?? e.timestamp)) * 1000,
+      });
     });
     const sum = (until: number): Transfer =>
       finished
@@ -89,7 +93,9 @@ try {
       new PerformanceObserver((list) => {
         for (const e of list.getEntries() as (PerformanceEntry & { element?: Element | null })[]) {
           const el = e.element;
-          const desc = el ? `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} “${(el.textContent ?? '').trim().slice(0, 16)}”` : '?';
+          const desc = el
+            ? `${el.tagName.toLowerCase()}${el.className ? '.' + String(el.className).split(' ')[0] : ''} “${(el.textContent ?? '').trim().slice(0, 16)}”`
+            : '?';
           w.__lcp.push({ t: e.startTime, el: desc });
         }
       }).observe({ type: 'largest-contentful-paint', buffered: true });
@@ -124,5 +130,7 @@ results.forEach((r, i) => {
 });
 const sorted = results.map((r) => r.lcp).sort((a, b) => a - b);
 const median = sorted[Math.floor(sorted.length / 2)]!;
-console.log(`LCP median ${ms(median)} (min ${ms(sorted[0]!)}, max ${ms(sorted.at(-1)!)}) — target ≤ ${ms(TARGET_MS)}: ${median <= TARGET_MS ? 'ok' : 'OVER'}`);
+console.log(
+  `LCP median ${ms(median)} (min ${ms(sorted[0]!)}, max ${ms(sorted.at(-1)!)}) — target ≤ ${ms(TARGET_MS)}: ${median <= TARGET_MS ? 'ok' : 'OVER'}`,
+);
 process.exit(median <= TARGET_MS ? 0 : 1);

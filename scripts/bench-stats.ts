@@ -34,8 +34,20 @@ async function start(): Promise<ServerProcess> {
 }
 
 async function signIn(base: string, account: string): Promise<string> {
-  const code = (await (await fetch(`${base}/mock-idp/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account }) })).json()) as { authCode: string };
-  const auth = (await (await fetch(`${base}/api/auth/staff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ authCode: code.authCode }) })).json()) as { token: string };
+  const code = (await (
+    await fetch(`${base}/mock-idp/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account }),
+    })
+  ).json()) as { authCode: string };
+  const auth = (await (
+    await fetch(`${base}/api/auth/staff`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ authCode: code.authCode }),
+    })
+  ).json()) as { token: string };
   return auth.token;
 }
 
@@ -57,12 +69,19 @@ function vm(pid: number): { rss: number; hwm: number } {
 
 async function main() {
   const raw = new Database(dbFile, { readonly: true });
-  const facts = raw.prepare(`SELECT count(*) AS cases, min(submitted_at) AS first, max(submitted_at) AS last, sum(status <> 'closed') AS open FROM cases`).get() as {
-    cases: number; first: string; last: string; open: number;
+  const facts = raw
+    .prepare(`SELECT count(*) AS cases, min(submitted_at) AS first, max(submitted_at) AS last, sum(status <> 'closed') AS open FROM cases`)
+    .get() as {
+    cases: number;
+    first: string;
+    last: string;
+    open: number;
   };
   const events = (raw.prepare('SELECT max(id) AS n FROM case_events').get() as { n: number }).n;
   raw.close();
-  console.log(`数据库 ${dbFile}: ${(statSync(dbFile).size / 1e9).toFixed(2)} GB, ${facts.cases} 件民情件 (${facts.first.slice(0, 10)} … ${facts.last.slice(0, 10)}), ${events} 条事件, ${facts.open} 件未办结`);
+  console.log(
+    `数据库 ${dbFile}: ${(statSync(dbFile).size / 1e9).toFixed(2)} GB, ${facts.cases} 件民情件 (${facts.first.slice(0, 10)} … ${facts.last.slice(0, 10)}), ${events} 条事件, ${facts.open} 件未办结`,
+  );
   console.log(`Node ${process.version}, ${runs} 次/接口（另有 2 次预热）, 领导账号（全市）\n`);
 
   const lastYear = String(Number(facts.last.slice(0, 4)) - 1);
@@ -85,22 +104,49 @@ async function main() {
   };
 
   const cases: { name: string; path: string; q: Record<string, string>; target: number }[] = [];
-  for (const [label, period] of [[`全年 ${lastYear}`, year], [`近365天 ${rolling.from}…${rolling.to}`, rolling]] as const) {
+  for (const [label, period] of [
+    [`全年 ${lastYear}`, year],
+    [`近365天 ${rolling.from}…${rolling.to}`, rolling],
+  ] as const) {
     cases.push({ name: `overview        ${label}`, path: 'overview', q: period, target: TARGET_OVERVIEW_MS });
     cases.push({ name: `overview 当湖    ${label}`, path: 'overview', q: { ...period, regionId: 'danghu' }, target: TARGET_OVERVIEW_MS });
-    cases.push({ name: `overview 城乡建设 ${label}`, path: 'overview', q: { ...period, categoryId: 'construction' }, target: TARGET_OVERVIEW_MS });
+    cases.push({
+      name: `overview 城乡建设 ${label}`,
+      path: 'overview',
+      q: { ...period, categoryId: 'construction' },
+      target: TARGET_OVERVIEW_MS,
+    });
     cases.push({ name: `overview 住建局  ${label}`, path: 'overview', q: { ...period, unitId: 'zjj' }, target: TARGET_OVERVIEW_MS });
     cases.push({ name: `overview D001   ${label}`, path: 'overview', q: { ...period, deputyCode: 'D001' }, target: TARGET_OVERVIEW_MS });
-    for (const g of ['day', 'week', 'month']) cases.push({ name: `trend ${g.padEnd(5)}     ${label}`, path: 'trend', q: { ...period, granularity: g }, target: TARGET_BREAKDOWN_MS });
-    cases.push({ name: `trend day 城乡建设 ${label}`, path: 'trend', q: { ...period, granularity: 'day', categoryId: 'construction' }, target: TARGET_BREAKDOWN_MS });
+    for (const g of ['day', 'week', 'month'])
+      cases.push({
+        name: `trend ${g.padEnd(5)}     ${label}`,
+        path: 'trend',
+        q: { ...period, granularity: g },
+        target: TARGET_BREAKDOWN_MS,
+      });
+    cases.push({
+      name: `trend day 城乡建设 ${label}`,
+      path: 'trend',
+      q: { ...period, granularity: 'day', categoryId: 'construction' },
+      target: TARGET_BREAKDOWN_MS,
+    });
     for (const p of ['categories', 'towns', 'units', 'deputies', 'overdue', 'stages', 'latest']) {
       cases.push({ name: `${p.padEnd(15)} ${label}`, path: p, q: period, target: TARGET_BREAKDOWN_MS });
     }
-    cases.push({ name: `units 城乡建设     ${label}`, path: 'units', q: { ...period, categoryId: 'construction' }, target: TARGET_BREAKDOWN_MS });
+    cases.push({
+      name: `units 城乡建设     ${label}`,
+      path: 'units',
+      q: { ...period, categoryId: 'construction' },
+      target: TARGET_BREAKDOWN_MS,
+    });
   }
   // drill-down lists (a page of 20 and the exact count): reported, no target in the brief
   const drills = ['received', 'ackLate', 'replyLate', 'unsatisfied', 'reopened', 'overdue'].map((m) => ({
-    name: `drill ${m.padEnd(11)} 全年 ${lastYear}`, path: 'cases', q: { ...year, metric: m }, target: 0,
+    name: `drill ${m.padEnd(11)} 全年 ${lastYear}`,
+    path: 'cases',
+    q: { ...year, metric: m },
+    target: 0,
   }));
 
   const results: { name: string; med: number; p95: number; rtMed: number; target: number }[] = [];
@@ -117,7 +163,9 @@ async function main() {
     results.push({ name: c.name, med: median(durs), p95: pct(durs, 95), rtMed: median(rts), target: c.target });
   }
   const o = JSON.parse((await get('overview', year)).body) as Record<string, unknown>;
-  console.log(`全年 ${lastYear} 总览：收件 ${o.received}，及时受理率 ${o.ackOnTimeRate}，按时办结率 ${o.completionOnTimeRate}，满意率 ${o.satisfactionRate}，解决率 ${o.solvedRate}，重办率 ${o.reopenRate}\n`);
+  console.log(
+    `全年 ${lastYear} 总览：收件 ${o.received}，及时受理率 ${o.ackOnTimeRate}，按时办结率 ${o.completionOnTimeRate}，满意率 ${o.satisfactionRate}，解决率 ${o.solvedRate}，重办率 ${o.reopenRate}\n`,
+  );
   console.log('接口（服务端耗时 ms：中位数 / p95；往返中位数）                         中位     p95    往返   目标');
   let failed = 0;
   for (const r of results) {
@@ -130,9 +178,9 @@ async function main() {
   // export on a fresh process: its peak memory is the export's
   server = await start();
   // a period ending with the last full year that holds about `exportRows` cases (whole days)
-  const daily = JSON.parse(
-    (await get('trend', { from: `${Number(lastYear) - 1}-01-01`, to: year.to, granularity: 'day' })).body,
-  ) as { buckets: { from: string; received: number }[] };
+  const daily = JSON.parse((await get('trend', { from: `${Number(lastYear) - 1}-01-01`, to: year.to, granularity: 'day' })).body) as {
+    buckets: { from: string; received: number }[];
+  };
   let n = 0;
   let from = year.to;
   for (let i = daily.buckets.length - 1; i >= 0 && n < exportRows; i--) {
@@ -149,7 +197,9 @@ async function main() {
     }
   }, 20);
   const t0 = performance.now();
-  const res = await fetch(`${server.baseUrl}/api/stats/export.xlsx?${new URLSearchParams({ from, to: year.to })}`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${server.baseUrl}/api/stats/export.xlsx?${new URLSearchParams({ from, to: year.to })}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (res.status !== 200) throw new Error(`export ${res.status} ${await res.text()}`);
   const chunks: Buffer[] = [];
   let bytes = 0;
@@ -164,7 +214,10 @@ async function main() {
   // read the file back: rows and header
   let rows = 0;
   let header: string[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.concat(chunks)), { worksheets: 'emit', sharedStrings: 'cache' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.concat(chunks)), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet) {
       if (rows === 0) header = (row.values as unknown[]).slice(1).map(String);
@@ -173,9 +226,13 @@ async function main() {
   }
   const declared = Number(res.headers.get('x-export-rows'));
   const peakMb = Math.max(peak, after.hwm);
-  console.log(`\n导出台账 ${from} … ${year.to}: ${declared} 行（读回 ${rows - 1} 行数据 + 表头，${header.length} 列：${header.slice(0, 4).join('、')}…），${(bytes / 1e6).toFixed(1)} MB`);
+  console.log(
+    `\n导出台账 ${from} … ${year.to}: ${declared} 行（读回 ${rows - 1} 行数据 + 表头，${header.length} 列：${header.slice(0, 4).join('、')}…），${(bytes / 1e6).toFixed(1)} MB`,
+  );
   console.log(`  用时 ${seconds.toFixed(2)} s（目标 ≤ ${TARGET_EXPORT_S} s ${seconds <= TARGET_EXPORT_S ? '✓' : '✗'}）`);
-  console.log(`  服务进程内存：导出前 RSS ${before.rss.toFixed(0)} MB，峰值 (VmHWM) ${peakMb.toFixed(0)} MB（目标 < ${TARGET_EXPORT_MB} MB ${peakMb < TARGET_EXPORT_MB ? '✓' : '✗'}）`);
+  console.log(
+    `  服务进程内存：导出前 RSS ${before.rss.toFixed(0)} MB，峰值 (VmHWM) ${peakMb.toFixed(0)} MB（目标 < ${TARGET_EXPORT_MB} MB ${peakMb < TARGET_EXPORT_MB ? '✓' : '✗'}）`,
+  );
   if (seconds > TARGET_EXPORT_S || peakMb >= TARGET_EXPORT_MB || rows - 1 !== declared) failed++;
   console.log(failed ? `\n${failed} 项未达标` : '\n全部达标 ✓');
   process.exit(failed ? 1 : 0);

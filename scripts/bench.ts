@@ -49,7 +49,19 @@ async function load(opts: autocannon.Options): Promise<autocannon.Result> {
   return run(seconds);
 }
 
-interface Row { scenario: string; 'req/s': number; 'p50 ms': number; 'p99 ms': number; errors: number; non2xx: number; '304s': number; ceiling: string; ratio: string; 'vs same size': string; 'vs same size, headers': string }
+interface Row {
+  scenario: string;
+  'req/s': number;
+  'p50 ms': number;
+  'p99 ms': number;
+  errors: number;
+  non2xx: number;
+  '304s': number;
+  ceiling: string;
+  ratio: string;
+  'vs same size': string;
+  'vs same size, headers': string;
+}
 const rows: Row[] = [];
 type Sized = 'list' | 'detail' | 'overview';
 /** The bare route's rate at each read's size, without and with the security headers (filled below). */
@@ -82,7 +94,10 @@ if (!dbFile) {
   dbFile = join(work, 'bulk.db');
   const cases = arg('cases', '100000');
   console.log(`生成 ${cases} 件的批量数据库…`);
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed-bulk.ts', '--cases', cases, '--db', dbFile], { cwd: root, stdio: 'inherit' });
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed-bulk.ts', '--cases', cases, '--db', dbFile], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (seeded.status !== 0) throw new Error('seed-bulk failed');
 } else {
   const copy = join(work, 'bench.db');
@@ -97,15 +112,20 @@ const bare = spawn(process.execPath, ['--import', 'tsx', 'scripts/lib/bare-serve
   env: { ...process.env, BARE_DB: join(work, 'bare.db') },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const barePort = await new Promise<number>((res) => bare.stdout!.on('data', (b: Buffer) => {
-  const m = /localhost:(\d+)/.exec(b.toString());
-  if (m) res(Number(m[1]));
-}));
+const barePort = await new Promise<number>((res) =>
+  bare.stdout!.on('data', (b: Buffer) => {
+    const m = /localhost:(\d+)/.exec(b.toString());
+    if (m) res(Number(m[1]));
+  }),
+);
 const bareUrl = `http://127.0.0.1:${barePort}`;
 const ceilingJson = await load({ url: `${bareUrl}/json` });
 record('bare Hono JSON route (ceiling)', ceilingJson, null, '');
 const ceilingInsert = await load({
-  url: `${bareUrl}/insert`, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: '平湖市当湖街道路灯不亮' }),
+  url: `${bareUrl}/insert`,
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ body: '平湖市当湖街道路灯不亮' }),
 });
 record('bare durable insert, FULL (ceiling)', ceilingInsert, null, '');
 const readCeiling = ceilingJson.requests.average;
@@ -113,9 +133,15 @@ const writeCeiling = ceilingInsert.requests.average;
 
 // 3. the real server on the bulk database
 const server = await startServerProcess({
-  DB_FILE: dbFile, DEMO_MODE: '1', DEMO_CASES: '0',
-  SUBMIT_PER_USER_PER_HOUR: '0', SUBMIT_PER_IP_PER_MINUTE: '0', SIGNIN_PER_IP_PER_MINUTE: '0', UPLOAD_PER_USER_PER_MINUTE: '0',
-  TRANSITION_PER_USER_CASE_PER_MINUTE: '0', TRANSITION_PER_USER_PER_MINUTE: '0',
+  DB_FILE: dbFile,
+  DEMO_MODE: '1',
+  DEMO_CASES: '0',
+  SUBMIT_PER_USER_PER_HOUR: '0',
+  SUBMIT_PER_IP_PER_MINUTE: '0',
+  SIGNIN_PER_IP_PER_MINUTE: '0',
+  UPLOAD_PER_USER_PER_MINUTE: '0',
+  TRANSITION_PER_USER_CASE_PER_MINUTE: '0',
+  TRANSITION_PER_USER_PER_MINUTE: '0',
 });
 const base = server.baseUrl;
 const post = async (path: string, body: unknown, token?: string) => {
@@ -128,17 +154,25 @@ const post = async (path: string, body: unknown, token?: string) => {
 };
 const token = async (account: string) => {
   const code = await post('/mock-idp/tickets', { account });
-  return code.ticket ? (await post('/api/auth/citizen', { ticket: code.ticket })).token! : (await post('/api/auth/staff', { authCode: code.authCode })).token!;
+  return code.ticket
+    ? (await post('/api/auth/citizen', { ticket: code.ticket })).token!
+    : (await post('/api/auth/staff', { authCode: code.authCode })).token!;
 };
 // the reader: the citizen with the most cases in the bulk data (a token minted with the
 // server's own secret, which demo mode keeps beside the database)
 const dbRead = new Database(dbFile, { readonly: true });
 const reader = dbRead
-  .prepare("SELECT citizen_user_id AS id, count(*) AS n FROM cases WHERE citizen_user_id IS NOT NULL GROUP BY citizen_user_id ORDER BY n DESC LIMIT 1")
+  .prepare(
+    'SELECT citizen_user_id AS id, count(*) AS n FROM cases WHERE citizen_user_id IS NOT NULL GROUP BY citizen_user_id ORDER BY n DESC LIMIT 1',
+  )
   .get() as { id: string; n: number };
 dbRead.close();
 const secret = readFileSync(join(dirname(dbFile), 'token-secret.key'), 'utf8').trim();
-const citizen = await sign({ sub: reader.id, role: 'citizen', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600 }, secret, 'HS256');
+const citizen = await sign(
+  { sub: reader.id, role: 'citizen', iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600 },
+  secret,
+  'HS256',
+);
 // submissions come from another citizen, so the reader's list stays the size it was
 const submitter = await token('zlb-wang');
 const office = await token('ding-office');
@@ -150,21 +184,31 @@ const reads = (t: string) => ({ ...auth(t), ...BROWSER_ACCEPT });
 
 const db = new Database(dbFile, { readonly: true });
 const citizenCases = reader.n;
-const openCases = (db.prepare("SELECT id FROM cases WHERE status <> 'closed' ORDER BY submitted_at DESC LIMIT 5000").all() as { id: string }[]).map((r) => r.id);
-const detailCase = (db.prepare('SELECT id FROM cases WHERE citizen_user_id = ? ORDER BY submitted_at DESC LIMIT 1').get(reader.id) as { id: string } | undefined)?.id;
+const openCases = (
+  db.prepare("SELECT id FROM cases WHERE status <> 'closed' ORDER BY submitted_at DESC LIMIT 5000").all() as { id: string }[]
+).map((r) => r.id);
+const detailCase = (
+  db.prepare('SELECT id FROM cases WHERE citizen_user_id = ? ORDER BY submitted_at DESC LIMIT 1').get(reader.id) as
+    { id: string } | undefined
+)?.id;
 const totalCases = (db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
 db.close();
 if (!detailCase) throw new Error('the bulk database has no citizen case');
 
 // the bare route again, answering as many bytes as the list, the case and the overview do (as sent, compressed or not): what the wire alone allows for an answer of that size
-const sizeOf = async (path: string, as = citizen) => Number((await fetch(`${base}${path}`, { headers: reads(as) })).headers.get('content-length'));
+const sizeOf = async (path: string, as = citizen) =>
+  Number((await fetch(`${base}${path}`, { headers: reads(as) })).headers.get('content-length'));
 const year = new Date().getFullYear();
 const overviewPath = `/api/stats/overview?from=${year - 1}-01-01&to=${year - 1}-12-31`;
 const overviewUrl = `${base}${overviewPath}`;
 const listBytes = await sizeOf('/api/cases?page=1&pageSize=20');
 const detailBytes = await sizeOf(`/api/cases/${detailCase}`);
 const overviewBytes = await sizeOf(overviewPath, leader);
-for (const [what, bytes] of [['list', listBytes], ['detail', detailBytes], ['overview', overviewBytes]] as const) {
+for (const [what, bytes] of [
+  ['list', listBytes],
+  ['detail', detailBytes],
+  ['overview', overviewBytes],
+] as const) {
   const r = await load({ url: `${bareUrl}/json-sized/${bytes}` });
   record(`bare Hono JSON route, ${bytes} B like the ${what} (ceiling)`, r, null, '');
   sizedCeiling.set(what, r.requests.average);
@@ -185,21 +229,41 @@ async function revalidated(url: string, headers: Record<string, string>) {
   if (!tag) throw new Error(`no ETag from ${url}`);
   return load({
     url,
-    requests: [{
-      setupRequest: (req) => ({ ...req, headers: { ...headers, 'if-none-match': tag! } }),
-      onResponse: (status, _body, _context, h) => {
-        if (status === 200 && (h as Record<string, string>).etag) tag = (h as Record<string, string>).etag!;
+    requests: [
+      {
+        setupRequest: (req) => ({ ...req, headers: { ...headers, 'if-none-match': tag! } }),
+        onResponse: (status, _body, _context, h) => {
+          if (status === 200 && (h as Record<string, string>).etag) tag = (h as Record<string, string>).etag!;
+        },
       },
-    }],
+    ],
   });
 }
 const listUrl = `${base}/api/cases?page=1&pageSize=20`;
 const detailUrl = `${base}/api/cases/${detailCase}`;
-record('citizen case list (computed)', await load({ url: listUrl, headers: { ...reads(citizen), ...noCache } }), readCeiling, 'JSON route', 'list');
+record(
+  'citizen case list (computed)',
+  await load({ url: listUrl, headers: { ...reads(citizen), ...noCache } }),
+  readCeiling,
+  'JSON route',
+  'list',
+);
 record('citizen case list (revalidated, 304)', await revalidated(listUrl, reads(citizen)), readCeiling, 'JSON route');
-record('case detail (computed)', await load({ url: detailUrl, headers: { ...reads(citizen), ...noCache } }), readCeiling, 'JSON route', 'detail');
+record(
+  'case detail (computed)',
+  await load({ url: detailUrl, headers: { ...reads(citizen), ...noCache } }),
+  readCeiling,
+  'JSON route',
+  'detail',
+);
 record('case detail (revalidated, 304)', await revalidated(detailUrl, reads(citizen)), readCeiling, 'JSON route');
-record('cockpit overview, 1 year (computed)', await load({ url: overviewUrl, headers: { ...reads(leader), ...noCache } }), readCeiling, 'JSON route', 'overview');
+record(
+  'cockpit overview, 1 year (computed)',
+  await load({ url: overviewUrl, headers: { ...reads(leader), ...noCache } }),
+  readCeiling,
+  'JSON route',
+  'overview',
+);
 record('cockpit overview, 1 year (revalidated, 304)', await revalidated(overviewUrl, reads(leader)), readCeiling, 'JSON route');
 
 // The writes after the reads: each notifies someone, and the outbox worker marks those notices
@@ -209,13 +273,15 @@ let n = 0;
 const submission = await load({
   url: `${base}/api/cases`,
   method: 'POST',
-  requests: [{
-    setupRequest: (req) => ({
-      ...req,
-      headers: { ...auth(submitter), 'idempotency-key': `bench-${process.pid}-${++n}` },
-      body: JSON.stringify({ deputyCode: 'D001', type: 'help', body: `压测第${n}件：平湖市当湖街道东湖社区路灯不亮，请尽快维修。` }),
-    }),
-  }],
+  requests: [
+    {
+      setupRequest: (req) => ({
+        ...req,
+        headers: { ...auth(submitter), 'idempotency-key': `bench-${process.pid}-${++n}` },
+        body: JSON.stringify({ deputyCode: 'D001', type: 'help', body: `压测第${n}件：平湖市当湖街道东湖社区路灯不亮，请尽快维修。` }),
+      }),
+    },
+  ],
 });
 record('case submission (durable)', submission, writeCeiling, 'durable insert');
 let k = 0;
@@ -223,16 +289,18 @@ record(
   'a transition (note, durable)',
   await load({
     url: base,
-    requests: [{
-      method: 'POST',
-      setupRequest: (req) => ({
-        ...req,
-        // spread over the open cases, as office staff's notes would be
-        path: `/api/cases/${openCases[k++ % openCases.length]}/transitions`,
-        headers: auth(office),
-        body: JSON.stringify({ action: 'note', note: '压测备注：请承办单位加快办理进度' }),
-      }),
-    }],
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => ({
+          ...req,
+          // spread over the open cases, as office staff's notes would be
+          path: `/api/cases/${openCases[k++ % openCases.length]}/transitions`,
+          headers: auth(office),
+          body: JSON.stringify({ action: 'note', note: '压测备注：请承办单位加快办理进度' }),
+        }),
+      },
+    ],
   }),
   writeCeiling,
   'durable insert',
@@ -267,9 +335,13 @@ clearInterval(sampler);
 await server.stop();
 rmSync(work, { recursive: true, force: true });
 
-console.log(`\n数据库：${totalCases} 件（读取的群众名下 ${citizenCases} 件）；${CONNECTIONS} 个连接，每项 ${seconds} 秒（先预热 ${warmupSeconds} 秒，不计）；机器 2 核；读请求带浏览器的 Accept-Encoding`);
+console.log(
+  `\n数据库：${totalCases} 件（读取的群众名下 ${citizenCases} 件）；${CONNECTIONS} 个连接，每项 ${seconds} 秒（先预热 ${warmupSeconds} 秒，不计）；机器 2 核；读请求带浏览器的 Accept-Encoding`,
+);
 console.table(rows);
 const firstQuarter = samples.slice(0, Math.max(1, Math.floor(samples.length / 4)));
 const lastQuarter = samples.slice(-Math.max(1, Math.floor(samples.length / 4)));
 const avg = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
-console.log(`内存（RSS，${soakSeconds} 秒混合读负载）：开始 ${samples[0]} MB，前四分之一均值 ${avg(firstQuarter)} MB，后四分之一均值 ${avg(lastQuarter)} MB，最高 ${Math.max(...samples)} MB`);
+console.log(
+  `内存（RSS，${soakSeconds} 秒混合读负载）：开始 ${samples[0]} MB，前四分之一均值 ${avg(firstQuarter)} MB，后四分之一均值 ${avg(lastQuarter)} MB，最高 ${Math.max(...samples)} MB`,
+);

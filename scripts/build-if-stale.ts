@@ -25,7 +25,9 @@ export function appsAreStale(): boolean {
   const shells = ['citizen-h5', 'deputy-h5'].map((app) => join(root, 'dist', app, 'index.html'));
   if (!shells.every(existsSync)) return true;
   const built = Math.min(...shells.map((f) => statSync(f).mtimeMs));
-  const sources = ['citizen-h5', 'deputy-h5', 'h5-common', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
+  const sources = ['citizen-h5', 'deputy-h5', 'h5-common', 'shared', 'vite.config.ts', 'package-lock.json'].map((p) =>
+    newestMtime(join(root, p)),
+  );
   return built < Math.max(...sources);
 }
 

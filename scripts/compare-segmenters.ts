@@ -63,10 +63,11 @@ for (const [name, seg] of segmenters) {
   let n = 0;
   let tokens = 0;
   t = performance.now();
-  while (performance.now() - t < 2000) for (const s of texts) {
-    tokens += seg(s).length;
-    n++;
-  }
+  while (performance.now() - t < 2000)
+    for (const s of texts) {
+      tokens += seg(s).length;
+      n++;
+    }
   const sec = (performance.now() - t) / 1000;
   console.log(
     `  ${name.padEnd(22)} ${String(Math.round(n / sec)).padStart(7)} msgs/s  ${(((n / texts.length) * chars) / sec / 1e6).toFixed(2)} M chars/s  ${(tokens / n).toFixed(0)} units/msg`,
@@ -78,7 +79,11 @@ console.log('    Intl :', intlWords(texts[3]!.slice(0, 30)).join('|'));
 console.log('    jieba:', jiebaWords(texts[3]!.slice(0, 30)).join('|'));
 
 // ------------------------------------------------------------------ CV helper
-const fold = stratifiedFolds(train.map((e) => e.label), folds, 3);
+const fold = stratifiedFolds(
+  train.map((e) => e.label),
+  folds,
+  3,
+);
 type Trainer = (X: Csr, y: Int32Array) => LinearWeights;
 
 function cv(

@@ -130,7 +130,9 @@ export async function runCrashSafety(options: { submissions: number; concurrency
 
     const db = new Database(dbFile, { readonly: true });
     const duplicates = (
-      db.prepare("SELECT coalesce(sum(n - 1), 0) AS d FROM (SELECT count(*) AS n FROM cases WHERE body LIKE '崩溃测试 #%' GROUP BY body)").get() as { d: number }
+      db
+        .prepare("SELECT coalesce(sum(n - 1), 0) AS d FROM (SELECT count(*) AS n FROM cases WHERE body LIKE '崩溃测试 #%' GROUP BY body)")
+        .get() as { d: number }
     ).d;
     const casesAfter = (db.prepare("SELECT count(*) AS n FROM cases WHERE body LIKE '崩溃测试 #%'").get() as { n: number }).n;
     db.close();

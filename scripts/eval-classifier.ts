@@ -33,9 +33,7 @@ function printMetrics(title: string, m: Metrics): void {
   console.log(`\n${title}: n=${m.n}  accuracy ${f4(m.accuracy)}  macro-F1 ${f4(m.macroF1)}`);
   console.log('  class            precision  recall     F1  support');
   m.perClass.forEach((p, c) =>
-    console.log(
-      `  ${LABELS[c]!.padEnd(8, '　')}   ${f4(p.precision)}  ${f4(p.recall)}  ${f4(p.f1)}  ${String(p.support).padStart(7)}`,
-    ),
+    console.log(`  ${LABELS[c]!.padEnd(8, '　')}   ${f4(p.precision)}  ${f4(p.recall)}  ${f4(p.f1)}  ${String(p.support).padStart(7)}`),
   );
 }
 
@@ -61,7 +59,9 @@ console.log(
   `data: ${rows.length} rows → ${prepared.kept.length} after removing ${prepared.removed} near-duplicates ` +
     `(${prepared.groups.length} groups, ${prepared.conflicting} with conflicting labels)`,
 );
-console.log(`split: seed ${SPLIT_SEED}, stratified ${100 - TEST_SHARE * 100}/${TEST_SHARE * 100}: train ${train.length}, test ${test.length}`);
+console.log(
+  `split: seed ${SPLIT_SEED}, stratified ${100 - TEST_SHARE * 100}/${TEST_SHARE * 100}: train ${train.length}, test ${test.length}`,
+);
 
 // ------------------------------------------------------------------ split model
 let t = performance.now();
@@ -86,7 +86,11 @@ target('accuracy ≥ 0.91 (test split)', m.accuracy >= 0.91, f4(m.accuracy));
 
 const sub = (pred: (i: number) => boolean): Metrics => {
   const idx = test.map((_, i) => i).filter(pred);
-  return evaluate(idx.map((i) => yTrue[i]!), idx.map((i) => yPred[i]!), LABELS.length);
+  return evaluate(
+    idx.map((i) => yTrue[i]!),
+    idx.map((i) => yPred[i]!),
+    LABELS.length,
+  );
 };
 const withBody = sub((i) => test[i]!.hasBody);
 const noBody = sub((i) => !test[i]!.hasBody);
@@ -123,7 +127,11 @@ target('≤ 5 % of the test split needsReview', reviewShare <= 0.05, pct(reviewS
 // ------------------------------------------------------------------ fixtures
 const pinghu = readFixture<{ text: string; label: CategoryLabel }>('pinghu-messages.jsonl');
 const ph = pinghu.map((r) => clf.suggest(r.text));
-const phM = evaluate(pinghu.map((r) => lab(r.label)), ph.map((s) => lab(s.categories[0]!.label)), LABELS.length);
+const phM = evaluate(
+  pinghu.map((r) => lab(r.label)),
+  ph.map((s) => lab(s.categories[0]!.label)),
+  LABELS.length,
+);
 printMetrics(`Pinghu-style fixture (${pinghu.length} messages written for this test)`, phM);
 const phWrong = pinghu.map((r, i) => [r, ph[i]!] as const).filter(([r, s]) => s.categories[0]!.label !== r.label);
 for (const [r, s] of phWrong)
@@ -131,7 +139,11 @@ for (const [r, s] of phWrong)
 const phReview = ph.filter((s) => s.needsReview).length;
 console.log(`  needsReview on the Pinghu fixture: ${phReview}/${pinghu.length}`);
 const gap = m.accuracy - phM.accuracy;
-target('Pinghu fixture accuracy within 5 points of the split', gap <= 0.05, `${f4(phM.accuracy)} vs ${f4(m.accuracy)} (gap ${(100 * gap).toFixed(1)} points)`);
+target(
+  'Pinghu fixture accuracy within 5 points of the split',
+  gap <= 0.05,
+  `${f4(phM.accuracy)} vs ${f4(m.accuracy)} (gap ${(100 * gap).toFixed(1)} points)`,
+);
 
 const na = readFixture<{ text: string; kind: string }>('non-actionable.jsonl');
 const naS = na.map((r) => clf.suggest(r.text));
@@ -151,10 +163,11 @@ const texts = test.map((e) => e.text);
 for (let i = 0; i < 300; i++) clf.suggest(texts[i % texts.length]!); // warm-up
 let n = 0;
 t = performance.now();
-while (performance.now() - t < 3000) for (const tx of texts) {
-  clf.suggest(tx);
-  n++;
-}
+while (performance.now() - t < 3000)
+  for (const tx of texts) {
+    clf.suggest(tx);
+    n++;
+  }
 const perS = n / ((performance.now() - t) / 1000);
 const meanChars = texts.reduce((a, s) => a + s.length, 0) / texts.length;
 console.log(`\nspeed: suggest() ${Math.round(perS)} messages/s on one core (test-split texts, mean ${Math.round(meanChars)} chars)`);
@@ -170,7 +183,9 @@ for (let i = 0; i < 5; i++) {
   loads.push(performance.now() - t);
 }
 rmSync(dir, { recursive: true });
-console.log(`model load (split model, read + parse + build): first ${loads[0]!.toFixed(0)} ms, median of 5 ${[...loads].sort((a, b) => a - b)[2]!.toFixed(0)} ms`);
+console.log(
+  `model load (split model, read + parse + build): first ${loads[0]!.toFixed(0)} ms, median of 5 ${[...loads].sort((a, b) => a - b)[2]!.toFixed(0)} ms`,
+);
 let loadMs = loads[0]!;
 if (existsSync(shippedFile)) {
   t = performance.now();

@@ -25,7 +25,13 @@ function rssMb(pid: number): number {
   } catch {
     // not Linux
   }
-  return Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)]).toString().trim()) / 1024;
+  return (
+    Number(
+      execFileSync('ps', ['-o', 'rss=', '-p', String(pid)])
+        .toString()
+        .trim(),
+    ) / 1024
+  );
 }
 
 interface PostResult {
@@ -86,9 +92,13 @@ async function main() {
     console.log(`${posts} × ${values.mb} MB chunked POST /api/health without a token, against the real server (pid ${pid})`);
     for (const [i, r] of results.entries()) {
       const answered = r.status === null ? 'no answer' : `${r.status} after ${r.answeredAfterMb!.toFixed(1)} MB`;
-      console.log(`  POST ${i + 1}: ${answered}; ${r.sentMb.toFixed(1)} MB written before ${r.closedByServer ? 'the server closed the connection' : 'the client finished'}`);
+      console.log(
+        `  POST ${i + 1}: ${answered}; ${r.sentMb.toFixed(1)} MB written before ${r.closedByServer ? 'the server closed the connection' : 'the client finished'}`,
+      );
     }
-    console.log(`  server RSS: before ${before.toFixed(1)} MB, peak ${peak.toFixed(1)} MB, after ${after.toFixed(1)} MB (growth ${(peak - before).toFixed(1)} MB)`);
+    console.log(
+      `  server RSS: before ${before.toFixed(1)} MB, peak ${peak.toFixed(1)} MB, after ${after.toFixed(1)} MB (growth ${(peak - before).toFixed(1)} MB)`,
+    );
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

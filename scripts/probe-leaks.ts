@@ -150,7 +150,11 @@ async function probe(base: string): Promise<number> {
     const { session } = await createApiClient(axios.create({ baseURL: base })).mockIdp.session(account);
     await read(viewer, 'GET /mock-idp/messages', { path: '/mock-idp/messages', bearer: session }, { allowed });
   };
-  const similar = (deputyCode: string, text = SIMILAR_TEXT) => ({ path: '/api/cases/similar', method: 'POST' as const, body: { deputyCode, text } });
+  const similar = (deputyCode: string, text = SIMILAR_TEXT) => ({
+    path: '/api/cases/similar',
+    method: 'POST' as const,
+    body: { deputyCode, text },
+  });
   const caseUrl = `/api/cases/${encodeURIComponent(mine.id)}`;
 
   // the work notices and super-app messages go out through the outbox (every 2 s): wait for the unit's
@@ -170,8 +174,14 @@ async function probe(base: string): Promise<number> {
   // ---- other citizens: 李秀英 asks with another deputy of 钟埭街道 (the hint is about the town), 王伟 with one of 当湖街道
   const li = await token('zlb-li');
   await read('citizen, same town', 'POST /api/cases/similar', { ...similar('D012'), bearer: li });
-  await read('citizen, same town', 'POST /api/cases/similar <mobile>', { ...similar('D012', `请问${SECRETS.mobile}这个号码反映的家暴问题怎么样了`), bearer: li });
-  await read('citizen, same town', 'POST /api/cases/similar <ID>', { ...similar('D012', `身份证${SECRETS.id}的家暴求助处理了吗`), bearer: li });
+  await read('citizen, same town', 'POST /api/cases/similar <mobile>', {
+    ...similar('D012', `请问${SECRETS.mobile}这个号码反映的家暴问题怎么样了`),
+    bearer: li,
+  });
+  await read('citizen, same town', 'POST /api/cases/similar <ID>', {
+    ...similar('D012', `身份证${SECRETS.id}的家暴求助处理了吗`),
+    bearer: li,
+  });
   await read('citizen, same town', 'GET /api/cases/:id', { path: caseUrl, bearer: li }, { expect: [404] });
   await searches('citizen, same town', li);
   const wang = await token('zlb-wang');
@@ -185,7 +195,10 @@ async function probe(base: string): Promise<number> {
   await read('leader', 'GET /api/cases/:id', { path: caseUrl, bearer: leader });
   await read('leader', 'GET /api/stats/latest', { path: '/api/stats/latest?limit=50', bearer: leader });
   for (const metric of ['received', 'open', 'assigned', 'forwarded']) {
-    await read('leader', `GET /api/stats/cases?metric=${metric}`, { path: `/api/stats/cases?metric=${metric}&pageSize=100`, bearer: leader });
+    await read('leader', `GET /api/stats/cases?metric=${metric}`, {
+      path: `/api/stats/cases?metric=${metric}&pageSize=100`,
+      bearer: leader,
+    });
   }
   await read('leader', 'GET /api/stats/overdue', { path: '/api/stats/overdue?pageSize=100', bearer: leader });
   await read('leader', 'GET /api/stats/export.xlsx', { path: '/api/stats/export.xlsx', bearer: leader, xlsx: true });
@@ -227,7 +240,10 @@ async function probe(base: string): Promise<number> {
   await read(`deputy ${DEPUTY.code} (the case's)`, 'GET /api/cases?q=<name>', { path: q(SECRETS.name), bearer: deputy }, allowed);
   await read(`deputy ${DEPUTY.code} (the case's)`, 'GET /api/me/notifications', { path: '/api/me/notifications', bearer: deputy }, allowed);
   await standIn(`deputy ${DEPUTY.code} (the case's)`, DEPUTY.account, true);
-  for (const [viewer, account] of [['office (city)', OFFICE], ['office of 钟埭街道', 'ding-office-zhongdai']] as const) {
+  for (const [viewer, account] of [
+    ['office (city)', OFFICE],
+    ['office of 钟埭街道', 'ding-office-zhongdai'],
+  ] as const) {
     const office = await token(account);
     await read(viewer, 'GET /api/cases/:id', { path: caseUrl, bearer: office }, allowed);
     await read(viewer, 'GET /api/cases?q=<ID>', { path: q(SECRETS.id), bearer: office }, allowed);
@@ -242,21 +258,44 @@ function report(rows: Row[]): number {
   const leak = (r: Row) => !r.allowed && (Object.values(r.counts).some((n) => n > 0) || (r.searchBySecret && r.shown));
   const badStatus = (r: Row) => r.expect !== undefined && !r.expect.includes(r.status);
   const verdict = (r: Row) =>
-    r.allowed ? 'allowed' : leak(r) ? (r.searchBySecret && r.shown ? 'LEAK (found by a secret)' : 'LEAK') : badStatus(r) ? `STATUS (want ${r.expect!.join('/')})` : 'ok';
+    r.allowed
+      ? 'allowed'
+      : leak(r)
+        ? r.searchBySecret && r.shown
+          ? 'LEAK (found by a secret)'
+          : 'LEAK'
+        : badStatus(r)
+          ? `STATUS (want ${r.expect!.join('/')})`
+          : 'ok';
   const table = [
     ['viewer', 'surface', 'HTTP', 'name', 'mobile', 'ID', 'case in answer', 'verdict'],
-    ...rows.map((r) => [r.viewer, r.surface, String(r.status), String(r.counts.name), String(r.counts.mobile), String(r.counts.id), r.shown ? 'yes' : 'no', verdict(r)]),
+    ...rows.map((r) => [
+      r.viewer,
+      r.surface,
+      String(r.status),
+      String(r.counts.name),
+      String(r.counts.mobile),
+      String(r.counts.id),
+      r.shown ? 'yes' : 'no',
+      verdict(r),
+    ]),
   ];
   // CJK characters take two columns in a terminal
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => width(row[i]!))));
-  const line = (row: string[]) => row.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join(' · ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
+      .join(' · ')
+      .trimEnd();
   console.log(line(table[0]!));
   console.log(widths.map((w) => '-'.repeat(w)).join('-·-'));
   for (const row of table.slice(1)) console.log(line(row));
   const leaks = rows.filter(leak).length;
   const statuses = rows.filter((r) => !leak(r) && badStatus(r)).length;
-  console.log(`secrets: name ${SECRETS.name}, mobile ${SECRETS.mobile}, ID ${SECRETS.id}; "case in answer": its id, tracking number or title is in the answer`);
+  console.log(
+    `secrets: name ${SECRETS.name}, mobile ${SECRETS.mobile}, ID ${SECRETS.id}; "case in answer": its id, tracking number or title is in the answer`,
+  );
   if (statuses) console.log(`unexpected statuses: ${statuses}`);
   console.log(`leaks to viewers not allowed: ${leaks}`);
   return leaks + statuses;
@@ -268,7 +307,7 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 20_000) {
     if (await check()) return;
     await new Promise((r) => setTimeout(r, 500));
   }
-  console.log('(the unit\'s work notice had not arrived at the stand-in after 20 s; reading anyway)');
+  console.log("(the unit's work notice had not arrived at the stand-in after 20 s; reading anyway)");
 }
 
 await main();

@@ -36,7 +36,11 @@ const shots: Shot[] = [];
 async function shoot(page: Page, file: string, app: Shot['app'], caption: string, fullPage = false) {
   await page.evaluate(() => window.scrollTo(0, 0));
   // let toasts fade and lazy images settle
-  await page.locator('.van-toast').last().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+  await page
+    .locator('.van-toast')
+    .last()
+    .waitFor({ state: 'hidden', timeout: 5000 })
+    .catch(() => undefined);
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.screenshot({ path: join(OUT, `${file}.png`), fullPage, animations: 'disabled' });
   shots.push({ file, app, caption });
@@ -67,7 +71,10 @@ try {
 
   // ---- citizen app: find the deputy, submit, receipt ----
   {
-    const context = await phone({ permissions: ['geolocation'], geolocation: { latitude: 30.698215, longitude: 121.015327, accuracy: 25 } });
+    const context = await phone({
+      permissions: ['geolocation'],
+      geolocation: { latitude: 30.698215, longitude: 121.015327, accuracy: 25 },
+    });
     const page = await context.newPage();
     if (only !== 'deputy') {
       await page.goto('/citizen/');
@@ -85,7 +92,10 @@ try {
     await page.locator('.van-uploader__input').setInputFiles({ name: 'street.png', mimeType: 'image/png', buffer: makePng(1200, 900) });
     await uploaded;
     await page.locator('.van-uploader__preview .van-uploader__mask').waitFor({ state: 'detached' });
-    await page.locator('[data-field="location"] button').click().catch(() => undefined);
+    await page
+      .locator('[data-field="location"] button')
+      .click()
+      .catch(() => undefined);
     await page.locator('[data-field="address"] input').fill('东湖社区胜利路12号');
     const box = page.locator('[data-field="agreed"] .van-checkbox');
     if ((await box.getAttribute('aria-checked')) !== 'true') await box.click();
@@ -113,7 +123,10 @@ try {
     await page.getByTestId('case-body').waitFor();
     caseId = (await (await signInAs(base, 'ding-d001')).cases.get(trackingNo)).id;
     await shoot(page, 'deputy-case-detail', 'deputy', '民情件详情：内容、照片、位置、电话、办理进度和可做的操作');
-    for (const [action, note] of [['acknowledge', '已收到，马上了解情况'], ['forward', '涉及路灯维修，请人大办交办']] as const) {
+    for (const [action, note] of [
+      ['acknowledge', '已收到，马上了解情况'],
+      ['forward', '涉及路灯维修，请人大办交办'],
+    ] as const) {
       const bar = page.locator(`[data-testid="actions"] [data-action="${action}"]`);
       if (await bar.count()) await bar.click();
       else {
@@ -160,7 +173,12 @@ try {
     await shoot(page, 'office-assign', 'deputy', '交办：默认采纳建议的承办单位，显示办理时限');
     await context.close();
 
-    const desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', baseURL: base });
+    const desk = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      baseURL: base,
+    });
     const dpage = await desk.newPage();
     await dpage.goto('/deputy/login');
     await dpage.getByRole('tab', { name: '密码登录' }).click();
@@ -191,8 +209,12 @@ try {
     await unit.cases.transition(caseId, { action: 'sign' });
     await page.goto(`/deputy/cases/${trackingNo}`);
     await page.locator('[data-testid="actions"] [data-action="reply"]').click();
-    await page.locator('[data-form="reply"] [data-field="note"] textarea').fill('经现场核查，胜利路12号路灯线路老化，已更换线路并修复，感谢您的反映。');
-    await page.locator('[data-form="reply"] .van-uploader__input').setInputFiles({ name: 'fixed.png', mimeType: 'image/png', buffer: makePng(1200, 900) });
+    await page
+      .locator('[data-form="reply"] [data-field="note"] textarea')
+      .fill('经现场核查，胜利路12号路灯线路老化，已更换线路并修复，感谢您的反映。');
+    await page
+      .locator('[data-form="reply"] .van-uploader__input')
+      .setInputFiles({ name: 'fixed.png', mimeType: 'image/png', buffer: makePng(1200, 900) });
     await page.locator('[data-form="reply"] .van-uploader__preview .van-uploader__mask').waitFor({ state: 'detached' });
     await page.waitForTimeout(300);
     await shoot(page, 'unit-reply', 'deputy', '承办单位答复：办理结果和照片；也可退回或申请延期');
@@ -232,7 +254,10 @@ try {
     '',
     '| 截图 | 说明 |',
     '|---|---|',
-    ...shots.map((s) => `| <img src="${s.file}.png" width="240" alt="${s.caption}"> | **${s.app === 'citizen' ? '群众端' : '工作端'}** · ${s.caption} |`),
+    ...shots.map(
+      (s) =>
+        `| <img src="${s.file}.png" width="240" alt="${s.caption}"> | **${s.app === 'citizen' ? '群众端' : '工作端'}** · ${s.caption} |`,
+    ),
     '',
   ].join('\n');
   if (!only) writeFileSync(join(OUT, 'README.md'), index);

@@ -47,9 +47,18 @@ const PAST_HOLIDAYS: { from: string; to: string; name: string }[] = [
   { from: '2025-10-01', to: '2025-10-08', name: '国庆节、中秋节' },
 ];
 const PAST_WORKDAYS = [
-  ['2024-02-04', '春节调休上班'], ['2024-02-18', '春节调休上班'], ['2024-04-07', '清明节调休上班'], ['2024-04-28', '劳动节调休上班'],
-  ['2024-05-11', '劳动节调休上班'], ['2024-09-14', '中秋节调休上班'], ['2024-09-29', '国庆节调休上班'], ['2024-10-12', '国庆节调休上班'],
-  ['2025-01-26', '春节调休上班'], ['2025-02-08', '春节调休上班'], ['2025-04-27', '劳动节调休上班'], ['2025-09-28', '国庆节调休上班'],
+  ['2024-02-04', '春节调休上班'],
+  ['2024-02-18', '春节调休上班'],
+  ['2024-04-07', '清明节调休上班'],
+  ['2024-04-28', '劳动节调休上班'],
+  ['2024-05-11', '劳动节调休上班'],
+  ['2024-09-14', '中秋节调休上班'],
+  ['2024-09-29', '国庆节调休上班'],
+  ['2024-10-12', '国庆节调休上班'],
+  ['2025-01-26', '春节调休上班'],
+  ['2025-02-08', '春节调休上班'],
+  ['2025-04-27', '劳动节调休上班'],
+  ['2025-09-28', '国庆节调休上班'],
   ['2025-10-11', '国庆节调休上班'],
 ] as const;
 
@@ -133,19 +142,29 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
 
   // the demo citizen 张建华 (zlb-zhang) writes in too — about 1 case in 2,000, and at least the first
   // 20 — so the load benchmark (npm run bench), which reads a citizen's own list, finds cases
-  const zhang = db.prepare("SELECT id, name, phone FROM users WHERE id = ?").get(userIdFor('zlb-zhang')) as
-    | { id: string; name: string; phone: string | null }
-    | undefined;
+  const zhang = db.prepare('SELECT id, name, phone FROM users WHERE id = ?').get(userIdFor('zlb-zhang')) as
+    { id: string; name: string; phone: string | null } | undefined;
   const demoCitizen = zhang ? { id: zhang.id, name: zhang.name, phone: zhang.phone ?? '13857310001' } : null;
 
   const actor = (account: string): Actor => {
-    const u = db.prepare('SELECT id, role, name FROM users WHERE id = ?').get(userIdFor(account)) as { id: string; role: Actor['role']; name: string };
+    const u = db.prepare('SELECT id, role, name FROM users WHERE id = ?').get(userIdFor(account)) as {
+      id: string;
+      role: Actor['role'];
+      name: string;
+    };
     return { id: u.id, role: u.role, name: u.name };
   };
   const office = actor('ding-office');
   const leader = actor('ding-leader');
-  const deputies = deputySeeds().map((d) => ({ ...d, actor: actor(`ding-${d.code.toLowerCase()}`), town: TOWNS.find((t) => t.id === d.townId)! }));
-  const townOffice = new Map<string, Actor>([['danghu', actor('ding-office-danghu')], ['zhongdai', actor('ding-office-zhongdai')]]);
+  const deputies = deputySeeds().map((d) => ({
+    ...d,
+    actor: actor(`ding-${d.code.toLowerCase()}`),
+    town: TOWNS.find((t) => t.id === d.townId)!,
+  }));
+  const townOffice = new Map<string, Actor>([
+    ['danghu', actor('ding-office-danghu')],
+    ['zhongdai', actor('ding-office-zhongdai')],
+  ]);
   const unitActors = new Map<string, Actor & { unitName: string }>();
   for (const d of DEPARTMENTS) unitActors.set(d.id, { ...actor(`ding-unit-${d.id}`), unitName: d.name });
   for (const t of TOWNS) unitActors.set(townUnitId(t.id), { ...actor(`ding-unit-${t.id}`), unitName: townUnitName(t) });
@@ -168,12 +187,56 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
   db.pragma('temp_store = MEMORY');
 
   const CASE_COLUMNS = [
-    'id', 'tracking_no', 'type', 'title', 'body', 'status', 'deputy_code', 'region_id', 'citizen_user_id', 'entered_by_user_id',
-    'contact_name', 'contact_phone', 'anonymous', 'location_lat', 'location_lng', 'location_address', 'photo_ids', 'category_id',
-    'unit_id', 'merged_into_case_id', 'reopen_count', 'return_count', 'urge_count', 'extension_pending_days', 'extension_approved_days',
-    'submitted_at', 'ack_due_at', 'sign_due_at', 'reply_due_at', 'rate_due_at', 'acknowledged_at', 'forwarded_at', 'assigned_at',
-    'first_assigned_at', 'signed_at', 'replied_at', 'replied_by_unit', 'reply_text', 'closed_at', 'close_reason', 'rating', 'solved',
-    'rating_comment', 'rated_at', 'deputy_rating', 'deputy_rating_comment', 'ack_on_time', 'reply_on_time', 'reminded_flags', 'updated_at',
+    'id',
+    'tracking_no',
+    'type',
+    'title',
+    'body',
+    'status',
+    'deputy_code',
+    'region_id',
+    'citizen_user_id',
+    'entered_by_user_id',
+    'contact_name',
+    'contact_phone',
+    'anonymous',
+    'location_lat',
+    'location_lng',
+    'location_address',
+    'photo_ids',
+    'category_id',
+    'unit_id',
+    'merged_into_case_id',
+    'reopen_count',
+    'return_count',
+    'urge_count',
+    'extension_pending_days',
+    'extension_approved_days',
+    'submitted_at',
+    'ack_due_at',
+    'sign_due_at',
+    'reply_due_at',
+    'rate_due_at',
+    'acknowledged_at',
+    'forwarded_at',
+    'assigned_at',
+    'first_assigned_at',
+    'signed_at',
+    'replied_at',
+    'replied_by_unit',
+    'reply_text',
+    'closed_at',
+    'close_reason',
+    'rating',
+    'solved',
+    'rating_comment',
+    'rated_at',
+    'deputy_rating',
+    'deputy_rating_comment',
+    'ack_on_time',
+    'reply_on_time',
+    'reminded_flags',
+    'updated_at',
   ] as const;
   type Row = { [K in (typeof CASE_COLUMNS)[number]]: string | number | null };
   const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`);
@@ -229,12 +292,15 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
         db.exec('COMMIT');
         db.exec('BEGIN');
         inBatch = 0;
-        if (created % 100_000 === 0 || created === total) log(`  ${created} 件 / ${events} 条事件  ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        if (created % 100_000 === 0 || created === total)
+          log(`  ${created} 件 / ${events} 条事件  ${((Date.now() - started) / 1000).toFixed(0)} s`);
       }
     }
   }
   db.exec('COMMIT');
-  const counter = db.prepare('INSERT INTO tracking_counters (day, last) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last = max(last, excluded.last)');
+  const counter = db.prepare(
+    'INSERT INTO tracking_counters (day, last) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET last = max(last, excluded.last)',
+  );
   db.transaction(() => {
     for (const [day, last] of counters) counter.run(day, last);
   }).immediate();
@@ -247,7 +313,9 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
   db.exec('UPDATE cases SET last_event_hash = (SELECT e.hash FROM case_events e WHERE e.case_id = cases.id ORDER BY e.seq DESC LIMIT 1)');
   for (const s of saved.filter((x) => x.type === 'trigger')) db.exec(s.sql);
   db.exec('ANALYZE');
-  db.prepare("INSERT INTO settings (key, value) VALUES ('demo_cases', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(`bulk:${created}`);
+  db.prepare("INSERT INTO settings (key, value) VALUES ('demo_cases', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+    `bulk:${created}`,
+  );
   db.pragma('synchronous = FULL');
   return { cases: created, events, open: openCount, seconds: (Date.now() - started) / 1000 };
 
@@ -270,18 +338,56 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
     const type = tpl.type as CaseType;
     const anonymous = !onBehalf && chance(0.06);
     const row: Row = {
-      id, tracking_no: `PH${day.replaceAll('-', '')}-${String(no).padStart(4, '0')}`, type, title: fill(tpl.title), body: fill(tpl.body),
-      status: 'submitted', deputy_code: deputy.code, region_id: town.id, citizen_user_id: onBehalf ? null : resident.id,
-      entered_by_user_id: onBehalf ? deputy.actor.id : resident.id, contact_name: onBehalf ? `${pick([...SURNAMES])}先生` : resident.name,
-      contact_phone: onBehalf ? `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}` : resident.phone, anonymous: anonymous ? 1 : 0,
-      location_lat: chance(0.6) ? 30.6 + random() * 0.25 : null, location_lng: null, location_address: null, photo_ids: '[]',
-      category_id: chance(0.3) ? cat.id : null, unit_id: null, merged_into_case_id: null, reopen_count: 0, return_count: 0, urge_count: 0,
-      extension_pending_days: null, extension_approved_days: null, submitted_at: iso(t),
-      ack_due_at: iso(calendar.addWorkingDays(new Date(t), limits.ackWorkingDays).getTime()), sign_due_at: null, reply_due_at: null,
-      rate_due_at: null, acknowledged_at: null, forwarded_at: null, assigned_at: null, first_assigned_at: null, signed_at: null,
-      replied_at: null, replied_by_unit: 0, reply_text: null, closed_at: null, close_reason: null, rating: null, solved: null,
-      rating_comment: null, rated_at: null, deputy_rating: null, deputy_rating_comment: null, ack_on_time: null, reply_on_time: null,
-      reminded_flags: '', updated_at: iso(t),
+      id,
+      tracking_no: `PH${day.replaceAll('-', '')}-${String(no).padStart(4, '0')}`,
+      type,
+      title: fill(tpl.title),
+      body: fill(tpl.body),
+      status: 'submitted',
+      deputy_code: deputy.code,
+      region_id: town.id,
+      citizen_user_id: onBehalf ? null : resident.id,
+      entered_by_user_id: onBehalf ? deputy.actor.id : resident.id,
+      contact_name: onBehalf ? `${pick([...SURNAMES])}先生` : resident.name,
+      contact_phone: onBehalf ? `139${String(Math.floor(random() * 1e8)).padStart(8, '0')}` : resident.phone,
+      anonymous: anonymous ? 1 : 0,
+      location_lat: chance(0.6) ? 30.6 + random() * 0.25 : null,
+      location_lng: null,
+      location_address: null,
+      photo_ids: '[]',
+      category_id: chance(0.3) ? cat.id : null,
+      unit_id: null,
+      merged_into_case_id: null,
+      reopen_count: 0,
+      return_count: 0,
+      urge_count: 0,
+      extension_pending_days: null,
+      extension_approved_days: null,
+      submitted_at: iso(t),
+      ack_due_at: iso(calendar.addWorkingDays(new Date(t), limits.ackWorkingDays).getTime()),
+      sign_due_at: null,
+      reply_due_at: null,
+      rate_due_at: null,
+      acknowledged_at: null,
+      forwarded_at: null,
+      assigned_at: null,
+      first_assigned_at: null,
+      signed_at: null,
+      replied_at: null,
+      replied_by_unit: 0,
+      reply_text: null,
+      closed_at: null,
+      close_reason: null,
+      rating: null,
+      solved: null,
+      rating_comment: null,
+      rated_at: null,
+      deputy_rating: null,
+      deputy_rating_comment: null,
+      ack_on_time: null,
+      reply_on_time: null,
+      reminded_flags: '',
+      updated_at: iso(t),
     };
     if (row.location_lat !== null) {
       row.location_lng = 120.95 + random() * 0.3;
@@ -290,13 +396,45 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
     let seq = 0;
     let prevHash: string | null = null;
     const flags = new Set<string>();
-    const emit = (at: number, a: Actor, action: string, from: Status | null, to: Status, note: string | null, data: Record<string, unknown> = {}) => {
+    const emit = (
+      at: number,
+      a: Actor,
+      action: string,
+      from: Status | null,
+      to: Status,
+      note: string | null,
+      data: Record<string, unknown> = {},
+    ) => {
       const e = {
-        case_id: id, seq: ++seq, action, actor_user_id: a.id, actor_role: a.role, actor_name: a.name, from_status: from, to_status: to,
-        note, data: JSON.stringify(data), attachments: '[]', created_at: iso(at),
+        case_id: id,
+        seq: ++seq,
+        action,
+        actor_user_id: a.id,
+        actor_role: a.role,
+        actor_name: a.name,
+        from_status: from,
+        to_status: to,
+        note,
+        data: JSON.stringify(data),
+        attachments: '[]',
+        created_at: iso(at),
       };
       const hash = eventHash(options.auditSecret, e, prevHash);
-      pending.push([e.case_id, e.seq, e.action, e.actor_user_id, e.actor_role, e.actor_name, e.from_status, e.to_status, e.note, e.data, e.created_at, prevHash, hash]);
+      pending.push([
+        e.case_id,
+        e.seq,
+        e.action,
+        e.actor_user_id,
+        e.actor_role,
+        e.actor_name,
+        e.from_status,
+        e.to_status,
+        e.note,
+        e.data,
+        e.created_at,
+        prevHash,
+        hash,
+      ]);
       prevHash = hash;
     };
     const pending: unknown[][] = [];
@@ -333,8 +471,16 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
     };
     const firstResponse = (): Partial<Row> =>
       row.acknowledged_at ? {} : { acknowledged_at: iso(t), ack_on_time: t <= Date.parse(row.ack_due_at as string) ? 1 : 0 };
-    const replyDue = (from: number) => iso(calendar.addWorkingDays(new Date(from), limits.replyWorkingDays[row.type as CaseType]).getTime());
-    const NEW_ROUND = { rating: null, solved: null, rating_comment: null, rated_at: null, deputy_rating: null, deputy_rating_comment: null };
+    const replyDue = (from: number) =>
+      iso(calendar.addWorkingDays(new Date(from), limits.replyWorkingDays[row.type as CaseType]).getTime());
+    const NEW_ROUND = {
+      rating: null,
+      solved: null,
+      rating_comment: null,
+      rated_at: null,
+      deputy_rating: null,
+      deputy_rating_comment: null,
+    };
     const officeFor = townOffice.get(town.id) && chance(0.5) ? townOffice.get(town.id)! : office;
 
     run();
@@ -353,7 +499,9 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       if (r < 0.02 && !onBehalf) {
         // the citizen withdraws (a case a deputy entered on someone's behalf has no citizen account to withdraw it)
         if (!wait(2 + random() * 30)) return;
-        step(citizen, 'close', 'closed', { closed_at: iso(t), close_reason: 'withdrawn' }, '问题已自行解决，撤回。', { reason: 'withdrawn' });
+        step(citizen, 'close', 'closed', { closed_at: iso(t), close_reason: 'withdrawn' }, '问题已自行解决，撤回。', {
+          reason: 'withdrawn',
+        });
         return;
       }
       if (r < 0.04) {
@@ -364,16 +512,34 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       }
       if (!wait(slow ? 20 + random() * 60 : 0.3 + random() * 9)) return;
       if (r < 0.08) {
-        step(deputy.actor, 'reject', 'closed', { ...firstResponse(), closed_at: iso(t), close_reason: 'rejected', extension_pending_days: null }, '该问题属于民事纠纷，建议通过人民调解或诉讼途径解决。', { reason: 'rejected' });
+        step(
+          deputy.actor,
+          'reject',
+          'closed',
+          { ...firstResponse(), closed_at: iso(t), close_reason: 'rejected', extension_pending_days: null },
+          '该问题属于民事纠纷，建议通过人民调解或诉讼途径解决。',
+          { reason: 'rejected' },
+        );
         return;
       }
       step(deputy.actor, 'acknowledge', 'acknowledged', { ...firstResponse(), reply_due_at: replyDue(t) }, '已收到，马上了解情况。');
       if (r < 0.22) {
         if (!wait(6 + random() * 60)) return;
-        step(deputy.actor, 'reply', 'replied', {
-          ...firstResponse(), replied_at: iso(t), reply_text: pick(DEPUTY_REPLIES), replied_by_unit: 0,
-          rate_due_at: iso(t + limits.ratingWindowDays * DAY), ...NEW_ROUND, extension_pending_days: null,
-        }, pick(DEPUTY_REPLIES));
+        step(
+          deputy.actor,
+          'reply',
+          'replied',
+          {
+            ...firstResponse(),
+            replied_at: iso(t),
+            reply_text: pick(DEPUTY_REPLIES),
+            replied_by_unit: 0,
+            rate_due_at: iso(t + limits.ratingWindowDays * DAY),
+            ...NEW_ROUND,
+            extension_pending_days: null,
+          },
+          pick(DEPUTY_REPLIES),
+        );
         return evaluateAndRate(false);
       }
       if (!wait(0.5 + random() * 20)) return;
@@ -385,11 +551,25 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       // 马上分
       if (!wait(chance(0.9) ? 0.5 + random() * 20 : 24 + random() * 72)) return;
       if (chance(0.01)) {
-        step(officeFor, 'merge', 'closed', { closed_at: iso(t), close_reason: 'merged', extension_pending_days: null }, '与同类诉求合并办理。', { reason: 'merged' });
+        step(
+          officeFor,
+          'merge',
+          'closed',
+          { closed_at: iso(t), close_reason: 'merged', extension_pending_days: null },
+          '与同类诉求合并办理。',
+          { reason: 'merged' },
+        );
         return;
       }
       if (chance(0.01)) {
-        step(officeFor, 'reject', 'closed', { ...firstResponse(), closed_at: iso(t), close_reason: 'rejected', extension_pending_days: null }, '不属于人大代表联系群众事项，已告知群众通过12345反映。', { reason: 'rejected' });
+        step(
+          officeFor,
+          'reject',
+          'closed',
+          { ...firstResponse(), closed_at: iso(t), close_reason: 'rejected', extension_pending_days: null },
+          '不属于人大代表联系群众事项，已告知群众通过12345反映。',
+          { reason: 'rejected' },
+        );
         return;
       }
       const townOwned = chance(0.22);
@@ -398,10 +578,21 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       // 马上办: sign, maybe return once
       if (chance(0.06)) {
         if (!wait(2 + random() * 20)) return;
-        unitStep(unitId, 'return', 'triage', {
-          unit_id: null, return_count: (row.return_count as number) + 1, signed_at: null, sign_due_at: null, reply_due_at: null,
-          extension_pending_days: null, extension_approved_days: null,
-        }, '该事项不属于本单位职责范围，建议交由属地政府办理。');
+        unitStep(
+          unitId,
+          'return',
+          'triage',
+          {
+            unit_id: null,
+            return_count: (row.return_count as number) + 1,
+            signed_at: null,
+            sign_due_at: null,
+            reply_due_at: null,
+            extension_pending_days: null,
+            extension_approved_days: null,
+          },
+          '该事项不属于本单位职责范围，建议交由属地政府办理。',
+        );
         if (!wait(1 + random() * 24)) return;
         unitId = townOwned ? cat.unit : townUnitId(town.id);
         assign(unitId, cat.id);
@@ -412,14 +603,35 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
     }
 
     function assign(unitId: string, categoryId: string) {
-      step(officeFor, 'assign', 'assigned', {
-        unit_id: unitId, category_id: categoryId, assigned_at: iso(t), first_assigned_at: row.first_assigned_at ?? iso(t), signed_at: null,
-        sign_due_at: iso(calendar.addWorkingDays(new Date(t), limits.signWorkingDays).getTime()), reply_due_at: replyDue(t),
-        reply_on_time: null, extension_pending_days: null, extension_approved_days: null,
-      }, '请按时限办理并答复群众。', { unitId, unitName: unitActors.get(unitId)!.unitName, categoryId, type: row.type, corrected: false });
+      step(
+        officeFor,
+        'assign',
+        'assigned',
+        {
+          unit_id: unitId,
+          category_id: categoryId,
+          assigned_at: iso(t),
+          first_assigned_at: row.first_assigned_at ?? iso(t),
+          signed_at: null,
+          sign_due_at: iso(calendar.addWorkingDays(new Date(t), limits.signWorkingDays).getTime()),
+          reply_due_at: replyDue(t),
+          reply_on_time: null,
+          extension_pending_days: null,
+          extension_approved_days: null,
+        },
+        '请按时限办理并答复群众。',
+        { unitId, unitName: unitActors.get(unitId)!.unitName, categoryId, type: row.type, corrected: false },
+      );
     }
 
-    function unitStep(unitId: string, action: string, to: Status, patch: Partial<Row>, note: string | null, data: Record<string, unknown> = {}) {
+    function unitStep(
+      unitId: string,
+      action: string,
+      to: Status,
+      patch: Partial<Row>,
+      note: string | null,
+      data: Record<string, unknown> = {},
+    ) {
       step(unitActors.get(unitId)!, action, to, patch, note, data);
     }
 
@@ -432,9 +644,18 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
         if (!wait(2 + random() * 30)) return;
         if (chance(0.8)) {
           const base = row.reply_due_at ? new Date(row.reply_due_at as string) : new Date(t);
-          step(officeFor, 'approve_extension', 'handling', {
-            extension_pending_days: null, extension_approved_days: days, reply_due_at: iso(calendar.addWorkingDays(base, days).getTime()),
-          }, '同意延期。', { days });
+          step(
+            officeFor,
+            'approve_extension',
+            'handling',
+            {
+              extension_pending_days: null,
+              extension_approved_days: days,
+              reply_due_at: iso(calendar.addWorkingDays(base, days).getTime()),
+            },
+            '同意延期。',
+            { days },
+          );
         } else {
           step(officeFor, 'deny_extension', 'handling', { extension_pending_days: null }, '请按原时限办结。');
         }
@@ -448,15 +669,31 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
         // overdue: the office urges once it is late
         const urgeAt = (Date.parse(row.reply_due_at as string) - t) / HOUR + 4 + random() * 20;
         if (!wait(urgeAt)) return;
-        step(chance(0.85) ? officeFor : leader, 'urge', 'handling', { urge_count: (row.urge_count as number) + 1 }, '已超过办理时限，请抓紧办理并答复群众。');
+        step(
+          chance(0.85) ? officeFor : leader,
+          'urge',
+          'handling',
+          { urge_count: (row.urge_count as number) + 1 },
+          '已超过办理时限，请抓紧办理并答复群众。',
+        );
         hours = Math.max(1, hours - urgeAt);
       }
       if (!wait(hours)) return;
-      unitStep(unitId, 'reply', 'replied', {
-        replied_at: iso(t), reply_text: pick(REPLIES), replied_by_unit: 1, rate_due_at: iso(t + limits.ratingWindowDays * DAY), ...NEW_ROUND,
-        extension_pending_days: null,
-        ...(row.reply_on_time === null && row.reply_due_at ? { reply_on_time: t <= Date.parse(row.reply_due_at as string) ? 1 : 0 } : {}),
-      }, pick(REPLIES));
+      unitStep(
+        unitId,
+        'reply',
+        'replied',
+        {
+          replied_at: iso(t),
+          reply_text: pick(REPLIES),
+          replied_by_unit: 1,
+          rate_due_at: iso(t + limits.ratingWindowDays * DAY),
+          ...NEW_ROUND,
+          extension_pending_days: null,
+          ...(row.reply_on_time === null && row.reply_due_at ? { reply_on_time: t <= Date.parse(row.reply_due_at as string) ? 1 : 0 } : {}),
+        },
+        pick(REPLIES),
+      );
       evaluateAndRate(true);
     }
 
@@ -464,7 +701,14 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       if (byUnit && chance(0.7)) {
         if (!wait(1 + random() * 40)) return;
         const rating = pick<Rating>(['satisfied', 'satisfied', 'satisfied', 'basically_satisfied', 'unsatisfied']);
-        step(deputy.actor, 'evaluate', 'replied', { deputy_rating: rating, deputy_rating_comment: '办理及时，答复清楚。' }, '办理及时，答复清楚。', { rating, unitId: row.unit_id });
+        step(
+          deputy.actor,
+          'evaluate',
+          'replied',
+          { deputy_rating: rating, deputy_rating_comment: '办理及时，答复清楚。' },
+          '办理及时，答复清楚。',
+          { rating, unitId: row.unit_id },
+        );
       }
       const rateDue = Date.parse(row.rate_due_at as string);
       const r = random();
@@ -472,32 +716,71 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
         // nobody rates: the scheduler closes it when the rating window ends
         if (rateDue + 60_000 >= nowMs) return;
         t = rateDue + 30_000;
-        step(system, 'auto_close', 'closed', { closed_at: iso(t), close_reason: 'unrated' }, '评价期满未评价，自动办结', { reason: 'unrated' });
+        step(system, 'auto_close', 'closed', { closed_at: iso(t), close_reason: 'unrated' }, '评价期满未评价，自动办结', {
+          reason: 'unrated',
+        });
         return;
       }
       if (!wait(Math.min(2 + random() * 70, (rateDue - t) / HOUR - 0.1))) return;
       const rating: Rating = r < 0.72 ? 'satisfied' : r < 0.88 ? 'basically_satisfied' : 'unsatisfied';
       const solved = rating !== 'unsatisfied' ? chance(0.94) : chance(0.15);
-      step(citizen, 'rate', rating === 'unsatisfied' ? 'replied' : 'closed', {
-        rating, solved: solved ? 1 : 0, rating_comment: rating === 'unsatisfied' ? '问题没有真正解决。' : '谢谢代表和相关部门！', rated_at: iso(t),
-        ...(rating === 'unsatisfied' ? {} : { closed_at: iso(t), close_reason: 'rated' }),
-      }, rating === 'unsatisfied' ? '问题没有真正解决。' : '谢谢代表和相关部门！', { rating, solved });
+      step(
+        citizen,
+        'rate',
+        rating === 'unsatisfied' ? 'replied' : 'closed',
+        {
+          rating,
+          solved: solved ? 1 : 0,
+          rating_comment: rating === 'unsatisfied' ? '问题没有真正解决。' : '谢谢代表和相关部门！',
+          rated_at: iso(t),
+          ...(rating === 'unsatisfied' ? {} : { closed_at: iso(t), close_reason: 'rated' }),
+        },
+        rating === 'unsatisfied' ? '问题没有真正解决。' : '谢谢代表和相关部门！',
+        { rating, solved },
+      );
       if (rating !== 'unsatisfied') return;
       if (!wait(2 + random() * 30)) return;
       if ((row.reopen_count as number) < 2 && chance(0.75)) {
         const to: Status = row.unit_id ? 'handling' : 'acknowledged';
-        step(officeFor, 'reopen', to, {
-          reopen_count: (row.reopen_count as number) + 1, reply_due_at: replyDue(t), rate_due_at: null, ...NEW_ROUND,
-        }, '群众不满意，请重新办理。', { round: (row.reopen_count as number) + 2 });
+        step(
+          officeFor,
+          'reopen',
+          to,
+          {
+            reopen_count: (row.reopen_count as number) + 1,
+            reply_due_at: replyDue(t),
+            rate_due_at: null,
+            ...NEW_ROUND,
+          },
+          '群众不满意，请重新办理。',
+          { round: (row.reopen_count as number) + 2 },
+        );
         if (to === 'handling') return handle(row.unit_id as string, false);
         if (!wait(24 + random() * 72)) return;
-        step(deputy.actor, 'reply', 'replied', {
-          replied_at: iso(t), reply_text: pick(DEPUTY_REPLIES), replied_by_unit: 0, rate_due_at: iso(t + limits.ratingWindowDays * DAY),
-          ...NEW_ROUND, extension_pending_days: null,
-        }, pick(DEPUTY_REPLIES));
+        step(
+          deputy.actor,
+          'reply',
+          'replied',
+          {
+            replied_at: iso(t),
+            reply_text: pick(DEPUTY_REPLIES),
+            replied_by_unit: 0,
+            rate_due_at: iso(t + limits.ratingWindowDays * DAY),
+            ...NEW_ROUND,
+            extension_pending_days: null,
+          },
+          pick(DEPUTY_REPLIES),
+        );
         return evaluateAndRate(false);
       }
-      step(officeFor, 'close', 'closed', { closed_at: iso(t), close_reason: 'closed', extension_pending_days: null }, '已向群众解释政策，依规办结。', { reason: 'closed' });
+      step(
+        officeFor,
+        'close',
+        'closed',
+        { closed_at: iso(t), close_reason: 'closed', extension_pending_days: null },
+        '已向群众解释政策，依规办结。',
+        { reason: 'closed' },
+      );
     }
 
     function hoursUntil(at: string) {
@@ -518,10 +801,28 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
           if (!calendar.isWorkingDay(date)) continue;
           if (chance(0.12)) {
             const v = pick(d.town.villages);
-            visit.run(randomUUID(), d.code, 'visit', date, `${d.town.name}${v}`, `${v}群众`, `走访${v}，听取群众对环境整治和道路建设的意见。`, iso(t + 3 * HOUR));
+            visit.run(
+              randomUUID(),
+              d.code,
+              'visit',
+              date,
+              `${d.town.name}${v}`,
+              `${v}群众`,
+              `走访${v}，听取群众对环境整治和道路建设的意见。`,
+              iso(t + 3 * HOUR),
+            );
           }
           if (chance(0.04)) {
-            visit.run(randomUUID(), d.code, 'reception', date, d.town.station, '来访群众', '在联络站接待群众，收集意见建议。', iso(t + 2 * HOUR));
+            visit.run(
+              randomUUID(),
+              d.code,
+              'reception',
+              date,
+              d.town.station,
+              '来访群众',
+              '在联络站接待群众，收集意见建议。',
+              iso(t + 2 * HOUR),
+            );
             checkin.run(randomUUID(), d.code, `st-${d.town.id}`, iso(t + 1 * HOUR + random() * HOUR));
           }
         }

@@ -18,7 +18,10 @@ const started = performance.now();
 seedReference(db);
 if (env.demoMode) {
   seedAccounts(db, new Date());
-  const secrets = { token: env.TOKEN_SECRET ?? randomBytes(32).toString('hex'), audit: serverSecret('AUDIT_SECRET', env.AUDIT_SECRET, file, true) };
+  const secrets = {
+    token: env.TOKEN_SECRET ?? randomBytes(32).toString('hex'),
+    audit: serverSecret('AUDIT_SECRET', env.AUDIT_SECRET, file, true),
+  };
   const n = seedDemoCases(db, secrets, new Date());
   console.log(`demo cases added: ${n}`);
 }

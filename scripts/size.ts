@@ -74,7 +74,12 @@ for (const asset of [...js]) {
 }
 if (!found) throw new Error(`no lazy chunk named ${routeChunk}-*.js is imported by the citizen entry`);
 
-interface Row { asset: string; raw: number; gzip: number; br: number }
+interface Row {
+  asset: string;
+  raw: number;
+  gzip: number;
+  br: number;
+}
 const measure = (asset: string): Row => {
   const bytes = read(asset);
   return {
@@ -90,8 +95,14 @@ const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.len
 
 let failed = false;
 console.log(`QR landing route /citizen/d/:code, cold load (${distArg ? dist : 'dist/'}; route chunk ${routeChunk})`);
-for (const [kind, set, budget] of [['JS', js, BUDGET.js], ['CSS', css, BUDGET.css]] as const) {
-  const rows = [...set].filter((a) => existsSync(join(dist, a))).map(measure).sort((a, b) => b.gzip - a.gzip);
+for (const [kind, set, budget] of [
+  ['JS', js, BUDGET.js],
+  ['CSS', css, BUDGET.css],
+] as const) {
+  const rows = [...set]
+    .filter((a) => existsSync(join(dist, a)))
+    .map(measure)
+    .sort((a, b) => b.gzip - a.gzip);
   const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, br: t.br + r.br }), { raw: 0, gzip: 0, br: 0 });
   console.log(`\n  ${pad(kind + ' file', 52)}${lpad('raw', 10)}${lpad('gzip', 10)}${lpad('brotli', 10)}`);
   for (const r of rows) console.log(`  ${pad(r.asset, 52)}${lpad(kb(r.raw), 10)}${lpad(kb(r.gzip), 10)}${lpad(kb(r.br), 10)}`);

@@ -13,7 +13,10 @@ setActivePinia(pinia);
 // A deputy's QR code opens /citizen/d/<code>: ask for the deputy now, while the page's own
 // code is still loading, instead of after it.
 const landing = /^\/citizen\/d\/([^/?#]+)\/?$/.exec(window.location.pathname);
-if (landing?.[1]) useDeputyStore(pinia).load(decodeURIComponent(landing[1])).catch(() => {});
+if (landing?.[1])
+  useDeputyStore(pinia)
+    .load(decodeURIComponent(landing[1]))
+    .catch(() => {});
 
 const app = createApp(App).use(pinia).use(router);
 void useElderStore(pinia).followHost();

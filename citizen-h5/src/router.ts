@@ -21,7 +21,12 @@ export const router = createRouter({
     { path: '/d/:code', name: 'deputy', component: () => import('./pages/DeputyPage.vue'), meta: { title: '人大代表' } },
     { path: '/d/:code/submit', name: 'submit', component: () => import('./pages/SubmitPage.vue'), meta: { title: '反映问题', auth: true } },
     { path: '/receipt/:id', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), meta: { title: '提交成功', auth: true } },
-    { path: '/cases', name: 'cases', component: () => import('./pages/MyCasesPage.vue'), meta: { title: '我的诉求', auth: true, tab: true } },
+    {
+      path: '/cases',
+      name: 'cases',
+      component: () => import('./pages/MyCasesPage.vue'),
+      meta: { title: '我的诉求', auth: true, tab: true },
+    },
     { path: '/cases/:id', name: 'case', component: () => import('./pages/CaseDetailPage.vue'), meta: { title: '诉求详情', auth: true } },
     { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '实名登录' } },
     { path: '/me', name: 'me', component: () => import('./pages/MinePage.vue'), meta: { title: '我的', tab: true } },
@@ -64,7 +69,11 @@ setUnauthorizedHandler(() => {
 // A lazy page that fails to load (a new deployment replaced its file, or the network dropped)
 // is retried with a full load of the target URL, once.
 router.onError((err, to) => {
-  if (/Failed to fetch dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(String(err))) {
+  if (
+    /Failed to fetch dynamically imported module|Importing a module script failed|error loading dynamically imported module/i.test(
+      String(err),
+    )
+  ) {
     const key = `mq.reload.${to.fullPath}`;
     if (!sessionStorage.getItem(key)) {
       sessionStorage.setItem(key, '1');

@@ -6,7 +6,13 @@ import type { ClientRequest } from 'node:http';
  * reused, so the client holds next to nothing; `progress.sent` is read live by the caller (how
  * much was out when the server answered).
  */
-export async function writeChunks(req: ClientRequest, chunk: Buffer, total: number, progress: { sent: number }, stop: () => boolean): Promise<void> {
+export async function writeChunks(
+  req: ClientRequest,
+  chunk: Buffer,
+  total: number,
+  progress: { sent: number },
+  stop: () => boolean,
+): Promise<void> {
   while (!stop() && progress.sent < total) {
     const ok = req.write(chunk);
     progress.sent += chunk.length;

@@ -97,7 +97,10 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
     .use('/cases/:id/transitions', rateLimit(limits.transitionPerUserCasePerMinute, MINUTE, onPost(byUserAndCase)))
     .use('/cases/:id/transitions', rateLimit(limits.transitionPerUserPerMinute, MINUTE, onPost(byUser)))
     // signed-in citizens only (the route answers 401 to anyone else, uncounted)
-    .use('/cases/similar', rateLimit(limits.similarPerUserPerMinute, MINUTE, (c) => c.get('user')?.id ?? null))
+    .use(
+      '/cases/similar',
+      rateLimit(limits.similarPerUserPerMinute, MINUTE, (c) => c.get('user')?.id ?? null),
+    )
     .route('/health', healthRoutes(ctx))
     .route('/auth', authRoutes(ctx, { passwords, clientIp }))
     .route('/me', meRoutes(revalidate))

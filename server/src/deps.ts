@@ -43,7 +43,10 @@ export interface Secrets {
 export function buildDeps(db: Db, clock: Clock, secrets: Secrets, classifierFile = DEFAULT_MODEL_FILE) {
   const upgrade = sealUnkeyedChains(db, secrets.audit, clock.now());
   if (upgrade) {
-    console.log(`审计链已启用密钥：${upgrade.sealed} 件民情件的旧记录已封存` + (upgrade.broken.length ? `，${upgrade.broken.length} 件的旧记录链已不完整，未封存（npm run audit:verify 列出）` : ''));
+    console.log(
+      `审计链已启用密钥：${upgrade.sealed} 件民情件的旧记录已封存` +
+        (upgrade.broken.length ? `，${upgrade.broken.length} 件的旧记录链已不完整，未封存（npm run audit:verify 列出）` : ''),
+    );
   }
   const settings = settingsRepo(db);
   const limits: TimeLimits = limitsFrom(settings.get('limits'));

@@ -111,9 +111,21 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
   const env = parseEnv(source);
   if (env.demoMode) return env;
   const missing = [
-    !env.TOKEN_SECRET && { name: 'TOKEN_SECRET', zh: '至少 32 个字符，用于签发登录凭证', en: 'at least 32 characters, signs sign-in tokens' },
-    !env.AUDIT_SECRET && { name: 'AUDIT_SECRET', zh: '至少 32 个字符，审计链的密钥，存放在数据库之外', en: 'at least 32 characters, keys the audit chain, kept outside the database' },
-    !env.publicBaseUrl && { name: 'PUBLIC_BASE_URL', zh: '群众访问的地址，二维码指向它，如 https://minqing.example.gov.cn', en: 'the address the public reaches, what QR codes point at, e.g. https://minqing.example.gov.cn' },
+    !env.TOKEN_SECRET && {
+      name: 'TOKEN_SECRET',
+      zh: '至少 32 个字符，用于签发登录凭证',
+      en: 'at least 32 characters, signs sign-in tokens',
+    },
+    !env.AUDIT_SECRET && {
+      name: 'AUDIT_SECRET',
+      zh: '至少 32 个字符，审计链的密钥，存放在数据库之外',
+      en: 'at least 32 characters, keys the audit chain, kept outside the database',
+    },
+    !env.publicBaseUrl && {
+      name: 'PUBLIC_BASE_URL',
+      zh: '群众访问的地址，二维码指向它，如 https://minqing.example.gov.cn',
+      en: 'the address the public reaches, what QR codes point at, e.g. https://minqing.example.gov.cn',
+    },
   ].filter((m) => m !== false);
   if (missing.length === 0) return env;
   throw new EnvError(

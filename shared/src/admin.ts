@@ -3,7 +3,18 @@ import { DEPUTY_LEVELS, ROLES, STAFF_ROLES } from './enums.js';
 import { ADMIN_ACTIONS, PASSWORD_ROLES, ROLE_SCOPE, UNIT_KINDS, VILLAGE_SORT_RANGE } from './admin-constants.js';
 import { categorySchema, isoDateTime, pageFields, stationSchema, unitSchema } from './schemas.js';
 import { oneLine } from './one-line.js';
-import { deputyRules, dingUserIdRule, nameRule, passwordRule, phoneRule, stationRules, unitRules, usernameRule, villageRules, type Check } from './field-rules.js';
+import {
+  deputyRules,
+  dingUserIdRule,
+  nameRule,
+  passwordRule,
+  phoneRule,
+  stationRules,
+  unitRules,
+  usernameRule,
+  villageRules,
+  type Check,
+} from './field-rules.js';
 
 /**
  * 账号管理 (admin only): the accounts of every role, staff accounts created and changed by an
@@ -22,9 +33,16 @@ const ruled = (label: string, check: Check, how: { line?: boolean; raw?: boolean
     if (result !== true) ctx.addIssue({ code: 'custom', message: result });
   });
 };
-const strictError = { error: (issue: { code: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${(issue.keys ?? []).join('、')}` : undefined) };
+const strictError = {
+  error: (issue: { code: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `不支持的字段：${(issue.keys ?? []).join('、')}` : undefined,
+};
 
-const ref = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
+const ref = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
 const name = ruled('姓名', nameRule, { line: true });
 const phone = ruled('手机号', phoneRule);
 /** The workplace app's (浙政钉) user id the account signs in with. */
@@ -97,7 +115,11 @@ export const createStaffUserSchema = z
     if (u.username && !u.password) ctx.addIssue({ code: 'custom', message: '请设置初始密码', path: ['password'] });
     if (u.password && !u.username) ctx.addIssue({ code: 'custom', message: '请填写用户名', path: ['username'] });
     if (!u.dingUserId && !u.username) {
-      ctx.addIssue({ code: 'custom', message: passwordRole ? '请填写浙政钉账号或用户名（至少一种登录方式）' : '请填写浙政钉账号', path: ['dingUserId'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: passwordRole ? '请填写浙政钉账号或用户名（至少一种登录方式）' : '请填写浙政钉账号',
+        path: ['dingUserId'],
+      });
     }
   });
 export type CreateStaffUserInput = z.input<typeof createStaffUserSchema>;
@@ -151,13 +173,26 @@ const deputyCode = ruled('代表编号', deputyRules.code);
 const deputyFields = {
   name,
   level: z.enum(DEPUTY_LEVELS, { error: '请选择代表层级（省、嘉兴市、平湖市或镇人大代表）' }),
-  regionId: z.string({ error: '请选择所属地区' }).min(1, { error: '请选择所属地区' }).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }),
+  regionId: z
+    .string({ error: '请选择所属地区' })
+    .min(1, { error: '请选择所属地区' })
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }),
   /** The liaison station: of the deputy's region (or of a town below a city region); null for none. */
-  stationId: z.string({ error: '联络站必须是文字' }).min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '联络站不存在' }).nullable(),
+  stationId: z
+    .string({ error: '联络站必须是文字' })
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, { error: '联络站不存在' })
+    .nullable(),
   constituency: ruled('选区', deputyRules.constituency, { line: true }),
   bio: ruled('简介', deputyRules.bio),
   /** Order in lists (smaller first); a new deputy goes last. */
-  sort: z.number({ error: '排序必须是数字' }).int({ error: '排序必须是整数' }).min(0, { error: '排序不能小于0' }).max(1_000_000, { error: '排序过大' }),
+  sort: z
+    .number({ error: '排序必须是数字' })
+    .int({ error: '排序必须是整数' })
+    .min(0, { error: '排序不能小于0' })
+    .max(1_000_000, { error: '排序过大' }),
 };
 
 /** A deputy's photo: an image the caller uploaded (POST /api/uploads). */
@@ -215,7 +250,11 @@ export { deputySchema as adminDeputySchema, deputyListSchema as adminDeputyListS
  */
 
 const unitName = ruled('单位名称', unitRules.name, { line: true });
-const unitSort = z.number({ error: '排序必须是数字' }).int({ error: '排序必须是整数' }).min(0, { error: '排序不能小于0' }).max(1_000_000, { error: '排序过大' });
+const unitSort = z
+  .number({ error: '排序必须是数字' })
+  .int({ error: '排序必须是整数' })
+  .min(0, { error: '排序不能小于0' })
+  .max(1_000_000, { error: '排序过大' });
 
 export const createUnitSchema = z.strictObject(
   {
@@ -224,7 +263,13 @@ export const createUnitSchema = z.strictObject(
     name: unitName,
     kind: z.enum(UNIT_KINDS, { error: '请选择单位类别（部门、镇街或其他机关）' }),
     /** A town government's town (or the city's region for a city-wide organ); none for a department. */
-    regionId: z.string({ error: '所属地区必须是文字' }).min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }).nullable().optional(),
+    regionId: z
+      .string({ error: '所属地区必须是文字' })
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' })
+      .nullable()
+      .optional(),
     sort: unitSort.optional(),
   },
   strictError,
@@ -246,7 +291,11 @@ export type UpdateUnitInput = z.input<typeof updateUnitSchema>;
 /** A category's default unit (where the routing sends its cases before history counts): a unit in service. */
 export const updateCategorySchema = z.strictObject(
   {
-    defaultUnitId: z.string({ error: '请选择默认承办单位' }).trim().min(1, { error: '请选择默认承办单位' }).max(64, { error: '承办单位不存在' }),
+    defaultUnitId: z
+      .string({ error: '请选择默认承办单位' })
+      .trim()
+      .min(1, { error: '请选择默认承办单位' })
+      .max(64, { error: '承办单位不存在' }),
   },
   strictError,
 );
@@ -273,7 +322,11 @@ export { categorySchema as adminCategorySchema };
 const stationFields = {
   name: ruled('联络站名称', stationRules.name, { line: true }),
   /** The town (or village, or the city) the station serves. */
-  regionId: z.string({ error: '请选择所属地区' }).min(1, { error: '请选择所属地区' }).max(64, { error: '所属地区不存在' }).regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }),
+  regionId: z
+    .string({ error: '请选择所属地区' })
+    .min(1, { error: '请选择所属地区' })
+    .max(64, { error: '所属地区不存在' })
+    .regex(/^[A-Za-z0-9_-]+$/, { error: '所属地区不存在' }),
   address: ruled('地址', stationRules.address, { line: true }),
   /** 接待日, as read by citizens: e.g. 每月15日上午. */
   receptionDays: ruled('接待日', stationRules.receptionDays, { line: true }),
@@ -326,7 +379,11 @@ export const createVillageSchema = z.strictObject(
   {
     name: villageName,
     /** The town (镇、街道) it belongs to. */
-    townId: z.string({ error: '请选择所属镇街' }).min(1, { error: '请选择所属镇街' }).max(64, { error: '所属镇街不存在' }).regex(/^[A-Za-z0-9_-]+$/, { error: '所属镇街不存在' }),
+    townId: z
+      .string({ error: '请选择所属镇街' })
+      .min(1, { error: '请选择所属镇街' })
+      .max(64, { error: '所属镇街不存在' })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: '所属镇街不存在' }),
   },
   strictError,
 );

@@ -100,7 +100,10 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
       session: (account: string) => post((s) => s.mockSessionSchema, '/mock-idp/sessions', { account }),
       /** The work notices and messages the stand-in delivered to the session's account, newest first. */
       messages: async (session: string): Promise<MockMessageList> =>
-        parse((s) => s.mockMessageListSchema, (await http.get('/mock-idp/messages', { headers: { Authorization: `Bearer ${session}` } })).data),
+        parse(
+          (s) => s.mockMessageListSchema,
+          (await http.get('/mock-idp/messages', { headers: { Authorization: `Bearer ${session}` } })).data,
+        ),
     },
 
     auth: {
@@ -140,7 +143,8 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
       transition: (id: string, input: TransitionInput): Promise<CaseDetail> =>
         post((s) => s.caseDetailSchema, `/api/cases/${encodeURIComponent(id)}/transitions`, input),
       /** "附近已有类似诉求": open, named cases of the deputy's town like this text, masked titles (signed-in citizens). */
-      similar: (deputyCode: string, text: string): Promise<SimilarList> => post((s) => s.similarListSchema, '/api/cases/similar', { deputyCode, text }),
+      similar: (deputyCode: string, text: string): Promise<SimilarList> =>
+        post((s) => s.similarListSchema, '/api/cases/similar', { deputyCode, text }),
       suggestions: (id: string): Promise<Suggestions> =>
         get((s) => s.suggestionsSchema, `/api/cases/${encodeURIComponent(id)}/suggestions`),
     },
@@ -206,12 +210,14 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
         updateCategory: async (id: string, input: UpdateCategoryInput): Promise<Category> =>
           check((a) => a.adminCategorySchema, (await http.patch(`/api/admin/categories/${encodeURIComponent(id)}`, input)).data),
         /** 联络站 (office of its region, admin): every station, open or stopped. */
-        stations: async (): Promise<AdminStationList> => check((a) => a.adminStationListSchema, (await http.get('/api/admin/stations')).data),
+        stations: async (): Promise<AdminStationList> =>
+          check((a) => a.adminStationListSchema, (await http.get('/api/admin/stations')).data),
         createStation: async (input: CreateStationInput): Promise<AdminStation> =>
           check((a) => a.adminStationSchema, (await http.post('/api/admin/stations', input)).data),
         updateStation: async (id: string, input: UpdateStationInput): Promise<AdminStation> =>
           check((a) => a.adminStationSchema, (await http.patch(`/api/admin/stations/${encodeURIComponent(id)}`, input)).data),
-        villages: async (): Promise<AdminVillageList> => check((a) => a.adminVillageListSchema, (await http.get('/api/admin/villages')).data),
+        villages: async (): Promise<AdminVillageList> =>
+          check((a) => a.adminVillageListSchema, (await http.get('/api/admin/villages')).data),
         createVillage: async (input: CreateVillageInput): Promise<AdminVillage> =>
           check((a) => a.adminVillageSchema, (await http.post('/api/admin/villages', input)).data),
         updateVillage: async (id: string, input: UpdateVillageInput): Promise<AdminVillage> =>
@@ -245,7 +251,11 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
         exportLedger: async (query: Q = {}, responseType: 'blob' | 'arraybuffer' = 'blob') => {
           const res = await http.get('/api/stats/export.xlsx', { params: query, responseType });
           const m = /filename\*=UTF-8''([^;]+)/.exec(String(res.headers['content-disposition'] ?? ''));
-          return { data: res.data as unknown, rows: Number(res.headers['x-export-rows'] ?? 0), filename: m ? decodeURIComponent(m[1]!) : 'ledger.xlsx' };
+          return {
+            data: res.data as unknown,
+            rows: Number(res.headers['x-export-rows'] ?? 0),
+            filename: m ? decodeURIComponent(m[1]!) : 'ledger.xlsx',
+          };
         },
       };
     })(),

@@ -3,15 +3,7 @@ export const ROLES = ['citizen', 'deputy', 'office', 'unit', 'leader', 'admin'] 
 export type Role = (typeof ROLES)[number];
 export const STAFF_ROLES = ['deputy', 'office', 'unit', 'leader', 'admin'] as const satisfies readonly Role[];
 
-export const CASE_STATUSES = [
-  'submitted',
-  'acknowledged',
-  'triage',
-  'assigned',
-  'handling',
-  'replied',
-  'closed',
-] as const;
+export const CASE_STATUSES = ['submitted', 'acknowledged', 'triage', 'assigned', 'handling', 'replied', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const OPEN_STATUSES = CASE_STATUSES.filter((s) => s !== 'closed');
 

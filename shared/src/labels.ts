@@ -1,12 +1,4 @@
-import type {
-  CaseEventAction,
-  CaseStatus,
-  CaseType,
-  CloseReason,
-  DeputyLevel,
-  Rating,
-  Role,
-} from './enums.js';
+import type { CaseEventAction, CaseStatus, CaseType, CloseReason, DeputyLevel, Rating, Role } from './enums.js';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   submitted: '待受理',

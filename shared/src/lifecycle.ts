@@ -111,7 +111,12 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'close', roles: ['office', 'deputy', 'admin'], from: ['replied'], to: 'closed' },
   // A citizen withdraws their own case; office staff may close any open case with a reason.
   { action: 'close', roles: ['citizen', 'office', 'admin'], from: OPEN, to: 'closed' },
-  { action: 'urge', roles: ['office', 'leader', 'admin'], from: ['submitted', 'acknowledged', 'triage', 'assigned', 'handling'], to: 'same' },
+  {
+    action: 'urge',
+    roles: ['office', 'leader', 'admin'],
+    from: ['submitted', 'acknowledged', 'triage', 'assigned', 'handling'],
+    to: 'same',
+  },
   { action: 'urge', roles: ['deputy'], from: ['assigned', 'handling'], to: 'same' },
   { action: 'merge', roles: ['office', 'admin'], from: OPEN, to: 'closed' },
   { action: 'supplement', roles: ['citizen'], from: OPEN, to: 'same' },

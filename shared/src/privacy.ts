@@ -115,6 +115,12 @@ export function deriveTitle(body: string, names: readonly (string | null | undef
     }
   }
   // a title does not end with a comma or a full stop (！ and ？ say something, they stay)
-  const title = cut > 0 ? chars.slice(0, cut).join('').replace(/[\s。；，：、,.;:]+$/, '') : '';
+  const title =
+    cut > 0
+      ? chars
+          .slice(0, cut)
+          .join('')
+          .replace(/[\s。；，：、,.;:]+$/, '')
+      : '';
   return title || `${chars.slice(0, max).join('').trimEnd()}${chars.length > max ? '…' : ''}`;
 }

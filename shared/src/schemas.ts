@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import {
-  CASE_ACTIONS,
-  CASE_STATUSES,
-  CASE_TYPES,
-  CLOSE_REASONS,
-  DEPUTY_LEVELS,
-  RATINGS,
-  REGION_KINDS,
-  ROLES,
-} from './enums.js';
+import { CASE_ACTIONS, CASE_STATUSES, CASE_TYPES, CLOSE_REASONS, DEPUTY_LEVELS, RATINGS, REGION_KINDS, ROLES } from './enums.js';
 import { TIME_LIMIT_RANGES as R } from './limits.js';
-import { DATE_PATTERN, HOLIDAY_KINDS, HOLIDAY_KIND_LABELS, HOLIDAY_RULES as H, UNPRINTABLE_CHARS, isCalendarDate, isWeekend } from './holiday-calendar.js';
+import {
+  DATE_PATTERN,
+  HOLIDAY_KINDS,
+  HOLIDAY_KIND_LABELS,
+  HOLIDAY_RULES as H,
+  UNPRINTABLE_CHARS,
+  isCalendarDate,
+  isWeekend,
+} from './holiday-calendar.js';
 import { oneLine } from './one-line.js';
 import { MOBILE_PATTERN } from './phone.js';
 
@@ -39,7 +38,11 @@ const text = (min: number, max: number, label: string) => typedText(z.string({ e
 /** Text of one line (a title, a name, an address, a place): pasted line breaks become one space. */
 const line = (min: number, max: number, label: string) => typedText(oneLine(z.string({ error: `${label}必须是文字` })), min, max, label);
 
-const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, { error: '编号格式不正确' });
 
 /**
  * A whole number in a query string, with its own message for each way it can be wrong (a message given
@@ -193,18 +196,23 @@ export type Upload = z.infer<typeof uploadSchema>;
 /** A position from the phone, a typed address, or both (an address alone when there is no GPS fix). */
 export const locationSchema = z
   .object({
-    lat: z.number({ error: '纬度必须是数字' }).min(-90, { error: '纬度须在 -90 到 90 之间' }).max(90, { error: '纬度须在 -90 到 90 之间' }).optional(),
-    lng: z.number({ error: '经度必须是数字' }).min(-180, { error: '经度须在 -180 到 180 之间' }).max(180, { error: '经度须在 -180 到 180 之间' }).optional(),
+    lat: z
+      .number({ error: '纬度必须是数字' })
+      .min(-90, { error: '纬度须在 -90 到 90 之间' })
+      .max(90, { error: '纬度须在 -90 到 90 之间' })
+      .optional(),
+    lng: z
+      .number({ error: '经度必须是数字' })
+      .min(-180, { error: '经度须在 -180 到 180 之间' })
+      .max(180, { error: '经度须在 -180 到 180 之间' })
+      .optional(),
     address: line(0, 200, '地址').optional(),
   })
   .refine((l) => (l.lat === undefined) === (l.lng === undefined), { error: '经纬度须同时提供', path: ['lng'] })
   .refine((l) => l.lat !== undefined || (l.address?.length ?? 0) > 0, { error: '请提供位置或填写地址', path: ['address'] });
 export type CaseLocation = z.infer<typeof locationSchema>;
 
-export const phoneSchema = z
-  .string({ error: '手机号必须是文字' })
-  .trim()
-  .regex(MOBILE_PATTERN, { error: '请输入正确的11位手机号码' });
+export const phoneSchema = z.string({ error: '手机号必须是文字' }).trim().regex(MOBILE_PATTERN, { error: '请输入正确的11位手机号码' });
 
 const photoIds = z.array(id).max(9, { error: '最多上传9张照片' });
 
@@ -321,7 +329,10 @@ export const caseListQuerySchema = z.object({
     .optional()
     .transform((s, ctx) => {
       if (!s) return undefined;
-      const parts = s.split(',').map((p) => p.trim()).filter(Boolean);
+      const parts = s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean);
       for (const p of parts) {
         if (!(CASE_STATUSES as readonly string[]).includes(p)) {
           ctx.addIssue({ code: 'custom', message: `未知的状态：${p}` });
@@ -445,7 +456,10 @@ export type TimeLimits = z.infer<typeof timeLimitsSchema>;
  * one year's official holidays (放假) and make-up working weekend days (调休上班) from the
  * State Council's notice. Time limits count working days over them; a PUT replaces the year.
  */
-const unknownKeys = { error: (issue: { code?: string; keys?: string[] }) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys!.join('、')}` : undefined) };
+const unknownKeys = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys!.join('、')}` : undefined,
+};
 export const holidayYearSchema = z.coerce
   .number({ error: '年份必须是数字' })
   .int({ error: '年份必须是整数' })
@@ -506,7 +520,8 @@ export type HolidayCalendarInput = z.input<typeof holidayCalendarInputSchema>;
 export const holidayCalendarInputFor = (year: number) =>
   holidayCalendarInputSchema.superRefine((input, ctx) => {
     input.days.forEach((d, i) => {
-      if (!d.date.startsWith(`${year}-`)) ctx.addIssue({ code: 'custom', message: `日期须在${year}年内：${d.date}`, path: ['days', i, 'date'] });
+      if (!d.date.startsWith(`${year}-`))
+        ctx.addIssue({ code: 'custom', message: `日期须在${year}年内：${d.date}`, path: ['days', i, 'date'] });
     });
   });
 
@@ -515,7 +530,13 @@ export const suggestionsSchema = z.object({
   categories: z.array(z.object({ id: z.string(), name: z.string(), score: z.number() })),
   units: z.array(z.object({ id: z.string(), name: z.string(), score: z.number() })),
   similar: z.array(
-    z.object({ id: z.string(), trackingNo: z.string(), score: z.number(), title: z.string().optional(), status: z.enum(CASE_STATUSES).optional() }),
+    z.object({
+      id: z.string(),
+      trackingNo: z.string(),
+      score: z.number(),
+      title: z.string().optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+    }),
   ),
   needsReview: z.boolean(),
   reason: z.string().optional(),

@@ -20,9 +20,7 @@ const FAST = { limit: 1500, options: { folds: 0 } };
 
 function makeDb(file: string, rows: [string, string, string, string][]): void {
   const db = new Database(file);
-  db.exec(
-    'CREATE TABLE classifier_corrections (id INTEGER PRIMARY KEY, case_id TEXT, text TEXT, label TEXT, created_at TEXT)',
-  );
+  db.exec('CREATE TABLE classifier_corrections (id INTEGER PRIMARY KEY, case_id TEXT, text TEXT, label TEXT, created_at TEXT)');
   const ins = db.prepare('INSERT INTO classifier_corrections (case_id, text, label, created_at) VALUES (?, ?, ?, ?)');
   for (const r of rows) ins.run(...r);
   db.close();

@@ -19,12 +19,22 @@ import { eventually, staffPhone } from './helpers/staff.js';
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
 
-const NEW_ACCOUNT = { name: '新埭镇人大 测试员', phone: '13900001111', dingUserId: 'ding-e2e-xindai', username: 'e2e-xindai', password: 'Xindai2026' };
+const NEW_ACCOUNT = {
+  name: '新埭镇人大 测试员',
+  phone: '13900001111',
+  dingUserId: 'ding-e2e-xindai',
+  username: 'e2e-xindai',
+  password: 'Xindai2026',
+};
 
 const items = (page: Page) => page.getByTestId('user-item');
 const field = (page: Page, name: string) => page.locator(`[data-testid="account-form"] [data-field="${name}"]`);
 const fieldError = (page: Page, name: string) => field(page, name).locator('.van-field__error-message');
-const status = (p: Promise<unknown>) => p.then(() => 200, (e: { response?: { status: number } }) => e.response?.status);
+const status = (p: Promise<unknown>) =>
+  p.then(
+    () => 200,
+    (e: { response?: { status: number } }) => e.response?.status,
+  );
 
 /** Signs in on the staff app's password form as the new account. */
 async function signInByPassword(page: Page) {
@@ -134,7 +144,8 @@ describe('staff app: 账号管理', () => {
       // the new account heads the list
       const row = items(page).first();
       await eventually(() => row.innerText()).toContain(NEW_ACCOUNT.name);
-      for (const text of ['人大工作人员', '新埭镇', `浙政钉 ${NEW_ACCOUNT.dingUserId}`, `用户名 ${NEW_ACCOUNT.username}`]) expect(await row.innerText()).toContain(text);
+      for (const text of ['人大工作人员', '新埭镇', `浙政钉 ${NEW_ACCOUNT.dingUserId}`, `用户名 ${NEW_ACCOUNT.username}`])
+        expect(await row.innerText()).toContain(text);
       expect(await row.getByTestId('disabled-tag').count()).toBe(0);
 
       const [account] = (await admin.admin.users({ q: NEW_ACCOUNT.username })).items;
@@ -150,7 +161,10 @@ describe('staff app: 账号管理', () => {
         disabled: false,
       });
       // it is on the stand-in provider's 模拟登录 list too
-      expect((await apiClient(base()).mockIdp.accounts()).find((a) => a.account === NEW_ACCOUNT.dingUserId)).toMatchObject({ role: 'office', name: NEW_ACCOUNT.name });
+      expect((await apiClient(base()).mockIdp.accounts()).find((a) => a.account === NEW_ACCOUNT.dingUserId)).toMatchObject({
+        role: 'office',
+        name: NEW_ACCOUNT.name,
+      });
 
       // a fresh device: the new account signs in through the password form and lands on 分办工作台
       await signInByPassword(other.page);
@@ -203,7 +217,8 @@ describe('staff app: 账号管理', () => {
       expect(await changed.getAttribute('data-action')).toBe('user_update');
       for (const text of ['修改账号', NEW_ACCOUNT.name, '停用：是', '系统管理员']) expect(await changed.innerText()).toContain(text);
       expect(await opened.getAttribute('data-action')).toBe('user_create');
-      for (const text of ['新建账号', NEW_ACCOUNT.name, '所属地区：新埭镇', '密码：已设置', `用户名：${NEW_ACCOUNT.username}`]) expect(await opened.innerText()).toContain(text);
+      for (const text of ['新建账号', NEW_ACCOUNT.name, '所属地区：新埭镇', '密码：已设置', `用户名：${NEW_ACCOUNT.username}`])
+        expect(await opened.innerText()).toContain(text);
       expect(await opened.innerText()).not.toContain(NEW_ACCOUNT.password);
       await eventually(() => page.locator('.van-toast:visible').count()).toBe(0); // 已保存 fades out first
       await screenshot(page, 'deputy-21-admin-events', { fullPage: false });

@@ -25,7 +25,8 @@ const NEW_DEPUTY = { name: '钱立群', constituency: '新埭镇第2选区', bio
 const items = (page: Page) => page.getByTestId('deputy-item');
 const field = (page: Page, name: string) => page.locator(`[data-testid="deputy-form"] [data-field="${name}"]`);
 const fieldError = (page: Page, name: string) => field(page, name).locator('.van-field__error-message');
-const pick = (page: Page, picker: string, option: string) => page.locator(`.search-picker[data-picker="${picker}"] [data-option="${option}"]`).click();
+const pick = (page: Page, picker: string, option: string) =>
+  page.locator(`.search-picker[data-picker="${picker}"] [data-option="${option}"]`).click();
 
 describe('staff app: 代表名册', () => {
   it('should let the office add a deputy, mark another 不再履职 after a confirmation, and show citizens the notice on the QR page', async () => {
@@ -67,7 +68,14 @@ describe('staff app: 代表名册', () => {
       await page.getByTestId('deputy-submit').click();
       const response = await created;
       expect(response.status()).toBe(201);
-      expect(response.request().postDataJSON()).toEqual({ name: NEW_DEPUTY.name, level: 'county', regionId: 'xindai', stationId: 'st-xindai', constituency: NEW_DEPUTY.constituency, bio: NEW_DEPUTY.bio });
+      expect(response.request().postDataJSON()).toEqual({
+        name: NEW_DEPUTY.name,
+        level: 'county',
+        regionId: 'xindai',
+        stationId: 'st-xindai',
+        constituency: NEW_DEPUTY.constituency,
+        bio: NEW_DEPUTY.bio,
+      });
       // told the new code, with the way to their QR poster
       const dialog = page.locator('.van-dialog');
       await eventually(() => dialog.innerText()).toContain('代表编号为 D035');
@@ -82,7 +90,8 @@ describe('staff app: 代表名册', () => {
       await page.getByTestId('deputy-search').locator('input').fill('钱立');
       await eventually(() => items(page).count()).toBe(1);
       const row = items(page).first();
-      for (const text of [NEW_DEPUTY.name, '平湖市人大代表', '新埭镇 · 新埭镇人大代表联络站', 'D035']) expect(await row.innerText()).toContain(text);
+      for (const text of [NEW_DEPUTY.name, '平湖市人大代表', '新埭镇 · 新埭镇人大代表联络站', 'D035'])
+        expect(await row.innerText()).toContain(text);
       expect(await anon.deputies.get('D035')).toMatchObject({ name: NEW_DEPUTY.name, inOffice: true });
 
       // 照片: the generated portrait until the office uploads one; the citizen's QR page then shows it
@@ -91,7 +100,10 @@ describe('staff app: 代表名册', () => {
       expect(await page.getByTestId('deputy-photo-preview').locator('img').getAttribute('src')).toBe('/api/deputies/D035/avatar.svg');
       expect(await page.getByTestId('deputy-photo-reset').count()).toBe(0);
       const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/uploads') && r.request().method() === 'POST');
-      await page.getByTestId('deputy-photo-upload').locator('input[type="file"]').setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+      await page
+        .getByTestId('deputy-photo-upload')
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
       const photo = (await (await uploaded).json()) as { id: string; mime: string };
       expect(photo.mime).toBe('image/jpeg'); // shrunk and re-encoded in the browser
       await eventually(() => page.getByTestId('deputy-photo-preview').locator('img').getAttribute('src')).toMatch(/^blob:/);
@@ -146,7 +158,12 @@ describe('staff app: 代表名册', () => {
       // the 操作日志 (admin) reads the four changes
       const admin = await signInAs(base(), 'ding-admin');
       const log = (await admin.admin.events()).items;
-      expect(log.slice(0, 4).map((e) => [e.action, e.target])).toEqual([['deputy_update', 'D002'], ['deputy_update', 'D035'], ['deputy_update', 'D035'], ['deputy_create', 'D035']]);
+      expect(log.slice(0, 4).map((e) => [e.action, e.target])).toEqual([
+        ['deputy_update', 'D002'],
+        ['deputy_update', 'D035'],
+        ['deputy_update', 'D035'],
+        ['deputy_create', 'D035'],
+      ]);
       expect([log[1]!.changes, log[2]!.changes]).toEqual([{ photo: '恢复默认头像' }, { photo: '已更换' }]);
 
       // a citizen scans D002's poster: the notice, no 向TA反映, and the town's other deputies
@@ -167,7 +184,9 @@ describe('staff app: 代表名册', () => {
       // a signed-in citizen following a saved link straight to the form is told before typing, not at 提交
       await signInCitizen(citizen.context, base());
       await citizen.page.goto('/citizen/d/D002/submit');
-      await eventually(() => citizen.page.getByTestId('not-in-office').innerText()).toContain(`${leaving.name}代表已不再履职，不能再向TA提交`);
+      await eventually(() => citizen.page.getByTestId('not-in-office').innerText()).toContain(
+        `${leaving.name}代表已不再履职，不能再向TA提交`,
+      );
       expect(await citizen.page.locator('.submit__btn').count()).toBe(0);
       expect(await citizen.page.locator('[data-field="body"]').count()).toBe(0);
       await citizen.page.getByTestId('other-deputies').click();

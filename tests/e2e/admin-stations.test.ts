@@ -21,7 +21,8 @@ const NEW_STATION = '东湖社区代表之家';
 const items = (page: Page) => page.getByTestId('station-item');
 const field = (page: Page, name: string) => page.locator(`[data-testid="station-form"] [data-field="${name}"]`);
 const fieldError = (page: Page, name: string) => field(page, name).locator('.van-field__error-message');
-const pick = (page: Page, picker: string, option: string) => page.locator(`.search-picker[data-picker="${picker}"] [data-option="${option}"]`).click();
+const pick = (page: Page, picker: string, option: string) =>
+  page.locator(`.search-picker[data-picker="${picker}"] [data-option="${option}"]`).click();
 
 describe('staff app: 联络站', () => {
   it('should let the office add a station with its reception days, find it in the list, change its address and stop it', async () => {
@@ -53,10 +54,17 @@ describe('staff app: 联络站', () => {
       await page.getByTestId('station-submit').click();
       await eventually(() => fieldError(page, 'name').innerText()).toBe('本地区已有同名的联络站');
       await field(page, 'name').locator('input').fill(NEW_STATION);
-      const created = page.waitForResponse((r) => r.url().endsWith('/api/admin/stations') && r.request().method() === 'POST' && r.status() === 201);
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith('/api/admin/stations') && r.request().method() === 'POST' && r.status() === 201,
+      );
       await page.getByTestId('station-submit').click();
       const response = await created;
-      expect(response.request().postDataJSON()).toEqual({ name: NEW_STATION, regionId: 'danghu', address: '平湖市当湖街道东湖路8号', receptionDays: '每月15日上午' });
+      expect(response.request().postDataJSON()).toEqual({
+        name: NEW_STATION,
+        regionId: 'danghu',
+        address: '平湖市当湖街道东湖路8号',
+        receptionDays: '每月15日上午',
+      });
       await page.getByTestId('station-form').waitFor({ state: 'hidden' });
 
       // its check-in QR code is shown at once
@@ -72,7 +80,10 @@ describe('staff app: 联络站', () => {
       await page.getByTestId('station-search').locator('input').fill('东湖');
       await eventually(() => items(page).count()).toBe(1);
       expect(await items(page).first().innerText()).toContain('当湖街道');
-      expect((await apiClient(base()).reference.regions()).stations.find((s) => s.id === 'st-001')).toMatchObject({ name: NEW_STATION, receptionDays: '每月15日上午' });
+      expect((await apiClient(base()).reference.regions()).stations.find((s) => s.id === 'st-001')).toMatchObject({
+        name: NEW_STATION,
+        receptionDays: '每月15日上午',
+      });
 
       // its address corrected: only the change is sent
       await items(page).first().click();

@@ -23,7 +23,8 @@ const NEW_UNIT = '市综合行政执法局';
 const items = (page: Page) => page.getByTestId('unit-item');
 const field = (page: Page, name: string) => page.locator(`[data-testid="unit-form"] [data-field="${name}"]`);
 const fieldError = (page: Page, name: string) => field(page, name).locator('.van-field__error-message');
-const pick = (page: Page, picker: string, option: string) => page.locator(`.search-picker[data-picker="${picker}"] [data-option="${option}"]`).click();
+const pick = (page: Page, picker: string, option: string) =>
+  page.locator(`.search-picker[data-picker="${picker}"] [data-option="${option}"]`).click();
 
 describe('staff app: 承办单位与分类', () => {
   it("should let the admin add a unit, make it a category's default, stop another, and the office's assign picker no longer offers it", async () => {
@@ -54,7 +55,9 @@ describe('staff app: 承办单位与分类', () => {
       await page.getByTestId('unit-submit').click();
       await eventually(() => fieldError(page, 'name').innerText()).toBe('已有同名的承办单位');
       await field(page, 'name').locator('input').fill(NEW_UNIT);
-      const created = page.waitForResponse((r) => r.url().endsWith('/api/admin/units') && r.request().method() === 'POST' && r.status() === 201);
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith('/api/admin/units') && r.request().method() === 'POST' && r.status() === 201,
+      );
       await page.getByTestId('unit-submit').click();
       const response = await created;
       expect(response.request().postDataJSON()).toEqual({ name: NEW_UNIT, kind: 'department' });
@@ -81,7 +84,9 @@ describe('staff app: 承办单位与分类', () => {
       const construction = page.locator('[data-testid="category-item"][data-id="construction"]');
       await eventually(() => construction.innerText()).toContain('市住房和城乡建设局');
       await construction.click();
-      const patched = page.waitForResponse((r) => r.url().endsWith('/api/admin/categories/construction') && r.request().method() === 'PATCH');
+      const patched = page.waitForResponse(
+        (r) => r.url().endsWith('/api/admin/categories/construction') && r.request().method() === 'PATCH',
+      );
       await pick(page, '选择默认承办单位', 'u-001');
       const patch = await patched;
       expect(patch.status()).toBe(200);
@@ -138,7 +143,12 @@ describe('staff app: 承办单位与分类', () => {
       // a new construction case in triage: the office is offered the new department, not 住建局
       const citizen = await signInAs(base(), 'zlb-chen');
       const c = await citizen.cases.create(
-        { deputyCode: 'D001', title: '有人违章搭建', body: '东湖社区有一户居民在院子外私自搭建彩钢棚，占用了公共通道，消防车都进不来，请城建部门核实处理。', contactPhone: '13857310004' },
+        {
+          deputyCode: 'D001',
+          title: '有人违章搭建',
+          body: '东湖社区有一户居民在院子外私自搭建彩钢棚，占用了公共通道，消防车都进不来，请城建部门核实处理。',
+          contactPhone: '13857310004',
+        },
         randomUUID(),
       );
       await (await signInAs(base(), 'ding-d001')).cases.transition(c.id, { action: 'forward' });

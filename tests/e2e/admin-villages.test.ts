@@ -24,15 +24,22 @@ const row = (page: Page, id: string) => page.locator(`[data-testid="village-item
 const townItems = (page: Page, townId: string) => page.locator(`.van-cell-group[data-town="${townId}"] [data-testid="village-item"]`);
 const field = (page: Page, name: string) => page.locator(`[data-testid="village-form"] [data-field="${name}"]`);
 const fieldError = (page: Page, name: string) => field(page, name).locator('.van-field__error-message');
-const pick = (page: Page, picker: string, option: string) => page.locator(`.search-picker[data-picker="${picker}"] [data-option="${option}"]`).click();
-const villagePatch = (page: Page, id: string) => page.waitForResponse((r) => r.url().endsWith(`/api/admin/villages/${id}`) && r.request().method() === 'PATCH');
+const pick = (page: Page, picker: string, option: string) =>
+  page.locator(`.search-picker[data-picker="${picker}"] [data-option="${option}"]`).click();
+const villagePatch = (page: Page, id: string) =>
+  page.waitForResponse((r) => r.url().endsWith(`/api/admin/villages/${id}`) && r.request().method() === 'PATCH');
 
 describe('staff app: 村（社区）', () => {
   it("should let the city office add a community, re-order it and stop a village, and the citizen's town picker follows", async () => {
     const seeded = (await apiClient(base()).reference.regions()).items.filter((r) => r.kind === 'village');
     const { page, close, client: office } = await staffPhone(e2e, 'ding-office');
     // 南河头社区 gets a station of its own: it cannot be stopped while the station is open
-    await office.admin.createStation({ name: '南河头社区代表联络点', regionId: 'danghu-02', address: '平湖市当湖街道南河头路1号', receptionDays: '每月1日上午' });
+    await office.admin.createStation({
+      name: '南河头社区代表联络点',
+      regionId: 'danghu-02',
+      address: '平湖市当湖街道南河头路1号',
+      receptionDays: '每月1日上午',
+    });
     const posts: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'POST' && r.url().endsWith('/api/admin/villages')) posts.push(r.postData() ?? '');
@@ -68,7 +75,9 @@ describe('staff app: 村（社区）', () => {
       await page.getByTestId('village-submit').click();
       await eventually(() => fieldError(page, 'name').innerText()).toBe('本镇街已有同名的村（社区）');
       await field(page, 'name').locator('input').fill(NEW_VILLAGE);
-      const created = page.waitForResponse((r) => r.url().endsWith('/api/admin/villages') && r.request().method() === 'POST' && r.status() === 201);
+      const created = page.waitForResponse(
+        (r) => r.url().endsWith('/api/admin/villages') && r.request().method() === 'POST' && r.status() === 201,
+      );
       await page.getByTestId('village-submit').click();
       expect((await created).request().postDataJSON()).toEqual({ name: NEW_VILLAGE, townId: 'danghu' });
       await expectToast(page, '已新增');
@@ -99,7 +108,9 @@ describe('staff app: 村（社区）', () => {
       await page.getByTestId('village-stop').click();
       await eventually(() => dialog.innerText()).toContain('停用南河头社区');
       await dialog.locator('.van-dialog__confirm').click();
-      await eventually(() => fieldError(page, 'active').innerText()).toBe('该村（社区）还有1个联络站在用，请先在联络站中改选所属地区或停用');
+      await eventually(() => fieldError(page, 'active').innerText()).toBe(
+        '该村（社区）还有1个联络站在用，请先在联络站中改选所属地区或停用',
+      );
       await screenshot(page, 'deputy-27-village-refused', { fullPage: false });
       await page.locator('[data-testid="village-form"] .van-nav-bar__left').click();
       await page.getByTestId('village-form').waitFor({ state: 'hidden' });

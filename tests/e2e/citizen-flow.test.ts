@@ -240,7 +240,12 @@ describe('citizen app: QR code to rating', () => {
       await expectToast(page, '申请重办');
       await expect.poll(() => page.getByTestId('my-rating').innerText()).toContain('已申请重办');
       const after = await deputy.cases.get(created.id);
-      expect(after).toMatchObject({ status: 'replied', rating: 'unsatisfied', solved: false, ratingComment: '没有给出维修时间，希望一周内修好。' });
+      expect(after).toMatchObject({
+        status: 'replied',
+        rating: 'unsatisfied',
+        solved: false,
+        ratingComment: '没有给出维修时间，希望一周内修好。',
+      });
       expect(after.allowedActions).toContain('reopen');
     } finally {
       await phone.close();
@@ -255,7 +260,12 @@ describe('citizen app: QR code to rating', () => {
       const ids: string[] = [];
       for (let i = 1; i <= 12; i++) {
         const c = await citizen.cases.create(
-          { deputyCode: 'D009', title: `广陈镇第${i}件`, body: `广陈镇泗泾村第${i}处路面破损，车辆经过颠簸，请安排修补。`, contactPhone: '13857310005' },
+          {
+            deputyCode: 'D009',
+            title: `广陈镇第${i}件`,
+            body: `广陈镇泗泾村第${i}处路面破损，车辆经过颠簸，请安排修补。`,
+            contactPhone: '13857310005',
+          },
           `test-${Date.now()}-page-${i}`,
         );
         ids.push(c.id);

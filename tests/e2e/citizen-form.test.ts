@@ -50,7 +50,9 @@ describe('citizen app: the submit form', () => {
       // The draft is gone after success: the next case for the deputy starts empty, with a new key.
       await page.goto('/citizen/d/D007/submit');
       expect(await page.locator('[data-field="body"] textarea').inputValue()).toBe('');
-      const next = await page.evaluate(() => JSON.parse(localStorage.getItem('mq.citizen.draft.D007') ?? 'null') as { idempotencyKey?: string } | null);
+      const next = await page.evaluate(
+        () => JSON.parse(localStorage.getItem('mq.citizen.draft.D007') ?? 'null') as { idempotencyKey?: string } | null,
+      );
       expect(next?.idempotencyKey ?? null).not.toBe(keys[0]);
     } finally {
       await phone.close();
@@ -72,7 +74,15 @@ describe('citizen app: the submit form', () => {
       await uploaded;
       await page.locator('.van-uploader__preview .van-uploader__mask').waitFor({ state: 'detached' });
       // the draft is written a moment after the last change: wait for it, not for a fixed time
-      const saved = () => page.evaluate(() => JSON.parse(localStorage.getItem('mq.citizen.draft.D021') ?? 'null') as { idempotencyKey: string; photos: unknown[]; address: string } | null);
+      const saved = () =>
+        page.evaluate(
+          () =>
+            JSON.parse(localStorage.getItem('mq.citizen.draft.D021') ?? 'null') as {
+              idempotencyKey: string;
+              photos: unknown[];
+              address: string;
+            } | null,
+        );
       await expect.poll(async () => (await saved())?.photos.length ?? 0).toBe(1);
       await expect.poll(async () => (await saved())?.address).toBe('虹霓社区3幢旁');
       const keyBefore = (await saved())!.idempotencyKey;
@@ -113,7 +123,9 @@ describe('citizen app: the submit form', () => {
       await page.goto('/citizen/d/D001/submit');
 
       // 9 MB that no browser can decode, so it cannot be shrunk: refused on the phone.
-      await page.locator('.van-uploader__input').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: undecodableJpeg(9 * 1024 * 1024) });
+      await page
+        .locator('.van-uploader__input')
+        .setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: undecodableJpeg(9 * 1024 * 1024) });
       expect(await expectToast(page, '8 MB')).toBe('照片超过 8 MB 且无法压缩，请换一张照片');
       await expect.poll(() => page.locator('.van-uploader__preview').first().innerText()).toContain('照片过大');
       expect(uploads).toEqual([]);
@@ -176,7 +188,12 @@ describe('citizen app: the submit form', () => {
     try {
       const neighbour = await signInAs(e2e.baseUrl, 'zlb-li');
       await neighbour.cases.create(
-        { deputyCode: 'D011', title: '虹霓社区路口缺少红绿灯', body: '虹霓社区门口的十字路口车流量很大，没有红绿灯也没有减速带，已经发生过好几次事故，请求尽快设置信号灯。', contactPhone: '13857310002' },
+        {
+          deputyCode: 'D011',
+          title: '虹霓社区路口缺少红绿灯',
+          body: '虹霓社区门口的十字路口车流量很大，没有红绿灯也没有减速带，已经发生过好几次事故，请求尽快设置信号灯。',
+          contactPhone: '13857310002',
+        },
         `test-${Date.now()}-similar`,
       );
       await signInCitizen(context, e2e.baseUrl, 'zlb-zhang');

@@ -12,7 +12,10 @@ import { withServerAndBrowser } from './helpers/setup.js';
 const e2e = withServerAndBrowser();
 
 const px = (page: Page, selector: string, prop: 'font-size' | 'color' = 'font-size') =>
-  page.locator(selector).first().evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), prop);
+  page
+    .locator(selector)
+    .first()
+    .evaluate((el, p) => getComputedStyle(el).getPropertyValue(p), prop);
 const size = async (page: Page, selector: string) => parseFloat(await px(page, selector));
 
 describe('citizen app: states people hit', () => {
@@ -110,8 +113,20 @@ describe('citizen app: states people hit', () => {
       await context.addInitScript(() => {
         if (!sessionStorage.getItem('seeded')) {
           sessionStorage.setItem('seeded', '1');
-          const user = { id: 'x', role: 'citizen', name: '测试', phone: null, regionId: null, unitId: null, unitName: null, deputyCode: null };
-          localStorage.setItem('mq.citizen.session', JSON.stringify({ token: 'expired.token.value', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user }));
+          const user = {
+            id: 'x',
+            role: 'citizen',
+            name: '测试',
+            phone: null,
+            regionId: null,
+            unitId: null,
+            unitName: null,
+            deputyCode: null,
+          };
+          localStorage.setItem(
+            'mq.citizen.session',
+            JSON.stringify({ token: 'expired.token.value', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user }),
+          );
         }
       });
       await page.goto('/citizen/cases');
@@ -144,7 +159,9 @@ describe('citizen app: states people hit', () => {
       await expect.poll(() => page.locator('.status-tag').first().innerText()).toBe('已办结');
 
       // 429: too many requests, with Retry-After (here from a gateway, without the API's body)
-      await page.route('**/api/cases?*', (route) => route.fulfill({ status: 429, headers: { 'Retry-After': '30' }, body: 'Too Many Requests' }));
+      await page.route('**/api/cases?*', (route) =>
+        route.fulfill({ status: 429, headers: { 'Retry-After': '30' }, body: 'Too Many Requests' }),
+      );
       await page.goto('/citizen/cases');
       await expectToast(page, '操作太频繁，请 30 秒后再试');
       await page.unroute('**/api/cases?*');

@@ -63,7 +63,9 @@ describe('the data cockpit in a browser', () => {
       await expect.poll(() => page.locator('.scope').innerText()).toContain(`平湖市 · ${thisYear().from} 至 ${thisYear().to}`);
       // the staff app's global styles do not reach into the cockpit: white figures on the headline
       // tiles, and the tiles below the live line rather than over it
-      expect(await page.locator('[data-kpi="received"] [data-testid="kpi-value"]').evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 255, 255)');
+      expect(await page.locator('[data-kpi="received"] [data-testid="kpi-value"]').evaluate((el) => getComputedStyle(el).color)).toBe(
+        'rgb(255, 255, 255)',
+      );
       const live = (await page.locator('.live').boundingBox())!;
       const tiles = (await page.locator('[data-kpi="received"]').boundingBox())!;
       expect(tiles.y).toBeGreaterThanOrEqual(live.y + live.height);
@@ -72,7 +74,9 @@ describe('the data cockpit in a browser', () => {
       await expect.poll(() => page.locator('[data-testid="cockpit"] canvas').count()).toBeGreaterThanOrEqual(4);
       // the lists are the API's
       const units = await leader.stats.units(thisYear());
-      await expect.poll(() => page.locator('[data-testid="units"] tbody tr').first().locator('td.name').innerText()).toContain(units.items[0]!.name);
+      await expect
+        .poll(() => page.locator('[data-testid="units"] tbody tr').first().locator('td.name').innerText())
+        .toContain(units.items[0]!.name);
       const overdue = await leader.stats.overdue(thisYear());
       expect(await page.locator('[data-testid="overdue"] li').count()).toBe(Math.min(10, overdue.total) || 1);
       const latest = await leader.stats.latest({ limit: 10 });
@@ -97,11 +101,19 @@ describe('the data cockpit in a browser', () => {
       await page.locator('.van-popup__close-icon').click();
 
       // 导出台账: the filtered ledger downloads as .xlsx
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账（Excel）' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '导出台账（Excel）' }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe(`民情台账_平湖市_${thisYear().from}_${thisYear().to}.xlsx`);
       const bytes = await new Promise<number>((resolve, reject) => {
         let n = 0;
-        void download.createReadStream().then((s) => s.on('data', (c: Buffer) => (n += c.length)).on('end', () => resolve(n)).on('error', reject));
+        void download.createReadStream().then((s) =>
+          s
+            .on('data', (c: Buffer) => (n += c.length))
+            .on('end', () => resolve(n))
+            .on('error', reject),
+        );
       });
       expect(bytes).toBeGreaterThan(10_000);
 
@@ -212,7 +224,9 @@ describe('the data cockpit in a browser', () => {
       // the whole design fits the screen: no scrolling
       const box = await page.getByTestId('big-screen').boundingBox();
       expect(box).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
-      expect(await page.evaluate(() => [document.documentElement.scrollHeight <= 1080, document.documentElement.scrollWidth <= 1920])).toEqual([true, true]);
+      expect(
+        await page.evaluate(() => [document.documentElement.scrollHeight <= 1080, document.documentElement.scrollWidth <= 1920]),
+      ).toEqual([true, true]);
       // dark
       const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.viewport')!).backgroundColor);
       expect(bg).toBe('rgb(3, 11, 31)');

@@ -13,7 +13,16 @@ import { screenshot } from './helpers/browser.js';
 import { agreeToPrivacy, expectToast, fillCaseForm } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
 import { withServerAndBrowser } from './helpers/setup.js';
-import { caseStatus, doAction, eventually, idpMessages, openAction, signInStaff, signInThroughDemoPage, unitAccount } from './helpers/staff.js';
+import {
+  caseStatus,
+  doAction,
+  eventually,
+  idpMessages,
+  openAction,
+  signInStaff,
+  signInThroughDemoPage,
+  unitAccount,
+} from './helpers/staff.js';
 import { randomUUID } from 'node:crypto';
 
 // a corpId other than the build's placeholder: the server writes the configured one into the staff app's page
@@ -37,7 +46,13 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       await page.locator('[data-account="ding-unit-zjj"]').waitFor();
       // only staff accounts are offered, grouped by role
       expect(await page.locator('[data-account^="zlb-"]').count()).toBe(0);
-      expect(await page.locator('.login__group h3').allInnerTexts()).toEqual(['人大代表', '人大工作人员', '承办单位', '领导', '系统管理员']);
+      expect(await page.locator('.login__group h3').allInnerTexts()).toEqual([
+        '人大代表',
+        '人大工作人员',
+        '承办单位',
+        '领导',
+        '系统管理员',
+      ]);
       await screenshot(page, 'deputy-00-login');
       await page.locator('[data-account="ding-unit-zjj"]').click();
       await page.waitForURL(/\/deputy\/cases\/PH-NOT-SIGNED-IN$/);
@@ -75,11 +90,10 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
   it('should sign in silently inside the workplace app with requestAuthCode and the configured corpId', async () => {
     // Chromium as DingTalk's Android webview: its user agent, and a stand-in for the host's
     // native bridge (nuva) that answers requestAuthCode with a code from the stand-in provider.
-    const { page, context, close } = await device(
-      {
-        userAgent: 'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36 AliApp(DingTalk/7.6.0) com.alibaba.android.rimet/0 Channel/1 language/zh-CN DingTalk(7.6.0)',
-      },
-    );
+    const { page, context, close } = await device({
+      userAgent:
+        'Mozilla/5.0 (Linux; Android 13; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36 AliApp(DingTalk/7.6.0) com.alibaba.android.rimet/0 Channel/1 language/zh-CN DingTalk(7.6.0)',
+    });
     try {
       await context.addInitScript(() => {
         const calls: { api: string; corpId?: unknown }[] = [];
@@ -87,13 +101,19 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
           __dingCalls: calls,
           nuva: {
             isReady: true,
-            require: () => (ok: (r: unknown) => void, fail: (e: unknown) => void, service: string, action: string, params: { corpId?: unknown }) => {
-              calls.push({ api: `${service}.${action}`, corpId: params?.corpId });
-              if (`${service}.${action}` !== 'runtime.permission.requestAuthCode') return ok({});
-              fetch('/mock-idp/tickets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account: 'ding-d002' }) })
-                .then((r) => r.json())
-                .then((j: { authCode: string }) => ok({ code: j.authCode }), fail);
-            },
+            require:
+              () =>
+              (ok: (r: unknown) => void, fail: (e: unknown) => void, service: string, action: string, params: { corpId?: unknown }) => {
+                calls.push({ api: `${service}.${action}`, corpId: params?.corpId });
+                if (`${service}.${action}` !== 'runtime.permission.requestAuthCode') return ok({});
+                fetch('/mock-idp/tickets', {
+                  method: 'POST',
+                  headers: { 'content-type': 'application/json' },
+                  body: JSON.stringify({ account: 'ding-d002' }),
+                })
+                  .then((r) => r.json())
+                  .then((j: { authCode: string }) => ok({ code: j.authCode }), fail);
+              },
           },
         });
       });
@@ -102,8 +122,13 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       await page.goto('/deputy/');
       await page.waitForURL(/\/deputy\/inbox$/);
       await eventually(() => page.locator('.hero h1').innerText()).toBe('黄秀英 代表');
-      const calls = (await page.evaluate(() => (window as unknown as { __dingCalls: unknown[] }).__dingCalls)) as { api: string; corpId?: unknown }[];
-      expect(calls.filter((c) => c.api === 'runtime.permission.requestAuthCode')).toEqual([{ api: 'runtime.permission.requestAuthCode', corpId: 'dingpinghurd2026' }]);
+      const calls = (await page.evaluate(() => (window as unknown as { __dingCalls: unknown[] }).__dingCalls)) as {
+        api: string;
+        corpId?: unknown;
+      }[];
+      expect(calls.filter((c) => c.api === 'runtime.permission.requestAuthCode')).toEqual([
+        { api: 'runtime.permission.requestAuthCode', corpId: 'dingpinghurd2026' },
+      ]);
       // the sign-in page was never shown
       expect(visited.filter((u) => u.includes('/login'))).toEqual([]);
     } finally {
@@ -149,7 +174,12 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect(await card.locator('[data-due]').getAttribute('data-due')).toMatch(/^(ok|warn)$/);
       expect(await card.locator('[data-due]').innerText()).toMatch(/^剩余 /);
       expect(Number(await page.locator('[data-count="submitted"]').innerText())).toBeGreaterThanOrEqual(1);
-      await eventually(() => page.locator('[data-tab="/messages"] .van-badge').innerText().catch(() => '')).toMatch(/^\d+$/);
+      await eventually(() =>
+        page
+          .locator('[data-tab="/messages"] .van-badge')
+          .innerText()
+          .catch(() => ''),
+      ).toMatch(/^\d+$/);
       await screenshot(page, 'deputy-01-inbox');
 
       // the work notice in 消息; opening it clears the badge and leads to the case
@@ -163,7 +193,9 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       // the case's own deputy sees the full number, with tap-to-call
       expect(await page.getByTestId('call').getAttribute('href')).toBe('tel:13857310002');
       // only what the server allows: a deputy never sees 交办 or 签收
-      const offered = await page.locator('[data-testid="actions"] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
+      const offered = await page
+        .locator('[data-testid="actions"] [data-action]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
       expect(offered).toEqual(['acknowledge', 'reply', 'forward', 'more']);
       await screenshot(page, 'deputy-02-case-detail');
       await doAction(page, 'acknowledge', '已收到，马上了解情况');
@@ -207,7 +239,9 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       await screenshot(page, 'deputy-04-office-case-suggestions');
       await openAction(page, 'assign');
       await eventually(() => page.locator('[data-form="assign"] [data-field="unit"] input').inputValue()).toBe(unitName);
-      await eventually(() => page.locator('[data-form="assign"] [data-field="due"]').innerText()).toMatch(/1 个工作日内签收，10 个工作日内答复/);
+      await eventually(() => page.locator('[data-form="assign"] [data-field="due"]').innerText()).toMatch(
+        /1 个工作日内签收，10 个工作日内答复/,
+      );
       await screenshot(page, 'deputy-05-office-assign', { fullPage: false });
       const done = page.waitForResponse((r) => r.url().endsWith('/transitions') && r.request().method() === 'POST');
       await page.locator('[data-form="assign"] [data-testid="action-submit"]').click();
@@ -248,7 +282,9 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       await openAction(page, 'reply');
       await page.locator('[data-form="reply"] [data-field="note"] textarea').fill(reply);
       const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/uploads') && r.request().method() === 'POST');
-      await page.locator('[data-form="reply"] .van-uploader__input').setInputFiles({ name: 'fixed.png', mimeType: 'image/png', buffer: makePng(800, 600) });
+      await page
+        .locator('[data-form="reply"] .van-uploader__input')
+        .setInputFiles({ name: 'fixed.png', mimeType: 'image/png', buffer: makePng(800, 600) });
       expect((await uploaded).status()).toBe(201);
       await page.locator('[data-form="reply"] .van-uploader__preview .van-uploader__mask').waitFor({ state: 'detached' });
       await page.locator('[data-form="reply"] [data-testid="action-submit"]').click();
@@ -292,7 +328,9 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     const recipients = [...new Set(expected.map(([who]) => who))];
     const count = async () => {
       const mine = (await idpMessages(base(), recipients)).filter((m) => m.title.startsWith(`民情件 ${no}：`));
-      return expected.map(([who, status]) => `${who} ${status} ×${mine.filter((m) => m.recipient === who && m.title.endsWith(status)).length}`);
+      return expected.map(
+        ([who, status]) => `${who} ${status} ×${mine.filter((m) => m.recipient === who && m.title.endsWith(status)).length}`,
+      );
     };
     await eventually(count, { timeout: 20_000, interval: 500 }).toEqual(expected.map(([who, status]) => `${who} ${status} ×1`));
     const all = await idpMessages(base(), recipients);
@@ -305,7 +343,13 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     const payloads = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=1</script>', '"><svg onload="window.__xss=1">'];
     const citizen = await signInAs(base(), 'zlb-chen');
     const created = await citizen.cases.create(
-      { deputyCode: 'D001', title: payloads[0]!.slice(0, 60), body: `小区门口积水严重 ${payloads.join(' ')}`, contactPhone: '13857310004', location: { address: payloads[2]! } },
+      {
+        deputyCode: 'D001',
+        title: payloads[0]!.slice(0, 60),
+        body: `小区门口积水严重 ${payloads.join(' ')}`,
+        contactPhone: '13857310004',
+        location: { address: payloads[2]! },
+      },
       randomUUID(),
     );
     await citizen.cases.transition(created.id, { action: 'supplement', note: `补充 ${payloads[1]}` });
@@ -335,7 +379,11 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
   it('should not show a unit a case assigned to another unit (UI not found, API 404)', async () => {
     const citizen = await signInAs(base(), 'zlb-wang');
     const created = await citizen.cases.create(
-      { deputyCode: 'D002', body: '钟埭街道钟溪社区菜市场门口下水道堵塞，污水漫到路面，气味很大，请尽快疏通处理。', contactPhone: '13857310003' },
+      {
+        deputyCode: 'D002',
+        body: '钟埭街道钟溪社区菜市场门口下水道堵塞，污水漫到路面，气味很大，请尽快疏通处理。',
+        contactPhone: '13857310003',
+      },
       randomUUID(),
     );
     await (await signInAs(base(), 'ding-d002')).cases.transition(created.id, { action: 'forward' });
@@ -356,7 +404,12 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect(await page.locator(`[data-case="${created.trackingNo}"]`).count()).toBe(0);
       await page.locator('.van-search input').fill(created.trackingNo);
       await page.locator('.van-search input').press('Enter');
-      await eventually(() => page.locator('.queue__searching').innerText().catch(() => '')).toContain('共 0 件');
+      await eventually(() =>
+        page
+          .locator('.queue__searching')
+          .innerText()
+          .catch(() => ''),
+      ).toContain('共 0 件');
       expect(await page.locator('.van-empty__description').innerText()).toBe('暂无民情件');
       await expect(other.cases.get(created.id)).rejects.toMatchObject({ response: { status: 404 } });
       await expect(other.cases.get(created.trackingNo)).rejects.toMatchObject({ response: { status: 404 } });

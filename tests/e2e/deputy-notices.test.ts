@@ -37,7 +37,11 @@ describe('notifications: the outbox to the stand-in provider', () => {
     const tracking = await Promise.all(
       Array.from({ length: CASES }, async (_, i) => {
         const created = await citizen.cases.create(
-          { deputyCode: 'D003', body: `曹桥街道百寿村第${i + 1}组的村道路面破损，雨天积水，电动车经过容易滑倒，请修补。`, contactPhone: '13857310005' },
+          {
+            deputyCode: 'D003',
+            body: `曹桥街道百寿村第${i + 1}组的村道路面破损，雨天积水，电动车经过容易滑倒，请修补。`,
+            contactPhone: '13857310005',
+          },
           randomUUID(),
         );
         await deputy.cases.transition(created.id, { action: 'acknowledge' });
@@ -46,7 +50,8 @@ describe('notifications: the outbox to the stand-in provider', () => {
     );
     // the two phones the notices go to: the deputy's work notices and the citizen's messages
     const inboxes = (base: string) => idpMessages(base, ['ding-d003', 'zlb-zhou']);
-    const ours = (items: Awaited<ReturnType<typeof idpMessages>>) => items.filter((m) => tracking.some((no) => m.title.startsWith(`民情件 ${no}：`)));
+    const ours = (items: Awaited<ReturnType<typeof idpMessages>>) =>
+      items.filter((m) => tracking.some((no) => m.title.startsWith(`民情件 ${no}：`)));
     const expected = CASES * 2;
 
     // Watch the stand-in's inbox; kill the server as soon as some, not all, have arrived.
@@ -64,8 +69,7 @@ describe('notifications: the outbox to the stand-in provider', () => {
     // Restart on the same database: the outbox picks up where it stopped.
     server = await startServerProcess({ ...DEMO_TEST_ENV, DB_FILE: dbFile });
     const after = server.baseUrl;
-    await eventually(async () => ours(await inboxes(after)).length, { timeout: 30_000, interval: 500 })
-      .toBe(expected);
+    await eventually(async () => ours(await inboxes(after)).length, { timeout: 30_000, interval: 500 }).toBe(expected);
     // …and stays there: nothing delivered twice on a later pass
     await new Promise((r) => setTimeout(r, 2500));
     const got = ours(await inboxes(after));

@@ -35,7 +35,10 @@ async function caseAt(stage: Stage, body: string) {
 
 describe('staff app: extensions, returns, 督办, merging, and the deputy’s own work', () => {
   it('should let a unit request an extension and return a case with a reason, and the office approve the extension from its workbench', async () => {
-    const extending = await caseAt('handling', '当湖街道东湖社区的老旧小区改造工程停工两个月了，脚手架一直没拆，影响居民出行，请督促复工。');
+    const extending = await caseAt(
+      'handling',
+      '当湖街道东湖社区的老旧小区改造工程停工两个月了，脚手架一直没拆，影响居民出行，请督促复工。',
+    );
     const returning = await caseAt('assigned', '乍浦镇海塘路公交站的站牌被风吹倒了，乘客不知道在哪里等车，请尽快修复。');
 
     const unit = await staffPhone(e2e, 'ding-unit-zjj');
@@ -97,9 +100,11 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
 
   it('should urge several cases at once from the office workbench, and one from its detail page', async () => {
     const cases = await Promise.all(
-      ['独山港镇全塘社区的健身器材损坏了三件，孩子玩的时候容易受伤，请安排维修。', '黄姑镇塘北村的河道里漂着很多垃圾，夏天气味难闻，请安排清理。', '林埭镇前港村学校门口放学时家长车辆乱停，孩子过马路很危险。'].map((b) =>
-        caseAt('assigned', b),
-      ),
+      [
+        '独山港镇全塘社区的健身器材损坏了三件，孩子玩的时候容易受伤，请安排维修。',
+        '黄姑镇塘北村的河道里漂着很多垃圾，夏天气味难闻，请安排清理。',
+        '林埭镇前港村学校门口放学时家长车辆乱停，孩子过马路很危险。',
+      ].map((b) => caseAt('assigned', b)),
     );
     const { page, client, close } = await staffPhone(e2e, 'ding-office');
     try {
@@ -128,11 +133,15 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       await eventually(() => page.locator('.case__head').innerText()).toContain('督办 1 次');
 
       // the unit holding them was told, once per urge
-      await eventually(async () => {
-          const got = (await idpMessages(base(), ['ding-unit-zjj'])).filter((m) => m.recipient === 'ding-unit-zjj' && m.body.startsWith('督办'));
+      await eventually(
+        async () => {
+          const got = (await idpMessages(base(), ['ding-unit-zjj'])).filter(
+            (m) => m.recipient === 'ding-unit-zjj' && m.body.startsWith('督办'),
+          );
           return cases.map((c) => got.filter((m) => m.title.includes(c.trackingNo)).length);
-        }, { timeout: 20_000, interval: 500 })
-        .toEqual([1, 1, 1]);
+        },
+        { timeout: 20_000, interval: 500 },
+      ).toEqual([1, 1, 1]);
     } finally {
       await close();
     }
@@ -174,7 +183,9 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       await page.waitForURL(/\/deputy\/new$/);
       await page.locator('[data-field="type"] .van-radio', { hasText: '建议' }).click();
       await page.locator('[data-field="title"] input').fill('增设老年食堂');
-      await page.locator('[data-field="body"] textarea').fill('走访时东湖社区多位老人反映，社区没有老年食堂，子女上班后吃饭不方便，建议增设。');
+      await page
+        .locator('[data-field="body"] textarea')
+        .fill('走访时东湖社区多位老人反映，社区没有老年食堂，子女上班后吃饭不方便，建议增设。');
       await page.locator('[data-field="contactName"] input').fill('王阿姨');
       await page.locator('[data-field="contactPhone"] input').fill('13900001111');
       await page.locator('[data-field="address"] input').fill('东湖社区活动中心');
@@ -186,7 +197,14 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
       await page.waitForURL(/\/deputy\/cases\/PH/);
       const no = (await page.getByTestId('tracking-no').innerText()).trim();
       const entered = await client.cases.get(no);
-      expect(entered).toMatchObject({ deputyCode: 'D001', type: 'suggestion', title: '增设老年食堂', contactName: '王阿姨', contactPhone: '13900001111', status: 'submitted' });
+      expect(entered).toMatchObject({
+        deputyCode: 'D001',
+        type: 'suggestion',
+        title: '增设老年食堂',
+        contactName: '王阿姨',
+        contactPhone: '13900001111',
+        status: 'submitted',
+      });
       expect(entered.photos).toHaveLength(1);
       expect(entered.location).toEqual({ address: '东湖社区活动中心' });
 

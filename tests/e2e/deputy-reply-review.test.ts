@@ -22,7 +22,11 @@ describe('staff app: 答复审核', () => {
     await admin.settings.setReplyReview({ regionIds: ['danghu'] });
     const citizen = await signInAs(base(), 'zlb-chen');
     const created = await citizen.cases.create(
-      { deputyCode: 'D001', body: '当湖街道南河头社区的路灯连续一周晚上不亮，老人晚上出门很不方便，请尽快维修。', contactPhone: '13857310004' },
+      {
+        deputyCode: 'D001',
+        body: '当湖街道南河头社区的路灯连续一周晚上不亮，老人晚上出门很不方便，请尽快维修。',
+        contactPhone: '13857310004',
+      },
       randomUUID(),
     );
     await (await signInAs(base(), 'ding-d001')).cases.transition(created.id, { action: 'forward' });

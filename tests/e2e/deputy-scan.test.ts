@@ -53,7 +53,12 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       await page.waitForURL(/\/deputy\/scan$/);
       await page.getByTestId('scan-file').waitFor({ state: 'attached' });
       // no camera in this browser: the page says so and offers the album
-      await eventually(() => page.getByTestId('scan-message').innerText().catch(() => '')).toContain('从相册选择');
+      await eventually(() =>
+        page
+          .getByTestId('scan-message')
+          .innerText()
+          .catch(() => ''),
+      ).toContain('从相册选择');
       await screenshot(page, 'deputy-08-scan', { fullPage: false });
       await page.getByTestId('scan-file').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
       await expectScanOpens(page, new RegExp(`/deputy/cases/${created.trackingNo}$`));
@@ -89,7 +94,9 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
     try {
       const me = await client.deputies.get('D011');
       const stationId = me.stationId!;
-      const res = await fetch(`${base()}${client.checkins.stationQrcodeUrl(stationId)}`, { headers: { Authorization: `Bearer ${client.token}` } });
+      const res = await fetch(`${base()}${client.checkins.stationQrcodeUrl(stationId)}`, {
+        headers: { Authorization: `Bearer ${client.token}` },
+      });
       expect(res.status).toBe(200);
       const target = res.headers.get('x-qr-target')!;
       expect(target).toContain(`/deputy/checkin/${stationId}?k=`);
@@ -97,7 +104,12 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       expect((await client.checkins.list()).items).toHaveLength(0);
 
       await page.goto('/deputy/scan');
-      await eventually(() => page.getByTestId('scan-message').innerText().catch(() => '')).toContain('从相册选择');
+      await eventually(() =>
+        page
+          .getByTestId('scan-message')
+          .innerText()
+          .catch(() => ''),
+      ).toContain('从相册选择');
       await page.getByTestId('scan-file').setInputFiles({ name: 'station.png', mimeType: 'image/png', buffer: png });
       await expectScanOpens(page, new RegExp(`/deputy/checkin/${stationId}\\?k=`));
       await eventually(() => page.getByTestId('checkin-result').innerText()).toBe('签到成功');

@@ -21,9 +21,7 @@ const townBox = (page: Page, regionId: string) => page.locator(`[data-region="${
 
 /** Waits for the PUT of a settings route and returns its status. */
 function settingsPut(page: Page, route: 'limits' | 'reply-review') {
-  return page
-    .waitForResponse((r) => r.url().endsWith(`/api/settings/${route}`) && r.request().method() === 'PUT')
-    .then((r) => r.status());
+  return page.waitForResponse((r) => r.url().endsWith(`/api/settings/${route}`) && r.request().method() === 'PUT').then((r) => r.status());
 }
 
 /** Signs the admin in through the password form and opens 我的 → 系统设置. */
@@ -60,7 +58,8 @@ describe('staff app: 系统设置', () => {
       expect(await help.isDisabled()).toBe(false);
       // the labels are the shared ones, and the page says what a change does to deadlines already set
       const limitsText = await page.getByTestId('limits').innerText();
-      for (const label of ['咨询', '求助', '投诉', '举报', '建议', '代表受理', '单位签收', '延期最多', '群众评价', '基本满意权重']) expect(limitsText).toContain(label);
+      for (const label of ['咨询', '求助', '投诉', '举报', '建议', '代表受理', '单位签收', '延期最多', '群众评价', '基本满意权重'])
+        expect(limitsText).toContain(label);
       expect(limitsText).toContain('已经算好的期限保持不变');
       expect(await page.getByTestId('reply-review').innerText()).toContain('勾选的镇街，承办单位的答复须经人大工作人员审核后才送达群众');
 
@@ -112,7 +111,9 @@ describe('staff app: 系统设置', () => {
       await page.getByTestId('save-limits').click();
       expect(await refused).toBe(400);
       await expectToast(page, '办理时限最多90个工作日');
-      expect(await page.locator('[data-field="replyWorkingDays.report"] .van-field__error-message').innerText()).toBe('办理时限最多90个工作日');
+      expect(await page.locator('[data-field="replyWorkingDays.report"] .van-field__error-message').innerText()).toBe(
+        '办理时限最多90个工作日',
+      );
     } finally {
       await phone.close();
     }
@@ -156,7 +157,11 @@ describe('staff app: 系统设置', () => {
       await screenshot(page, 'deputy-18-office-settings-readonly');
 
       // the server refuses an office user's change whatever a page shows
-      const status = (p: Promise<unknown>) => p.then(() => 200, (e: { response?: { status: number } }) => e.response?.status);
+      const status = (p: Promise<unknown>) =>
+        p.then(
+          () => 200,
+          (e: { response?: { status: number } }) => e.response?.status,
+        );
       expect(await status(office.settings.setLimits({ ...limits, ackWorkingDays: 2 }))).toBe(403);
       expect(await status(office.settings.setReplyReview({ regionIds: [] }))).toBe(403);
       expect(await office.settings.limits()).toEqual(limits);

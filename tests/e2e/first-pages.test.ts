@@ -48,7 +48,12 @@ const FIRST_PAGES = [
   { app: 'staff', path: '/deputy/', ready: '[data-account]' },
 ] as const;
 
-interface Box { x: number; y: number; width: number; height: number }
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 /**
@@ -62,12 +67,17 @@ async function ribbonOnScreen(page: Page) {
     if (!ribbon) return null;
     const r = ribbon.getBoundingClientRect();
     const style = getComputedStyle(ribbon);
-    const under = (b: DOMRect) => b.width > 0 && b.height > 0 && r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom;
-    const name = (el: Element) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`;
+    const under = (b: DOMRect) =>
+      b.width > 0 && b.height > 0 && r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} "${(el.textContent ?? '').trim().slice(0, 20)}"`;
     const covered = new Set<string>();
-    const solid = 'button, .van-button, input, textarea, select, .van-switch, .van-checkbox__icon, .van-radio__icon, .van-icon, img, svg, canvas';
-    for (const el of Array.from(document.querySelectorAll(solid))) if (!ribbon.contains(el) && under(el.getBoundingClientRect())) covered.add(name(el));
-    const worded = 'a, [role="button"], [role="tab"], .van-tabbar-item, .van-nav-bar__left, .van-nav-bar__right, .van-nav-bar__title, .van-cell, .van-tag';
+    const solid =
+      'button, .van-button, input, textarea, select, .van-switch, .van-checkbox__icon, .van-radio__icon, .van-icon, img, svg, canvas';
+    for (const el of Array.from(document.querySelectorAll(solid)))
+      if (!ribbon.contains(el) && under(el.getBoundingClientRect())) covered.add(name(el));
+    const worded =
+      'a, [role="button"], [role="tab"], .van-tabbar-item, .van-nav-bar__left, .van-nav-bar__right, .van-nav-bar__title, .van-cell, .van-tag';
     for (const el of Array.from(document.querySelectorAll(worded))) {
       if (ribbon.contains(el)) continue;
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);

@@ -17,7 +17,11 @@ const e2e = withServerAndBrowser();
 
 const group = (page: Page, name: string) => page.locator(`[data-testid="holiday-group"][data-group="${name}"]`);
 const addForm = (page: Page) => page.getByTestId('add-form');
-const status = (p: Promise<unknown>) => p.then(() => 200, (e: { response?: { status: number } }) => e.response?.status);
+const status = (p: Promise<unknown>) =>
+  p.then(
+    () => 200,
+    (e: { response?: { status: number } }) => e.response?.status,
+  );
 
 /** 我的 → 系统设置 → 节假日安排, loaded. */
 async function openHolidays(page: Page) {
@@ -78,7 +82,9 @@ describe('staff app: 节假日安排', () => {
       await addForm(page).locator('[data-testid="name-choices"] button', { hasText: '春节' }).click();
       expect(await addForm(page).locator('[data-field="name"] input').inputValue()).toBe('春节');
       await page.getByTestId('add-submit').click();
-      await eventually(() => addForm(page).locator('[data-field="date"] .van-field__error-message').innerText()).toBe('调休上班日须是周六或周日');
+      await eventually(() => addForm(page).locator('[data-field="date"] .van-field__error-message').innerText()).toBe(
+        '调休上班日须是周六或周日',
+      );
       // the Saturday instead
       await pickDate(page, saturday);
       expect(await addForm(page).locator('[data-field="date"] input').inputValue()).toBe(`${md(saturday)}（周六）`);
@@ -97,7 +103,9 @@ describe('staff app: 节假日安排', () => {
       await eventually(() => page.getByTestId('dirty-note').count()).toBe(0);
       expect(await page.getByTestId('no-workdays-notice').count()).toBe(0);
       const after = await admin.settings.holidays(next);
-      expect(after.days).toEqual([...before.days, { date: saturday, kind: 'workday', name: '春节' }].sort((a, b) => a.date.localeCompare(b.date)));
+      expect(after.days).toEqual(
+        [...before.days, { date: saturday, kind: 'workday', name: '春节' }].sort((a, b) => a.date.localeCompare(b.date)),
+      );
 
       // kept after a reload
       await page.reload();
@@ -121,7 +129,8 @@ describe('staff app: 节假日安排', () => {
       await page.goto('/deputy/admin/events');
       const event = page.getByTestId('event-item').first();
       await eventually(() => event.innerText()).toContain(`节假日安排（${next}年）`);
-      for (const text of ['修改系统设置', `新增：${md(saturday)}（周六）调休上班 春节`, '系统管理员']) expect(await event.innerText()).toContain(text);
+      for (const text of ['修改系统设置', `新增：${md(saturday)}（周六）调休上班 春节`, '系统管理员'])
+        expect(await event.innerText()).toContain(text);
     } catch (err) {
       await screenshot(page, 'holidays-settings-failure').catch(() => undefined);
       throw err;

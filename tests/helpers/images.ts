@@ -3,7 +3,10 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 
 /** The smallest valid PNG: one pixel. */
-export const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const ONE_PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -76,11 +79,14 @@ export function pngWithTextAndOverrun(where: 'after-pixels' | 'before-pixels'): 
 export function photoWithGps(format: 'jpeg' | 'webp'): Promise<Buffer> {
   const exif = {
     IFD0: { Make: 'MinqingPhone', Model: SECRET_TEXT },
-    IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 42/1 4428/100', GPSLongitudeRef: 'E', GPSLongitude: '120/1 56/1 4416/100', GPSMapDatum: GPS_DATUM },
+    IFD3: {
+      GPSLatitudeRef: 'N',
+      GPSLatitude: '30/1 42/1 4428/100',
+      GPSLongitudeRef: 'E',
+      GPSLongitude: '120/1 56/1 4416/100',
+      GPSMapDatum: GPS_DATUM,
+    },
   };
   const canvas = sharp({ create: { width: 40, height: 20, channels: 3, background: '#c8643c' } });
-  return canvas[format]()
-    .withExif(exif)
-    .withMetadata({ orientation: 6 })
-    .toBuffer();
+  return canvas[format]().withExif(exif).withMetadata({ orientation: 6 }).toBuffer();
 }

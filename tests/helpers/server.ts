@@ -12,7 +12,10 @@ import { seedReference } from '../../server/src/seed/reference.js';
 import { ONE_PIXEL_PNG } from './images.js';
 
 /** The secrets every test server signs with: tokens and upload links, and the audit chain's key. */
-export const TEST_SECRETS = { token: 'test-secret-test-secret-test-secret-0123', audit: 'test-audit-key-test-audit-key-test-0123' } as const;
+export const TEST_SECRETS = {
+  token: 'test-secret-test-secret-test-secret-0123',
+  audit: 'test-audit-key-test-audit-key-test-0123',
+} as const;
 
 /** A clock the test moves by hand. */
 export class TestClock {

@@ -26,7 +26,11 @@ const forbidden: [zone: string, file: string, code: string][] = [
   ['shared → a node global', 'shared/src/x.ts', `export const e = process.env;`],
   ['citizen-h5 → server', 'citizen-h5/src/x.ts', `import '../../server/src/deps.js';`],
   ['citizen-h5 → deputy-h5', 'citizen-h5/src/x.ts', `import '../../deputy-h5/src/api.js';`],
-  ['deputy-h5 (vue) → server', 'deputy-h5/src/X.vue', `<script setup lang="ts">\nimport '../../server/src/deps.js';\n</script>\n<template><div /></template>\n`],
+  [
+    'deputy-h5 (vue) → server',
+    'deputy-h5/src/X.vue',
+    `<script setup lang="ts">\nimport '../../server/src/deps.js';\n</script>\n<template><div /></template>\n`,
+  ],
   ['h5-common → server', 'h5-common/src/x.ts', `import '../../server/src/deps.js';`],
   ['h5-common → an app', 'h5-common/src/x.ts', `import '../../deputy-h5/src/api.js';`],
   ['server → an app', 'server/src/routes/x.ts', `import '../../../citizen-h5/src/api.js';`],
@@ -47,15 +51,31 @@ const forbidden: [zone: string, file: string, code: string][] = [
 const allowed: [zone: string, file: string, code: string][] = [
   ['shared → zod and itself', 'shared/src/x.ts', `import 'zod';\nimport './errors.js';`],
   ['shared → axios types', 'shared/src/x.ts', `import type { AxiosInstance } from 'axios';\nexport type A = AxiosInstance;`],
-  ['an app → shared, h5-common, vue, vant', 'citizen-h5/src/x.ts', `import '@minqing/shared';\nimport '@minqing/h5-common/storage';\nimport 'vue';\nimport 'vant';`],
+  [
+    'an app → shared, h5-common, vue, vant',
+    'citizen-h5/src/x.ts',
+    `import '@minqing/shared';\nimport '@minqing/h5-common/storage';\nimport 'vue';\nimport 'vant';`,
+  ],
   ['an app → the DOM', 'deputy-h5/src/x.ts', `export const w = window.innerWidth;`],
   ['h5-common → shared', 'h5-common/src/x.ts', `import '@minqing/shared';`],
-  ['routes → domain, repos, http', 'server/src/routes/x.ts', `import '../domain/cases.js';\nimport '../repos/cases.js';\nimport '../http/auth.js';`],
-  ['domain → repos, db, shared, itself', 'server/src/domain/x.ts', `import '../repos/cases.js';\nimport '../db/open.js';\nimport '@minqing/shared';\nimport './calendar.js';`],
+  [
+    'routes → domain, repos, http',
+    'server/src/routes/x.ts',
+    `import '../domain/cases.js';\nimport '../repos/cases.js';\nimport '../http/auth.js';`,
+  ],
+  [
+    'domain → repos, db, shared, itself',
+    'server/src/domain/x.ts',
+    `import '../repos/cases.js';\nimport '../db/open.js';\nimport '@minqing/shared';\nimport './calendar.js';`,
+  ],
   ['repos → db', 'server/src/repos/x.ts', `import '../db/open.js';\nimport './statements.js';`],
   ['http → itself and shared', 'server/src/http/x.ts', `import './errors.js';\nimport '@minqing/shared';`],
   ['db → itself', 'server/src/db/migrations/x.ts', `import '../open.js';\nimport './001-core-schema.js';`],
-  ['the composition root → every layer', 'server/src/app.ts', `import './routes/cases.js';\nimport './http/auth.js';\nimport './domain/cases.js';`],
+  [
+    'the composition root → every layer',
+    'server/src/app.ts',
+    `import './routes/cases.js';\nimport './http/auth.js';\nimport './domain/cases.js';`,
+  ],
   ['tests → the server', 'tests/server/x.test.ts', `import '../../server/src/app.js';`],
 ];
 

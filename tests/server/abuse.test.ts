@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../../server/src/http/rate-limit.js';
 import { apiError, newKey, startTestServer, validCase } from '../helpers/server.js';
 
-const countCases = (s: Awaited<ReturnType<typeof startTestServer>>) => (s.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+const countCases = (s: Awaited<ReturnType<typeof startTestServer>>) =>
+  (s.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
 
 describe('abuse limits', () => {
   it('should answer 429 with Retry-After once a citizen submits too often, and accept again after the window', async () => {
@@ -10,7 +11,10 @@ describe('abuse limits', () => {
     const citizen = await s.as('zlb-zhang');
     for (let i = 0; i < 3; i++) await citizen.cases.create(validCase(), newKey());
     const before = countCases(s);
-    const res = await citizen.http.post('/api/cases', validCase(), { headers: { 'Idempotency-Key': newKey() }, validateStatus: () => true });
+    const res = await citizen.http.post('/api/cases', validCase(), {
+      headers: { 'Idempotency-Key': newKey() },
+      validateStatus: () => true,
+    });
     expect(res.status).toBe(429);
     expect(res.data.error.code).toBe('rate_limited');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);

@@ -14,14 +14,25 @@ const officeAccount = (over: Partial<CreateStaffUserInput> = {}): CreateStaffUse
   ...over,
 });
 const counts = (s: TestServer) =>
-  s.db.prepare('SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM admin_events) AS events').get() as { users: number; events: number };
+  s.db.prepare('SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM admin_events) AS events').get() as {
+    users: number;
+    events: number;
+  };
 
 describe('账号管理', () => {
   it('should let an admin open an office account that then signs in with its password, scoped to its region', async () => {
     const s = await startTestServer();
     const admin = await s.as('ding-admin');
     const created = await admin.admin.createUser(officeAccount());
-    expect(created).toMatchObject({ role: 'office', name: '新埭镇人大 周婷', username: 'office-xindai', hasPassword: true, regionId: 'xindai', regionName: '新埭镇', disabled: false });
+    expect(created).toMatchObject({
+      role: 'office',
+      name: '新埭镇人大 周婷',
+      username: 'office-xindai',
+      hasPassword: true,
+      regionId: 'xindai',
+      regionName: '新埭镇',
+      disabled: false,
+    });
 
     const signedIn = await s.anonymous().auth.password('office-xindai', 'Minqing2026');
     expect(signedIn.user).toMatchObject({ id: created.id, role: 'office', regionId: 'xindai' });
@@ -29,7 +40,12 @@ describe('账号管理', () => {
     const found = await admin.admin.users({ q: '周婷' });
     expect(found.items.map((u) => u.id)).toEqual([created.id]);
     const log = await admin.admin.events();
-    expect(log.items[0]).toMatchObject({ action: 'user_create', target: created.id, targetName: '新埭镇人大 周婷', actorName: '系统管理员' });
+    expect(log.items[0]).toMatchObject({
+      action: 'user_create',
+      target: created.id,
+      targetName: '新埭镇人大 周婷',
+      actorName: '系统管理员',
+    });
     expect(log.items[0]!.changes).toMatchObject({ role: 'office', username: 'office-xindai', password: '已设置' });
     expect(JSON.stringify(log.items[0])).not.toContain('Minqing2026');
     expect(JSON.stringify(s.db.prepare('SELECT * FROM admin_events').all())).not.toContain('Minqing2026');
@@ -39,7 +55,12 @@ describe('账号管理', () => {
   it('should open a deputy account bound to its deputy that signs in through the workplace app (the stand-in learns it in demo mode)', async () => {
     const s = await startTestServer();
     const admin = await s.as('ding-admin');
-    const deputy = await admin.admin.createUser({ role: 'deputy', name: '张建国（新手机）', dingUserId: 'ding-d001-new', deputyCode: 'D001' });
+    const deputy = await admin.admin.createUser({
+      role: 'deputy',
+      name: '张建国（新手机）',
+      dingUserId: 'ding-d001-new',
+      deputyCode: 'D001',
+    });
     expect(deputy).toMatchObject({ deputyCode: 'D001', deputyName: '张建国', dingUserId: 'ding-d001-new', hasPassword: false });
     expect((await s.anonymous().mockIdp.accounts()).map((a) => a.account)).toContain('ding-d001-new');
     const me = await s.as('ding-d001-new');
@@ -61,7 +82,12 @@ describe('账号管理', () => {
       [officeAccount({ username: 'office' }), 409, 'username', '该用户名已被使用'],
       [{ role: 'unit', name: '住建局 新人', dingUserId: 'ding-unit-zjj', unitId: 'zjj' }, 409, 'dingUserId', '该浙政钉账号已开通'],
       [{ role: 'unit', name: '住建局 新人', dingUserId: 'ding-new-1' }, 400, 'unitId', '请选择承办单位'],
-      [{ role: 'unit', name: '住建局 新人', dingUserId: 'ding-new-1', unitId: 'zjj', username: 'zjj', password: 'Minqing2026' }, 400, 'username', '只有人大工作人员和管理员可以用密码登录'],
+      [
+        { role: 'unit', name: '住建局 新人', dingUserId: 'ding-new-1', unitId: 'zjj', username: 'zjj', password: 'Minqing2026' },
+        400,
+        'username',
+        '只有人大工作人员和管理员可以用密码登录',
+      ],
       [{ role: 'leader', name: '领导', regionId: 'pinghu' }, 400, 'dingUserId', '请填写浙政钉账号'],
       [{ role: 'citizen', name: '张三', dingUserId: 'x1' }, 400, 'role', '请选择角色（代表、人大工作人员、承办人、领导或管理员）'],
       [{ ...officeAccount(), isAdmin: true }, 400, undefined, '不支持的字段：isAdmin'],
@@ -101,7 +127,10 @@ describe('账号管理', () => {
     expect(moved).toMatchObject({ regionId: 'zhongdai', role: 'office' });
     expect((await s.anonymous().auth.password('office-danghu', 'NewPass2026')).user.regionId).toBe('zhongdai');
     expect(await apiError(s.anonymous().auth.password('office-danghu', 'Demo@2026'))).toMatchObject({ status: 401 });
-    expect(await apiError(admin.http.patch(`/api/admin/users/${office.userId}`, { role: 'admin' }))).toMatchObject({ status: 400, message: '不支持的字段：role' });
+    expect(await apiError(admin.http.patch(`/api/admin/users/${office.userId}`, { role: 'admin' }))).toMatchObject({
+      status: 400,
+      message: '不支持的字段：role',
+    });
     const event = (await admin.admin.events()).items[0]!;
     expect(event).toMatchObject({ action: 'user_update', target: office.userId });
     expect(event.changes).toEqual({ regionId: 'zhongdai', password: '已重置' });
@@ -113,7 +142,11 @@ describe('账号管理', () => {
     const admin = await s.as('ding-admin');
     const citizen = await s.as('zlb-zhang');
     const before = counts(s);
-    expect(await apiError(admin.admin.updateUser(admin.userId, { disabled: true }))).toMatchObject({ status: 400, field: 'disabled', message: '不能停用自己的账号' });
+    expect(await apiError(admin.admin.updateUser(admin.userId, { disabled: true }))).toMatchObject({
+      status: 400,
+      field: 'disabled',
+      message: '不能停用自己的账号',
+    });
     expect(await apiError(admin.admin.updateUser(citizen.userId, { name: '改名' }))).toMatchObject({ status: 400, field: 'name' });
     expect(await apiError(admin.admin.updateUser('u-nobody', { disabled: true }))).toMatchObject({ status: 404 });
     expect(counts(s)).toEqual(before);

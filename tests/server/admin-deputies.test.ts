@@ -17,7 +17,9 @@ const newDeputy = (over: Partial<CreateDeputyInput> = {}): CreateDeputyInput => 
 });
 const counts = (s: TestServer) =>
   s.db
-    .prepare('SELECT (SELECT count(*) FROM deputies) AS deputies, (SELECT count(*) FROM admin_events) AS events, (SELECT count(*) FROM cases) AS cases')
+    .prepare(
+      'SELECT (SELECT count(*) FROM deputies) AS deputies, (SELECT count(*) FROM admin_events) AS events, (SELECT count(*) FROM cases) AS cases',
+    )
     .get() as { deputies: number; events: number; cases: number };
 
 describe('代表名册', () => {
@@ -25,7 +27,16 @@ describe('代表名册', () => {
     const s = await startTestServer();
     const office = await s.as('ding-office');
     const created = await office.admin.createDeputy(newDeputy());
-    expect(created).toMatchObject({ code: 'D035', name: '钱立群', level: 'county', levelLabel: '平湖市人大代表', regionId: 'xindai', regionName: '新埭镇', stationId: 'st-xindai', inOffice: true });
+    expect(created).toMatchObject({
+      code: 'D035',
+      name: '钱立群',
+      level: 'county',
+      levelLabel: '平湖市人大代表',
+      regionId: 'xindai',
+      regionName: '新埭镇',
+      stationId: 'st-xindai',
+      inOffice: true,
+    });
     expect(created.photoUrl).toBe('/api/deputies/D035/avatar.svg');
 
     const res = await office.http.post('/api/admin/deputies', newDeputy({ name: '孙晓雯', code: 'XD2026', stationId: undefined }));
@@ -96,15 +107,22 @@ describe('代表名册', () => {
     expect(await apiError(danghu.admin.updateDeputy('D002', { name: '改名' }))).toMatchObject({ status: 404 });
     expect(await apiError(danghu.admin.createDeputy(newDeputy()))).toMatchObject({ status: 403, field: 'regionId' });
     // nor move its own deputy out of its town
-    expect(await apiError(danghu.admin.updateDeputy('D001', { regionId: 'zhongdai', stationId: 'st-zhongdai' }))).toMatchObject({ status: 403, field: 'regionId' });
+    expect(await apiError(danghu.admin.updateDeputy('D001', { regionId: 'zhongdai', stationId: 'st-zhongdai' }))).toMatchObject({
+      status: 403,
+      field: 'regionId',
+    });
     for (const account of ['zlb-zhang', 'ding-d001', 'ding-unit-zjj', 'ding-leader']) {
       const other = await s.as(account);
-      expect(await apiError(other.admin.createDeputy(newDeputy({ regionId: 'danghu', stationId: 'st-danghu' }))), account).toMatchObject({ status: 403 });
+      expect(await apiError(other.admin.createDeputy(newDeputy({ regionId: 'danghu', stationId: 'st-danghu' }))), account).toMatchObject({
+        status: 403,
+      });
       expect(await apiError(other.admin.updateDeputy('D001', { name: '改名' })), account).toMatchObject({ status: 403 });
     }
     expect(counts(s)).toEqual(before);
     // its own town: yes
-    const mine = await danghu.admin.createDeputy(newDeputy({ regionId: 'danghu', stationId: 'st-danghu', constituency: '当湖街道第5选区' }));
+    const mine = await danghu.admin.createDeputy(
+      newDeputy({ regionId: 'danghu', stationId: 'st-danghu', constituency: '当湖街道第5选区' }),
+    );
     expect(mine).toMatchObject({ code: 'D035', regionId: 'danghu' });
     expect((await danghu.admin.deputies()).items.every((d) => d.regionId === 'danghu')).toBe(true);
     await s.close();
@@ -119,7 +137,10 @@ describe('代表名册', () => {
 
     const anon = s.anonymous();
     for (const query of [{}, { regionId: 'danghu' }, { regionId: 'pinghu' }, { stationId: 'st-danghu' }, { q: marked.name }]) {
-      expect((await anon.deputies.list(query)).items.map((d) => d.code), JSON.stringify(query)).not.toContain('D001');
+      expect(
+        (await anon.deputies.list(query)).items.map((d) => d.code),
+        JSON.stringify(query),
+      ).not.toContain('D001');
     }
     expect(await anon.deputies.get('D001')).toMatchObject({ code: 'D001', inOffice: false });
     expect((await anon.http.get('/api/deputies/D001/qrcode.svg')).status).toBe(200);
@@ -174,8 +195,20 @@ describe('代表名册', () => {
     await admin.admin.updateDeputy('D035', { level: 'town' });
     const log = await admin.admin.events();
     expect(log.items.slice(0, 2)).toMatchObject([
-      { action: 'deputy_update', target: 'D035', targetName: '钱立群', actorName: '系统管理员', changes: { level: 'town', inOffice: false } },
-      { action: 'deputy_create', target: 'D035', targetName: '钱立群', actorName: '平湖市人大常委会办公室 沈敏', changes: { code: 'D035', name: '钱立群', regionId: 'xindai', stationId: 'st-xindai' } },
+      {
+        action: 'deputy_update',
+        target: 'D035',
+        targetName: '钱立群',
+        actorName: '系统管理员',
+        changes: { level: 'town', inOffice: false },
+      },
+      {
+        action: 'deputy_create',
+        target: 'D035',
+        targetName: '钱立群',
+        actorName: '平湖市人大常委会办公室 沈敏',
+        changes: { code: 'D035', name: '钱立群', regionId: 'xindai', stationId: 'st-xindai' },
+      },
     ]);
     expect(Object.keys(log.items[0]!.changes)).toEqual(['level', 'inOffice']);
     expect(log.total).toBe(2);
@@ -216,7 +249,10 @@ describe('代表名册', () => {
     for (const photoId of [citizenPhoto.id, 'f'.repeat(32)]) {
       expect(await apiError(office.admin.updateDeputy('D001', { photoId }))).toMatchObject({ status: 400, field: 'photoId' });
     }
-    expect(await apiError(office.admin.updateDeputy('D001', { photoId: '../../etc/passwd' }))).toMatchObject({ status: 400, field: 'photoId' });
+    expect(await apiError(office.admin.updateDeputy('D001', { photoId: '../../etc/passwd' }))).toMatchObject({
+      status: 400,
+      field: 'photoId',
+    });
     expect(counts(s)).toEqual(before);
     expect((await s.anonymous().deputies.get('D001')).photoUrl).toBe('/api/deputies/D001/avatar.svg');
 
@@ -227,7 +263,11 @@ describe('代表名册', () => {
     const served = await fetch(`${s.baseUrl}${updated.photoUrl}`);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('image/png');
-    expect(Buffer.from(await served.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await served.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     // the route gives out the deputy's photo only: not another upload, not the photo under another deputy
     expect((await fetch(`${s.baseUrl}/api/deputies/D001/photo/${citizenPhoto.id}`)).status).toBe(404);
     expect((await fetch(`${s.baseUrl}/api/deputies/D002/photo/${photo.id}`)).status).toBe(404);
@@ -236,10 +276,26 @@ describe('代表名册', () => {
 
     // a newly elected deputy can be added with their photo at once
     const another = await upload(office);
-    const added = await office.admin.createDeputy({ name: '陆新民', level: 'town', regionId: 'danghu', constituency: '当湖街道第3选区', photoId: another.id });
+    const added = await office.admin.createDeputy({
+      name: '陆新民',
+      level: 'town',
+      regionId: 'danghu',
+      constituency: '当湖街道第3选区',
+      photoId: another.id,
+    });
     expect(added.photoUrl).toBe(`/api/deputies/${added.code}/photo/${another.id}`);
     expect((await fetch(`${s.baseUrl}${added.photoUrl}`)).status).toBe(200);
-    expect(await apiError(office.admin.createDeputy({ name: '陆新民', level: 'town', regionId: 'danghu', constituency: '当湖街道第3选区', photoId: citizenPhoto.id }))).toMatchObject({
+    expect(
+      await apiError(
+        office.admin.createDeputy({
+          name: '陆新民',
+          level: 'town',
+          regionId: 'danghu',
+          constituency: '当湖街道第3选区',
+          photoId: citizenPhoto.id,
+        }),
+      ),
+    ).toMatchObject({
       status: 400,
       field: 'photoId',
     });

@@ -44,18 +44,39 @@ describe('联络站', () => {
     const town = await s.as('ding-office-zhongdai');
     const res = await town.http.post('/api/admin/stations', { ...newStation({ regionId: 'zhongdai-01' }), id: 'st-zhongdai-jx' });
     expect(res.status).toBe(201);
-    expect(res.data).toMatchObject({ id: 'st-zhongdai-jx', name: '东湖社区代表之家', regionId: 'zhongdai-01', regionName: '钟埭社区', active: true });
+    expect(res.data).toMatchObject({
+      id: 'st-zhongdai-jx',
+      name: '东湖社区代表之家',
+      regionId: 'zhongdai-01',
+      regionName: '钟埭社区',
+      active: true,
+    });
     expect((await office.admin.createStation(newStation({ name: '当湖街道第二联络站', receptionDays: '每周三下午' }))).id).toBe('st-002');
 
     const listed = await publicStations(s);
-    expect(listed.find((x) => x.id === 'st-001')).toEqual({ id: 'st-001', name: '东湖社区代表之家', regionId: 'danghu', address: '平湖市当湖街道东湖路8号', receptionDays: '每月15日上午', active: true });
+    expect(listed.find((x) => x.id === 'st-001')).toEqual({
+      id: 'st-001',
+      name: '东湖社区代表之家',
+      regionId: 'danghu',
+      address: '平湖市当湖街道东湖路8号',
+      receptionDays: '每月15日上午',
+      active: true,
+    });
     expect(listed.every((x) => x.active)).toBe(true);
-    expect((await office.admin.stations()).items.map((x) => x.id)).toEqual(expect.arrayContaining(['st-001', 'st-002', 'st-zhongdai-jx', 'st-danghu']));
+    expect((await office.admin.stations()).items.map((x) => x.id)).toEqual(
+      expect.arrayContaining(['st-001', 'st-002', 'st-zhongdai-jx', 'st-danghu']),
+    );
     // a town's office lists its own town's stations only
     expect((await town.admin.stations()).items.map((x) => x.id).sort()).toEqual(['st-zhongdai', 'st-zhongdai-jx']);
 
     // a deputy is placed there, shows its reception days, and its check-in QR code answers
-    const deputy = await office.admin.createDeputy({ name: '周新', level: 'town', regionId: 'danghu', stationId: 'st-001', constituency: '当湖街道第九选区' });
+    const deputy = await office.admin.createDeputy({
+      name: '周新',
+      level: 'town',
+      regionId: 'danghu',
+      stationId: 'st-001',
+      constituency: '当湖街道第九选区',
+    });
     expect(deputy).toMatchObject({ stationId: 'st-001', stationName: '东湖社区代表之家', receptionDays: '每月15日上午' });
     expect((await office.admin.stations()).items.find((x) => x.id === 'st-001')!.deputies).toBe(1);
     const qr = await office.http.get('/api/stations/st-001/qrcode.svg');
@@ -114,11 +135,18 @@ describe('联络站', () => {
       expect(err, JSON.stringify(body)).toMatchObject({ status, ...(message ? { message } : {}), ...(field ? { field } : {}) });
     }
     // a station cannot move away from the deputies placed there
-    expect(await apiError(admin.admin.updateStation('st-zhongdai', { regionId: 'danghu' }))).toMatchObject({ status: 409, field: 'regionId' });
+    expect(await apiError(admin.admin.updateStation('st-zhongdai', { regionId: 'danghu' }))).toMatchObject({
+      status: 409,
+      field: 'regionId',
+    });
     // nor take the name of another station of the region it moves to
     await admin.admin.createStation(newStation({ name: '钟埭街道人大代表联络站', regionId: 'danghu', id: 'st-spare' }));
     const afterCreate = counts(s);
-    expect(await apiError(admin.admin.updateStation('st-spare', { regionId: 'zhongdai' }))).toMatchObject({ status: 409, field: 'name', message: '本地区已有同名的联络站' });
+    expect(await apiError(admin.admin.updateStation('st-spare', { regionId: 'zhongdai' }))).toMatchObject({
+      status: 409,
+      field: 'name',
+      message: '本地区已有同名的联络站',
+    });
     expect(counts(s)).toEqual(afterCreate);
     expect(afterCreate.events).toBe((before.events as number) + 1);
     await s.close();
@@ -135,11 +163,21 @@ describe('联络站', () => {
     }
     expect(await apiError(s.anonymous().admin.stations())).toMatchObject({ status: 401 });
     const town = await s.as('ding-office-zhongdai');
-    expect(await apiError(town.admin.createStation(newStation()))).toMatchObject({ status: 403, field: 'regionId', message: '只能管理本镇街的联络站' });
+    expect(await apiError(town.admin.createStation(newStation()))).toMatchObject({
+      status: 403,
+      field: 'regionId',
+      message: '只能管理本镇街的联络站',
+    });
     expect(await apiError(town.admin.createStation(newStation({ regionId: 'pinghu' })))).toMatchObject({ status: 403, field: 'regionId' });
-    expect(await apiError(town.admin.updateStation('st-danghu', { receptionDays: '每周一' }))).toMatchObject({ status: 404, message: '未找到该联络站' });
+    expect(await apiError(town.admin.updateStation('st-danghu', { receptionDays: '每周一' }))).toMatchObject({
+      status: 404,
+      message: '未找到该联络站',
+    });
     // its own station cannot be handed to another town
-    expect(await apiError(town.admin.updateStation('st-zhongdai', { regionId: 'danghu' }))).toMatchObject({ status: 403, field: 'regionId' });
+    expect(await apiError(town.admin.updateStation('st-zhongdai', { regionId: 'danghu' }))).toMatchObject({
+      status: 403,
+      field: 'regionId',
+    });
     expect(counts(s)).toEqual(before);
     await s.close();
   });
@@ -152,7 +190,13 @@ describe('联络站', () => {
     const station = await office.admin.createStation(newStation());
     // D001 checks in there once, and a new deputy is placed there
     expect((await d001.checkins.create(station.id, stationKey(SECRET, station.id))).stationName).toBe('东湖社区代表之家');
-    const placed = await office.admin.createDeputy({ name: '周新', level: 'town', regionId: 'danghu', stationId: station.id, constituency: '当湖街道第九选区' });
+    const placed = await office.admin.createDeputy({
+      name: '周新',
+      level: 'town',
+      regionId: 'danghu',
+      stationId: station.id,
+      constituency: '当湖街道第九选区',
+    });
 
     // a deputy in office is still there: refused, naming how many
     let before = counts(s);
@@ -161,7 +205,9 @@ describe('联络站', () => {
       field: 'active',
       message: '该联络站还有1位在任代表，请先在代表名册中为他们改选联络站再停用',
     });
-    const seededInOffice = (s.db.prepare("SELECT count(*) AS n FROM deputies WHERE station_id = 'st-danghu' AND in_office = 1").get() as { n: number }).n;
+    const seededInOffice = (
+      s.db.prepare("SELECT count(*) AS n FROM deputies WHERE station_id = 'st-danghu' AND in_office = 1").get() as { n: number }
+    ).n;
     expect(seededInOffice).toBeGreaterThan(0);
     expect(await apiError(office.admin.updateStation('st-danghu', { active: false }))).toMatchObject({
       status: 409,
@@ -192,14 +238,32 @@ describe('联络站', () => {
 
     // the deputy form cannot place anyone there, new or moved
     const stationErr = { status: 409, field: 'stationId', message: '该联络站已停用，请选择其他联络站' };
-    expect(await apiError(office.admin.createDeputy({ name: '吴越', level: 'town', regionId: 'danghu', stationId: station.id, constituency: '当湖街道第十选区' }))).toMatchObject(stationErr);
+    expect(
+      await apiError(
+        office.admin.createDeputy({
+          name: '吴越',
+          level: 'town',
+          regionId: 'danghu',
+          stationId: station.id,
+          constituency: '当湖街道第十选区',
+        }),
+      ),
+    ).toMatchObject(stationErr);
     expect(await apiError(office.admin.updateDeputy('D001', { stationId: station.id }))).toMatchObject(stationErr);
     expect(counts(s)).toEqual(before);
 
     // the deputy already placed there keeps it: profile unchanged, other details still editable
     const profile = await s.anonymous().deputies.get(placed.code);
-    expect(profile).toMatchObject({ stationId: station.id, stationName: '东湖社区代表之家', receptionDays: '每月15日上午', inOffice: false });
-    expect(await office.admin.updateDeputy(placed.code, { bio: '原当湖街道代表。' })).toMatchObject({ stationId: station.id, bio: '原当湖街道代表。' });
+    expect(profile).toMatchObject({
+      stationId: station.id,
+      stationName: '东湖社区代表之家',
+      receptionDays: '每月15日上午',
+      inOffice: false,
+    });
+    expect(await office.admin.updateDeputy(placed.code, { bio: '原当湖街道代表。' })).toMatchObject({
+      stationId: station.id,
+      bio: '原当湖街道代表。',
+    });
 
     // open again: listed and checked in
     await office.admin.updateStation(station.id, { active: true });
@@ -221,7 +285,11 @@ describe('联络站', () => {
     seedReference(s.db);
     s.deps.reloadReference();
     const stations = await publicStations(s);
-    expect(stations.find((x) => x.id === 'st-danghu')).toMatchObject({ name: '当湖街道人大代表联络站', address: '平湖市当湖街道新华路1号', receptionDays: '每月15日上午' });
+    expect(stations.find((x) => x.id === 'st-danghu')).toMatchObject({
+      name: '当湖街道人大代表联络站',
+      address: '平湖市当湖街道新华路1号',
+      receptionDays: '每月15日上午',
+    });
     expect(stations.find((x) => x.id === 'st-001')).toMatchObject({ name: '东湖社区代表之家', receptionDays: '每月15日上午' });
     // a seeded station nobody changed is still the seed's: drift is fixed
     expect(stations.find((x) => x.id === 'st-caoqiao')!.name).toBe('曹桥街道人大代表联络站');
@@ -231,13 +299,25 @@ describe('联络站', () => {
     const log = await admin.admin.events();
     expect(log.total).toBe(2);
     expect(log.items).toMatchObject([
-      { action: 'station_update', target: 'st-danghu', targetName: '当湖街道人大代表联络站', actorName: '系统管理员', changes: { address: '平湖市当湖街道新华路1号', receptionDays: '每月15日上午' } },
+      {
+        action: 'station_update',
+        target: 'st-danghu',
+        targetName: '当湖街道人大代表联络站',
+        actorName: '系统管理员',
+        changes: { address: '平湖市当湖街道新华路1号', receptionDays: '每月15日上午' },
+      },
       {
         action: 'station_create',
         target: 'st-001',
         targetName: '东湖社区代表之家',
         actorName: '当湖街道人大工委 陆燕',
-        changes: { id: 'st-001', name: '东湖社区代表之家', regionId: 'danghu', address: '平湖市当湖街道东湖路8号', receptionDays: '每月15日上午' },
+        changes: {
+          id: 'st-001',
+          name: '东湖社区代表之家',
+          regionId: 'danghu',
+          address: '平湖市当湖街道东湖路8号',
+          receptionDays: '每月15日上午',
+        },
       },
     ]);
     expect(Object.keys(log.items[0]!.changes)).toEqual(['address', 'receptionDays']);

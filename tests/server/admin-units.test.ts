@@ -16,14 +16,26 @@ const counts = (s: TestServer) =>
     )
     .get() as Record<string, unknown>;
 /** A construction complaint the classifier routes with confidence (tests/server/suggestions.test.ts). */
-const BUILDING = { title: '有人违章搭建', body: '东湖社区有一户居民在院子外私自搭建彩钢棚，占用了公共通道，消防车都进不来，请城建部门核实处理。' };
+const BUILDING = {
+  title: '有人违章搭建',
+  body: '东湖社区有一户居民在院子外私自搭建彩钢棚，占用了公共通道，消防车都进不来，请城建部门核实处理。',
+};
 
 describe('承办单位与分类', () => {
   it('should let the city office add a unit with an assigned or a given id, listed publicly and offered for assignment', async () => {
     const s = await startTestServer();
     const office = await s.as('ding-office');
     const created = await office.admin.createUnit(newUnit());
-    expect(created).toEqual({ id: 'u-001', name: '市综合行政执法局', kind: 'department', regionId: null, regionName: null, active: true, sort: 9, defaultFor: [] });
+    expect(created).toEqual({
+      id: 'u-001',
+      name: '市综合行政执法局',
+      kind: 'department',
+      regionId: null,
+      regionName: null,
+      active: true,
+      sort: 9,
+      defaultFor: [],
+    });
     const res = await office.http.post('/api/admin/units', { id: 'sjj', name: '市数据资源管理局', kind: 'organ', regionId: 'pinghu' });
     expect(res.status).toBe(201);
     expect(res.data).toMatchObject({ id: 'sjj', kind: 'organ', regionId: 'pinghu', regionName: '平湖市', active: true });
@@ -31,9 +43,17 @@ describe('承办单位与分类', () => {
     expect(town).toMatchObject({ id: 'u-002', regionName: '新埭镇' });
 
     const listed = (await s.anonymous().reference.units()).items;
-    expect(listed.find((u) => u.id === 'u-001')).toEqual({ id: 'u-001', name: '市综合行政执法局', kind: 'department', regionId: null, active: true });
+    expect(listed.find((u) => u.id === 'u-001')).toEqual({
+      id: 'u-001',
+      name: '市综合行政执法局',
+      kind: 'department',
+      regionId: null,
+      active: true,
+    });
     expect(listed.every((u) => typeof u.active === 'boolean')).toBe(true);
-    expect((await office.admin.units()).items.map((u) => u.id)).toEqual(expect.arrayContaining(['u-001', 'sjj', 'u-002', 'zjj', 'gov-danghu']));
+    expect((await office.admin.units()).items.map((u) => u.id)).toEqual(
+      expect.arrayContaining(['u-001', 'sjj', 'u-002', 'zjj', 'gov-danghu']),
+    );
     expect((await office.admin.units()).items.find((u) => u.id === 'zjj')!.defaultFor).toEqual([{ id: 'construction', name: '城乡建设' }]);
 
     // assigned to at once, and its account sees the case
@@ -81,9 +101,19 @@ describe('承办单位与分类', () => {
       const err = await apiError(admin.http.patch(`/api/admin/units/${id}`, body));
       expect(err, JSON.stringify(body)).toMatchObject({ status, message, ...(field ? { field } : {}) });
     }
-    expect(await apiError(admin.admin.updateCategory('construction', { defaultUnitId: 'nope' }))).toMatchObject({ status: 400, field: 'defaultUnitId', message: '承办单位不存在' });
-    expect(await apiError(admin.http.patch('/api/admin/categories/construction', {}))).toMatchObject({ status: 400, field: 'defaultUnitId' });
-    expect(await apiError(admin.http.patch('/api/admin/categories/construction', { defaultUnitId: 'jtj', name: '改名' }))).toMatchObject({ status: 400, message: '不支持的字段：name' });
+    expect(await apiError(admin.admin.updateCategory('construction', { defaultUnitId: 'nope' }))).toMatchObject({
+      status: 400,
+      field: 'defaultUnitId',
+      message: '承办单位不存在',
+    });
+    expect(await apiError(admin.http.patch('/api/admin/categories/construction', {}))).toMatchObject({
+      status: 400,
+      field: 'defaultUnitId',
+    });
+    expect(await apiError(admin.http.patch('/api/admin/categories/construction', { defaultUnitId: 'jtj', name: '改名' }))).toMatchObject({
+      status: 400,
+      message: '不支持的字段：name',
+    });
     expect(await apiError(admin.admin.updateCategory('nope', { defaultUnitId: 'jtj' }))).toMatchObject({ status: 404 });
     expect(counts(s)).toEqual(before);
     await s.close();
@@ -169,7 +199,11 @@ describe('承办单位与分类', () => {
     expect(counts(s).defaults).toEqual(before.defaults);
 
     const zfj = await admin.admin.createUnit(newUnit());
-    expect(await admin.admin.updateCategory('construction', { defaultUnitId: zfj.id })).toEqual({ id: 'construction', name: '城乡建设', defaultUnitId: 'u-001' });
+    expect(await admin.admin.updateCategory('construction', { defaultUnitId: zfj.id })).toEqual({
+      id: 'construction',
+      name: '城乡建设',
+      defaultUnitId: 'u-001',
+    });
     expect((await s.anonymous().reference.categories()).items.find((c) => c.id === 'construction')!.defaultUnitId).toBe('u-001');
     expect((await admin.admin.units()).items.find((u) => u.id === 'u-001')!.defaultFor).toEqual([{ id: 'construction', name: '城乡建设' }]);
     // new suggestions of the category go to the new unit
@@ -207,9 +241,26 @@ describe('承办单位与分类', () => {
     const log = await admin.admin.events();
     expect(log.total).toBe(3);
     expect(log.items).toMatchObject([
-      { action: 'unit_update', target: 'zjj', targetName: '市住房和城乡建设局（原）', actorName: '系统管理员', changes: { name: '市住房和城乡建设局（原）', active: false } },
-      { action: 'category_update', target: 'construction', targetName: '城乡建设', actorName: '平湖市人大常委会办公室 沈敏', changes: { defaultUnitId: 'u-001' } },
-      { action: 'unit_create', target: 'u-001', targetName: '市综合行政执法局', changes: { id: 'u-001', name: '市综合行政执法局', kind: 'department', regionId: null } },
+      {
+        action: 'unit_update',
+        target: 'zjj',
+        targetName: '市住房和城乡建设局（原）',
+        actorName: '系统管理员',
+        changes: { name: '市住房和城乡建设局（原）', active: false },
+      },
+      {
+        action: 'category_update',
+        target: 'construction',
+        targetName: '城乡建设',
+        actorName: '平湖市人大常委会办公室 沈敏',
+        changes: { defaultUnitId: 'u-001' },
+      },
+      {
+        action: 'unit_create',
+        target: 'u-001',
+        targetName: '市综合行政执法局',
+        changes: { id: 'u-001', name: '市综合行政执法局', kind: 'department', regionId: null },
+      },
     ]);
     expect(Object.keys(log.items[0]!.changes)).toEqual(['name', 'active']);
     await s.close();

@@ -20,7 +20,15 @@ describe('村（社区）', () => {
     const s = await startTestServer();
     const office = await s.as('ding-office');
     const created = await office.admin.createVillage({ name: '新华社区', townId: 'danghu' });
-    expect(created).toEqual({ id: 'danghu-07', name: '新华社区', townId: 'danghu', townName: '当湖街道', sort: 7, active: true, stations: 0 });
+    expect(created).toEqual({
+      id: 'danghu-07',
+      name: '新华社区',
+      townId: 'danghu',
+      townName: '当湖街道',
+      sort: 7,
+      active: true,
+      stations: 0,
+    });
     expect(await offered(s, 'danghu')).toContain('新华社区');
 
     const renamed = await office.admin.updateVillage('danghu-07', { name: '新华里社区', sort: 0 });
@@ -40,12 +48,21 @@ describe('村（社区）', () => {
     const zhongdai = await s.as('ding-office-zhongdai');
     expect(new Set((await zhongdai.admin.villages()).items.map((v) => v.townId))).toEqual(new Set(['zhongdai']));
     const before = counts(s);
-    expect(await apiError(zhongdai.admin.createVillage({ name: '新华社区', townId: 'danghu' }))).toMatchObject({ status: 403, field: 'townId' });
+    expect(await apiError(zhongdai.admin.createVillage({ name: '新华社区', townId: 'danghu' }))).toMatchObject({
+      status: 403,
+      field: 'townId',
+    });
     expect(await apiError(zhongdai.admin.updateVillage('danghu-01', { name: '改名' }))).toMatchObject({ status: 404 });
     // a town is not a village: not changed here
     expect(await apiError(zhongdai.admin.updateVillage('zhongdai', { name: '改名' }))).toMatchObject({ status: 404 });
-    expect(await apiError(zhongdai.admin.createVillage({ name: '钟埭社区', townId: 'zhongdai' }))).toMatchObject({ status: 409, field: 'name' });
-    expect(await apiError(zhongdai.admin.createVillage({ name: '新村', townId: 'zhongdai-01' }))).toMatchObject({ status: 400, field: 'townId' });
+    expect(await apiError(zhongdai.admin.createVillage({ name: '钟埭社区', townId: 'zhongdai' }))).toMatchObject({
+      status: 409,
+      field: 'name',
+    });
+    expect(await apiError(zhongdai.admin.createVillage({ name: '新村', townId: 'zhongdai-01' }))).toMatchObject({
+      status: 400,
+      field: 'townId',
+    });
     expect(await apiError(zhongdai.admin.updateVillage('zhongdai-01', { sort: 10_000 }))).toMatchObject({ status: 400, field: 'sort' });
     expect(await apiError(zhongdai.admin.updateVillage('zhongdai-02', { name: '钟埭社区' }))).toMatchObject({ status: 409, field: 'name' });
     expect(await apiError((await s.as('ding-leader')).admin.villages())).toMatchObject({ status: 403 });
@@ -56,7 +73,12 @@ describe('村（社区）', () => {
   it('should stop a village: out of the citizen’s picker and the station form, unless an open station still serves it', async () => {
     const s = await startTestServer();
     const office = await s.as('ding-office');
-    const station = await office.admin.createStation({ name: '通界村代表联络点', regionId: 'danghu-06', address: '通界村村委会', receptionDays: '每月1日上午' });
+    const station = await office.admin.createStation({
+      name: '通界村代表联络点',
+      regionId: 'danghu-06',
+      address: '通界村村委会',
+      receptionDays: '每月1日上午',
+    });
     expect((await office.admin.villages()).items.find((v) => v.id === 'danghu-06')?.stations).toBe(1);
     const before = counts(s);
     expect(await apiError(office.admin.updateVillage('danghu-06', { active: false }))).toMatchObject({ status: 409, field: 'active' });
@@ -67,7 +89,11 @@ describe('村（社区）', () => {
     expect(await offered(s, 'danghu')).not.toContain('通界村');
     // still listed for the office, marked stopped; no new station may serve it
     expect((await office.admin.villages()).items.find((v) => v.id === 'danghu-06')).toMatchObject({ name: '通界村', active: false });
-    expect(await apiError(office.admin.createStation({ name: '通界村第二联络点', regionId: 'danghu-06', address: '通界村', receptionDays: '每月2日' }))).toMatchObject({ status: 409, field: 'regionId' });
+    expect(
+      await apiError(
+        office.admin.createStation({ name: '通界村第二联络点', regionId: 'danghu-06', address: '通界村', receptionDays: '每月2日' }),
+      ),
+    ).toMatchObject({ status: 409, field: 'regionId' });
 
     await office.admin.updateVillage('danghu-06', { active: true });
     expect(await offered(s, 'danghu')).toContain('通界村');

@@ -32,8 +32,19 @@ function recomputeChainWithoutKey(db: Db, caseId: string) {
   let prev: string | null = null;
   for (const e of rows) {
     const canonical: string = JSON.stringify([
-      e.case_id, e.seq, e.action, e.actor_user_id, e.actor_role, e.actor_name,
-      e.from_status, e.to_status, e.note, e.data, e.attachments, e.created_at, prev,
+      e.case_id,
+      e.seq,
+      e.action,
+      e.actor_user_id,
+      e.actor_role,
+      e.actor_name,
+      e.from_status,
+      e.to_status,
+      e.note,
+      e.data,
+      e.attachments,
+      e.created_at,
+      prev,
     ]);
     const hash = createHash('sha256').update(canonical).digest('hex');
     db.prepare('UPDATE case_events SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, e.id);
@@ -65,7 +76,10 @@ describe('the audit chain', () => {
 
     // the unit's reply is rewritten, bypassing the append-only triggers, and the chain recomputed as the code says
     s.db.exec('DROP TRIGGER case_events_no_update; DROP TRIGGER case_events_no_delete;');
-    const reply = s.db.prepare("SELECT id, seq FROM case_events WHERE case_id = ? AND action = 'reply'").get(id) as { id: number; seq: number };
+    const reply = s.db.prepare("SELECT id, seq FROM case_events WHERE case_id = ? AND action = 'reply'").get(id) as {
+      id: number;
+      seq: number;
+    };
     s.db.prepare("UPDATE case_events SET note = '不属于本单位职责，不予办理。' WHERE id = ?").run(reply.id);
     recomputeChainWithoutKey(s.db, id);
     const forged = auditVerify(file);
@@ -76,7 +90,6 @@ describe('the audit chain', () => {
     await s.close();
     rmSync(dir, { recursive: true });
   });
-
 
   it('should verify an untouched timeline and detect a changed event, a removed one and removed newest ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mq-audit-'));
@@ -93,14 +106,20 @@ describe('the audit chain', () => {
 
     // someone with file access bypasses the append-only triggers and edits a reply
     db.exec('DROP TRIGGER case_events_no_update; DROP TRIGGER case_events_no_delete;');
-    const victim = db.prepare("SELECT id, case_id, seq FROM case_events WHERE action = 'reply' LIMIT 1").get() as { id: number; case_id: string; seq: number };
+    const victim = db.prepare("SELECT id, case_id, seq FROM case_events WHERE action = 'reply' LIMIT 1").get() as {
+      id: number;
+      case_id: string;
+      seq: number;
+    };
     db.prepare("UPDATE case_events SET note = '已全部解决' WHERE id = ?").run(victim.id);
     const changed = auditVerify(file);
     expect(changed.status).toBe(1);
     expect(changed.stdout).toContain(`${victim.case_id} #${victim.seq}`);
 
     // …or deletes an event in the middle of another case's timeline
-    const eventCounts = db.prepare('SELECT case_id AS id, count(*) AS n FROM case_events WHERE case_id <> ? GROUP BY case_id HAVING n >= 3 ORDER BY case_id').all(victim.case_id) as { id: string; n: number }[];
+    const eventCounts = db
+      .prepare('SELECT case_id AS id, count(*) AS n FROM case_events WHERE case_id <> ? GROUP BY case_id HAVING n >= 3 ORDER BY case_id')
+      .all(victim.case_id) as { id: string; n: number }[];
     const middle = eventCounts[0]!.id;
     db.prepare('DELETE FROM case_events WHERE case_id = ? AND seq = 2').run(middle);
     const removed = auditVerify(file);

@@ -24,7 +24,12 @@ const ACTORS = {
 type Actor = keyof typeof ACTORS;
 const ALL = Object.keys(ACTORS) as Actor[];
 
-interface Fixture { caseId: string; anonymousCaseId: string; photoId: string; secret: string }
+interface Fixture {
+  caseId: string;
+  anonymousCaseId: string;
+  photoId: string;
+  secret: string;
+}
 interface Row {
   request: (f: Fixture, actor: Actor) => { method: string; path: string; body?: unknown; form?: boolean };
   /** Expected status per actor; `public` routes are open to all (checked not to fail). */
@@ -40,9 +45,18 @@ const caseReaders = (ok: number) =>
 
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { request: () => ({ method: 'GET', path: '/api/health' }), expect: 'public' },
-  'POST /api/auth/citizen': { request: () => ({ method: 'POST', path: '/api/auth/citizen', body: { ticket: 'forged' } }), expect: Object.fromEntries(ALL.map((a) => [a, 401])) },
-  'POST /api/auth/staff': { request: () => ({ method: 'POST', path: '/api/auth/staff', body: { authCode: 'forged' } }), expect: Object.fromEntries(ALL.map((a) => [a, 401])) },
-  'POST /api/auth/password': { request: () => ({ method: 'POST', path: '/api/auth/password', body: { username: 'admin', password: 'guess' } }), expect: Object.fromEntries(ALL.map((a) => [a, 401])) },
+  'POST /api/auth/citizen': {
+    request: () => ({ method: 'POST', path: '/api/auth/citizen', body: { ticket: 'forged' } }),
+    expect: Object.fromEntries(ALL.map((a) => [a, 401])),
+  },
+  'POST /api/auth/staff': {
+    request: () => ({ method: 'POST', path: '/api/auth/staff', body: { authCode: 'forged' } }),
+    expect: Object.fromEntries(ALL.map((a) => [a, 401])),
+  },
+  'POST /api/auth/password': {
+    request: () => ({ method: 'POST', path: '/api/auth/password', body: { username: 'admin', password: 'guess' } }),
+    expect: Object.fromEntries(ALL.map((a) => [a, 401])),
+  },
   'GET /api/me': { request: () => ({ method: 'GET', path: '/api/me' }), expect: signedIn(200) },
   'GET /api/me/notifications': { request: () => ({ method: 'GET', path: '/api/me/notifications' }), expect: signedIn(200) },
   'POST /api/me/notifications/read': { request: () => ({ method: 'POST', path: '/api/me/notifications/read' }), expect: signedIn(200) },
@@ -69,8 +83,14 @@ const MATRIX: Record<string, Row> = {
     expect: only({ citizenA: 201, citizenB: 201, deputyOfCase: 201 }),
   },
   // the similar-cases hint: for a citizen writing a case (it used to be public: issue 13, finding 2)
-  'POST /api/cases/similar': { request: () => ({ method: 'POST', path: '/api/cases/similar', body: { deputyCode: 'D001', text: '路灯坏了' } }), expect: only({ citizenA: 200, citizenB: 200 }) },
-  'GET /api/hotspots': { request: () => ({ method: 'GET', path: '/api/hotspots' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'POST /api/cases/similar': {
+    request: () => ({ method: 'POST', path: '/api/cases/similar', body: { deputyCode: 'D001', text: '路灯坏了' } }),
+    expect: only({ citizenA: 200, citizenB: 200 }),
+  },
+  'GET /api/hotspots': {
+    request: () => ({ method: 'GET', path: '/api/hotspots' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
   'GET /api/cases': { request: () => ({ method: 'GET', path: '/api/cases' }), expect: signedIn(200) },
   'GET /api/cases/:id': { request: (f) => ({ method: 'GET', path: `/api/cases/${f.caseId}` }), expect: caseReaders(200) },
   'POST /api/cases/:id/transitions': {
@@ -82,23 +102,63 @@ const MATRIX: Record<string, Row> = {
     request: (f) => ({ method: 'GET', path: `/api/cases/${f.caseId}/suggestions` }),
     expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
   },
-  'GET /api/stats/overview': { request: () => ({ method: 'GET', path: '/api/stats/overview' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/overview': {
+    request: () => ({ method: 'GET', path: '/api/stats/overview' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
   // the cockpit (码上评): leaders, office staff (their region and below) and admins; a region outside the scope is 403 (tests/server/stats-indicators.test.ts)
-  'GET /api/stats/trend': { request: () => ({ method: 'GET', path: '/api/stats/trend?granularity=week' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'GET /api/stats/categories': { request: () => ({ method: 'GET', path: '/api/stats/categories' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'GET /api/stats/towns': { request: () => ({ method: 'GET', path: '/api/stats/towns' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'GET /api/stats/units': { request: () => ({ method: 'GET', path: '/api/stats/units' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'GET /api/stats/deputies': { request: () => ({ method: 'GET', path: '/api/stats/deputies' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'GET /api/stats/overdue': { request: () => ({ method: 'GET', path: '/api/stats/overdue' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'GET /api/stats/stages': { request: () => ({ method: 'GET', path: '/api/stats/stages' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'GET /api/stats/cases': { request: () => ({ method: 'GET', path: '/api/stats/cases?metric=received' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'GET /api/stats/latest': { request: () => ({ method: 'GET', path: '/api/stats/latest' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'GET /api/stats/export.xlsx': { request: () => ({ method: 'GET', path: '/api/stats/export.xlsx' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/stats/trend': {
+    request: () => ({ method: 'GET', path: '/api/stats/trend?granularity=week' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'GET /api/stats/categories': {
+    request: () => ({ method: 'GET', path: '/api/stats/categories' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'GET /api/stats/towns': {
+    request: () => ({ method: 'GET', path: '/api/stats/towns' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'GET /api/stats/units': {
+    request: () => ({ method: 'GET', path: '/api/stats/units' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'GET /api/stats/deputies': {
+    request: () => ({ method: 'GET', path: '/api/stats/deputies' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'GET /api/stats/overdue': {
+    request: () => ({ method: 'GET', path: '/api/stats/overdue' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'GET /api/stats/stages': {
+    request: () => ({ method: 'GET', path: '/api/stats/stages' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'GET /api/stats/cases': {
+    request: () => ({ method: 'GET', path: '/api/stats/cases?metric=received' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'GET /api/stats/latest': {
+    request: () => ({ method: 'GET', path: '/api/stats/latest' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'GET /api/stats/export.xlsx': {
+    request: () => ({ method: 'GET', path: '/api/stats/export.xlsx' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
   'POST /api/visits': {
-    request: () => ({ method: 'POST', path: '/api/visits', body: { kind: 'visit', date: '2026-03-01', place: '东湖社区', summary: '走访了解路灯情况' } }),
+    request: () => ({
+      method: 'POST',
+      path: '/api/visits',
+      body: { kind: 'visit', date: '2026-03-01', place: '东湖社区', summary: '走访了解路灯情况' },
+    }),
     expect: only({ deputyOfCase: 201, otherDeputy: 201 }),
   },
-  'GET /api/visits': { request: () => ({ method: 'GET', path: '/api/visits' }), expect: only({ deputyOfCase: 200, otherDeputy: 200, officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
+  'GET /api/visits': {
+    request: () => ({ method: 'GET', path: '/api/visits' }),
+    expect: only({ deputyOfCase: 200, otherDeputy: 200, officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
   'POST /api/checkins': {
     request: (f) => ({ method: 'POST', path: '/api/checkins', body: { stationId: 'st-danghu', key: stationKey(f.secret, 'st-danghu') } }),
     expect: only({ deputyOfCase: 201, otherDeputy: 201 }),
@@ -108,29 +168,74 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ method: 'GET', path: '/api/stations/st-danghu/qrcode.svg' }),
     expect: only({ deputyOfCase: 200, otherDeputy: 200, officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }),
   },
-  'GET /api/settings/limits': { request: () => ({ method: 'GET', path: '/api/settings/limits' }), expect: only(Object.fromEntries(ALL.filter((a) => !a.startsWith('citizen')).map((a) => [a, 200]))) },
-  'PUT /api/settings/limits': { request: () => ({ method: 'PUT', path: '/api/settings/limits', body: { ackWorkingDays: 1, signWorkingDays: 1, replyWorkingDays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 }, maxExtensionWorkingDays: 15, ratingWindowDays: 7, warnAtFraction: 0.75, basicallySatisfiedWeight: 1 } }), expect: only({ admin: 200 }) },
+  'GET /api/settings/limits': {
+    request: () => ({ method: 'GET', path: '/api/settings/limits' }),
+    expect: only(Object.fromEntries(ALL.filter((a) => !a.startsWith('citizen')).map((a) => [a, 200]))),
+  },
+  'PUT /api/settings/limits': {
+    request: () => ({
+      method: 'PUT',
+      path: '/api/settings/limits',
+      body: {
+        ackWorkingDays: 1,
+        signWorkingDays: 1,
+        replyWorkingDays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 },
+        maxExtensionWorkingDays: 15,
+        ratingWindowDays: 7,
+        warnAtFraction: 0.75,
+        basicallySatisfiedWeight: 1,
+      },
+    }),
+    expect: only({ admin: 200 }),
+  },
   // 答复审核: read by office, leaders and admins; changed by an admin (an empty list keeps review off for the other rows)
-  'GET /api/settings/reply-review': { request: () => ({ method: 'GET', path: '/api/settings/reply-review' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }) },
-  'PUT /api/settings/reply-review': { request: () => ({ method: 'PUT', path: '/api/settings/reply-review', body: { regionIds: [] } }), expect: only({ admin: 200 }) },
+  'GET /api/settings/reply-review': {
+    request: () => ({ method: 'GET', path: '/api/settings/reply-review' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'PUT /api/settings/reply-review': {
+    request: () => ({ method: 'PUT', path: '/api/settings/reply-review', body: { regionIds: [] } }),
+    expect: only({ admin: 200 }),
+  },
   // 节假日安排: read by whoever reads the limits; replaced by an admin (with the seeded 2027 rows: nothing changes for the other rows)
-  'GET /api/settings/holidays': { request: () => ({ method: 'GET', path: '/api/settings/holidays?year=2027' }), expect: only(Object.fromEntries(ALL.filter((a) => !a.startsWith('citizen')).map((a) => [a, 200]))) },
+  'GET /api/settings/holidays': {
+    request: () => ({ method: 'GET', path: '/api/settings/holidays?year=2027' }),
+    expect: only(Object.fromEntries(ALL.filter((a) => !a.startsWith('citizen')).map((a) => [a, 200]))),
+  },
   'PUT /api/settings/holidays/:year': {
-    request: () => ({ method: 'PUT', path: '/api/settings/holidays/2027', body: { days: holidayRows().filter((d) => d.date.startsWith('2027-')) } }),
+    request: () => ({
+      method: 'PUT',
+      path: '/api/settings/holidays/2027',
+      body: { days: holidayRows().filter((d) => d.date.startsWith('2027-')) },
+    }),
     expect: only({ admin: 200 }),
   },
   // 账号管理 and 操作日志: admins only (the PATCH changes nothing: citizen B stays enabled)
   'GET /api/admin/users': { request: () => ({ method: 'GET', path: '/api/admin/users' }), expect: only({ admin: 200 }) },
   'POST /api/admin/users': {
-    request: (_f, actor) => ({ method: 'POST', path: '/api/admin/users', body: { role: 'leader', name: '矩阵测试', dingUserId: `matrix-${actor}`, regionId: 'pinghu' } }),
+    request: (_f, actor) => ({
+      method: 'POST',
+      path: '/api/admin/users',
+      body: { role: 'leader', name: '矩阵测试', dingUserId: `matrix-${actor}`, regionId: 'pinghu' },
+    }),
     expect: only({ admin: 201 }),
   },
-  'PATCH /api/admin/users/:id': { request: () => ({ method: 'PATCH', path: '/api/admin/users/u-zlb-li', body: { disabled: false } }), expect: only({ admin: 200 }) },
+  'PATCH /api/admin/users/:id': {
+    request: () => ({ method: 'PATCH', path: '/api/admin/users/u-zlb-li', body: { disabled: false } }),
+    expect: only({ admin: 200 }),
+  },
   'GET /api/admin/events': { request: () => ({ method: 'GET', path: '/api/admin/events' }), expect: only({ admin: 200 }) },
   // 代表名册: office staff for their region (a town's office only its town: 当湖 deputy D001, 403 creating there from 钟埭) and admins
-  'GET /api/admin/deputies': { request: () => ({ method: 'GET', path: '/api/admin/deputies' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }) },
+  'GET /api/admin/deputies': {
+    request: () => ({ method: 'GET', path: '/api/admin/deputies' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }),
+  },
   'POST /api/admin/deputies': {
-    request: () => ({ method: 'POST', path: '/api/admin/deputies', body: { name: '矩阵代表', level: 'town', regionId: 'danghu', stationId: 'st-danghu', constituency: '当湖街道矩阵选区' } }),
+    request: () => ({
+      method: 'POST',
+      path: '/api/admin/deputies',
+      body: { name: '矩阵代表', level: 'town', regionId: 'danghu', stationId: 'st-danghu', constituency: '当湖街道矩阵选区' },
+    }),
     expect: only({ officeOfRegion: 201, admin: 201 }),
   },
   'PATCH /api/admin/deputies/:code': {
@@ -143,15 +248,25 @@ const MATRIX: Record<string, Row> = {
     request: (_f, actor) => ({ method: 'POST', path: '/api/admin/units', body: { name: `矩阵单位-${actor}`, kind: 'department' } }),
     expect: only({ admin: 201 }),
   },
-  'PATCH /api/admin/units/:id': { request: () => ({ method: 'PATCH', path: '/api/admin/units/jtj', body: { active: true } }), expect: only({ admin: 200 }) },
+  'PATCH /api/admin/units/:id': {
+    request: () => ({ method: 'PATCH', path: '/api/admin/units/jtj', body: { active: true } }),
+    expect: only({ admin: 200 }),
+  },
   'PATCH /api/admin/categories/:id': {
     request: () => ({ method: 'PATCH', path: '/api/admin/categories/transport', body: { defaultUnitId: 'jtj' } }),
     expect: only({ admin: 200 }),
   },
   // 联络站: office staff for their region (a town's office only its town: 当湖's station, 403 creating there from 钟埭, 404 editing it) and admins
-  'GET /api/admin/stations': { request: () => ({ method: 'GET', path: '/api/admin/stations' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }) },
+  'GET /api/admin/stations': {
+    request: () => ({ method: 'GET', path: '/api/admin/stations' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }),
+  },
   'POST /api/admin/stations': {
-    request: (_f, actor) => ({ method: 'POST', path: '/api/admin/stations', body: { name: `矩阵联络站-${actor}`, regionId: 'danghu', address: '当湖街道矩阵路1号', receptionDays: '每月1日上午' } }),
+    request: (_f, actor) => ({
+      method: 'POST',
+      path: '/api/admin/stations',
+      body: { name: `矩阵联络站-${actor}`, regionId: 'danghu', address: '当湖街道矩阵路1号', receptionDays: '每月1日上午' },
+    }),
     expect: only({ officeOfRegion: 201, admin: 201 }),
   },
   'PATCH /api/admin/stations/:id': {
@@ -159,7 +274,10 @@ const MATRIX: Record<string, Row> = {
     expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
   },
   // 村（社区）: the same (当湖's 东湖社区 is danghu-01: 403 creating there from 钟埭, 404 editing it)
-  'GET /api/admin/villages': { request: () => ({ method: 'GET', path: '/api/admin/villages' }), expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }) },
+  'GET /api/admin/villages': {
+    request: () => ({ method: 'GET', path: '/api/admin/villages' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }),
+  },
   'POST /api/admin/villages': {
     request: (_f, actor) => ({ method: 'POST', path: '/api/admin/villages', body: { name: `矩阵社区-${actor}`, townId: 'danghu' } }),
     expect: only({ officeOfRegion: 201, admin: 201 }),
@@ -170,15 +288,36 @@ const MATRIX: Record<string, Row> = {
   },
   // the stand-in identity provider (demo mode only): its own protocol, no user of ours
   'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
-  'POST /mock-idp/tickets': { request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }), expect: 'public' },
-  'POST /mock-idp/sessions': { request: () => ({ method: 'POST', path: '/mock-idp/sessions', body: { account: 'zlb-li' } }), expect: 'public' },
+  'POST /mock-idp/tickets': {
+    request: () => ({ method: 'POST', path: '/mock-idp/tickets', body: { account: 'zlb-li' } }),
+    expect: 'public',
+  },
+  'POST /mock-idp/sessions': {
+    request: () => ({ method: 'POST', path: '/mock-idp/sessions', body: { account: 'zlb-li' } }),
+    expect: 'public',
+  },
   // what the stand-in delivered: only with its own session for the recipient, never with one of our tokens (tests/server/mock-idp.test.ts)
-  'GET /mock-idp/messages': { request: () => ({ method: 'GET', path: '/mock-idp/messages' }), expect: Object.fromEntries(ALL.map((a) => [a, 401])) },
-  'POST /mock-idp/zlb/sso/servlet/simpleauth': { request: () => ({ method: 'POST', path: '/mock-idp/zlb/sso/servlet/simpleauth?method=ticketValidation', body: { st: 'x' } }), expect: 'public' },
-  'POST /mock-idp/zlb/message/send': { request: () => ({ method: 'POST', path: '/mock-idp/zlb/message/send', body: {} }), expect: 'public' },
+  'GET /mock-idp/messages': {
+    request: () => ({ method: 'GET', path: '/mock-idp/messages' }),
+    expect: Object.fromEntries(ALL.map((a) => [a, 401])),
+  },
+  'POST /mock-idp/zlb/sso/servlet/simpleauth': {
+    request: () => ({ method: 'POST', path: '/mock-idp/zlb/sso/servlet/simpleauth?method=ticketValidation', body: { st: 'x' } }),
+    expect: 'public',
+  },
+  'POST /mock-idp/zlb/message/send': {
+    request: () => ({ method: 'POST', path: '/mock-idp/zlb/message/send', body: {} }),
+    expect: 'public',
+  },
   'GET /mock-idp/ding/gettoken': { request: () => ({ method: 'GET', path: '/mock-idp/ding/gettoken' }), expect: 'public' },
-  'POST /mock-idp/ding/topapi/v2/user/getuserinfo': { request: () => ({ method: 'POST', path: '/mock-idp/ding/topapi/v2/user/getuserinfo', body: {} }), expect: 'public' },
-  'POST /mock-idp/ding/topapi/message/corpconversation/asyncsend_v2': { request: () => ({ method: 'POST', path: '/mock-idp/ding/topapi/message/corpconversation/asyncsend_v2', body: {} }), expect: 'public' },
+  'POST /mock-idp/ding/topapi/v2/user/getuserinfo': {
+    request: () => ({ method: 'POST', path: '/mock-idp/ding/topapi/v2/user/getuserinfo', body: {} }),
+    expect: 'public',
+  },
+  'POST /mock-idp/ding/topapi/message/corpconversation/asyncsend_v2': {
+    request: () => ({ method: 'POST', path: '/mock-idp/ding/topapi/message/corpconversation/asyncsend_v2', body: {} }),
+    expect: 'public',
+  },
 };
 
 let s: TestServer;
@@ -244,7 +383,11 @@ describe('the authorization matrix', () => {
 describe('what each caller may read of a case', () => {
   const detail = async (actor: Actor, id: string) => {
     const res = await call(actor, { method: 'GET', path: `/api/cases/${id}` });
-    return (await res.json()) as { contactPhone: string | null; contactName: string | null; events: { actorName: string; actorRole: string | null }[] };
+    return (await res.json()) as {
+      contactPhone: string | null;
+      contactName: string | null;
+      events: { actorName: string; actorRole: string | null }[];
+    };
   };
 
   it('should show the full phone only to the submitter, the case deputy and office staff of the region', async () => {

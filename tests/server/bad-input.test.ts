@@ -8,10 +8,7 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const countCases = () => (s.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
-const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe('bad input is refused with a clear error and changes nothing', () => {
   const cases: [string, Record<string, unknown>, string][] = [
@@ -44,7 +41,10 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     const upload = (await other.http.post('/api/uploads', form)).data as { id: string };
     const citizen = await s.as('zlb-zhang');
     const before = countCases();
-    expect(await apiError(citizen.cases.create(validCase({ photoIds: [upload.id] }), newKey()))).toMatchObject({ status: 400, field: 'photoIds' });
+    expect(await apiError(citizen.cases.create(validCase({ photoIds: [upload.id] }), newKey()))).toMatchObject({
+      status: 400,
+      field: 'photoIds',
+    });
     expect(countCases()).toBe(before);
   });
 
@@ -55,7 +55,11 @@ describe('bad input is refused with a clear error and changes nothing', () => {
     const before = countCases();
     expect((await post(JSON.stringify(validCase({ title: 'x'.repeat(1_100_000) })), 'application/json')).status).toBe(413);
     expect((await post('deputyCode=D001', 'text/plain')).status).toBe(415);
-    const badUtf8 = Buffer.concat([Buffer.from('{"deputyCode":"D001","body":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('反映问题反映问题反映"}')]);
+    const badUtf8 = Buffer.concat([
+      Buffer.from('{"deputyCode":"D001","body":"'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('反映问题反映问题反映"}'),
+    ]);
     const r = await post(badUtf8, 'application/json');
     expect(r.status).toBe(400);
     expect(r.data.error.message).toContain('UTF-8');
@@ -146,7 +150,9 @@ describe('text that hides or pollutes', () => {
     const s = await startTestServer();
     const citizen = await s.as('zlb-zhang');
     const raw = `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},${JSON.stringify(validCase()).slice(1)}`;
-    const res = await citizen.http.post('/api/cases', raw, { headers: { 'content-type': 'application/json', 'Idempotency-Key': newKey() } });
+    const res = await citizen.http.post('/api/cases', raw, {
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': newKey() },
+    });
     expect(res.status).toBe(201);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(res.data)).not.toContain('polluted');
@@ -174,8 +180,14 @@ describe('locations', () => {
     const citizen = await s.as('zlb-zhang');
     const c = await citizen.cases.create(validCase({ location: { address: '东湖社区胜利路12号' } }), newKey());
     expect(c.location).toEqual({ address: '东湖社区胜利路12号' });
-    expect(await apiError(citizen.cases.create(validCase({ location: { lat: 30.7 } }), newKey()))).toMatchObject({ status: 400, field: 'location.lng' });
-    expect(await apiError(citizen.cases.create(validCase({ location: {} }), newKey()))).toMatchObject({ status: 400, field: 'location.address' });
+    expect(await apiError(citizen.cases.create(validCase({ location: { lat: 30.7 } }), newKey()))).toMatchObject({
+      status: 400,
+      field: 'location.lng',
+    });
+    expect(await apiError(citizen.cases.create(validCase({ location: {} }), newKey()))).toMatchObject({
+      status: 400,
+      field: 'location.address',
+    });
     await s.close();
   });
 });

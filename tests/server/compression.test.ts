@@ -16,7 +16,14 @@ async function raw(client: Client, url: string, headers: Record<string, string>)
   const bytes = Buffer.from(res.data);
   const encoding = res.headers['content-encoding'] as string | undefined;
   const text = encoding === 'br' ? brotliDecompressSync(bytes) : encoding === 'gzip' ? gunzipSync(bytes) : bytes;
-  return { status: res.status, encoding, vary: res.headers.vary as string, etag: res.headers.etag as string | undefined, bytes: bytes.length, json: JSON.parse(text.toString('utf8')) as unknown };
+  return {
+    status: res.status,
+    encoding,
+    vary: res.headers.vary as string,
+    etag: res.headers.etag as string | undefined,
+    bytes: bytes.length,
+    json: JSON.parse(text.toString('utf8')) as unknown,
+  };
 }
 
 describe('compressed answers', () => {
@@ -34,7 +41,11 @@ describe('compressed answers', () => {
     expect(br.bytes).toBeLessThan(plain.bytes / 2);
     // the same answer in other bytes: one weak tag for all of them
     expect(br.etag).toBe(plain.etag);
-    expect(await raw(citizen, list, { 'accept-encoding': 'gzip, deflate' })).toMatchObject({ encoding: 'gzip', etag: plain.etag, json: plain.json });
+    expect(await raw(citizen, list, { 'accept-encoding': 'gzip, deflate' })).toMatchObject({
+      encoding: 'gzip',
+      etag: plain.etag,
+      json: plain.json,
+    });
   });
 
   it('should send a short answer as it is, compression accepted or not', async () => {

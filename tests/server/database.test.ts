@@ -41,10 +41,9 @@ const SHIPPED = [
 
 const counts = (db: Database.Database) =>
   Object.fromEntries(
-    ['regions', 'stations', 'units', 'categories', 'deputies', 'users', 'holidays', 'cases', 'case_events', 'mock_idp_accounts'].map((t) => [
-      t,
-      (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n,
-    ]),
+    ['regions', 'stations', 'units', 'categories', 'deputies', 'users', 'holidays', 'cases', 'case_events', 'mock_idp_accounts'].map(
+      (t) => [t, (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n],
+    ),
   );
 
 describe('the database', () => {
@@ -62,14 +61,20 @@ describe('the database', () => {
     const db = openDatabase(':memory:');
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     migrate(db); // again: nothing to do, no error
-    const strict = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").get() as { n: number };
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as { n: number };
+    const strict = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT%'").get() as {
+      n: number;
+    };
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").get() as {
+      n: number;
+    };
     expect(strict.n).toBe(tables.n);
     db.close();
   });
 
   it('should list every migration file once, in the order of its number', async () => {
-    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f !== 'index.ts').sort();
+    const files = readdirSync(MIGRATIONS_DIR)
+      .filter((f) => f !== 'index.ts')
+      .sort();
     expect(files.map((f) => /^(\d{3})-[a-z0-9-]+\.ts$/.exec(f)?.[1])).toEqual(MIGRATIONS.map((_, i) => String(i + 1).padStart(3, '0')));
     for (const [i, file] of files.entries()) {
       const module = (await import(new URL(file, MIGRATIONS_DIR).href)) as { default: string };
@@ -85,14 +90,18 @@ describe('the database', () => {
   it('should know every admin action the contract names, each with its label', () => {
     const db = openDatabase(':memory:');
     const known = db.prepare('SELECT action, label FROM admin_event_actions ORDER BY action').all();
-    expect(known).toEqual(ADMIN_ACTIONS.map((action) => ({ action, label: ADMIN_ACTION_LABELS[action] })).sort((a, b) => (a.action < b.action ? -1 : 1)));
+    expect(known).toEqual(
+      ADMIN_ACTIONS.map((action) => ({ action, label: ADMIN_ACTION_LABELS[action] })).sort((a, b) => (a.action < b.action ? -1 : 1)),
+    );
     db.close();
   });
 
   it('should refuse an admin event of an unknown action, and take a new action added by one INSERT', () => {
     const db = openDatabase(':memory:');
     db.prepare("INSERT INTO users (id, role, name, created_at) VALUES ('u-admin', 'admin', '管理员', '2026-03-02T02:00:00.000Z')").run();
-    const append = db.prepare("INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES (?, ?, 'u-admin', '{}', '2026-03-02T02:00:00.000Z')");
+    const append = db.prepare(
+      "INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES (?, ?, 'u-admin', '{}', '2026-03-02T02:00:00.000Z')",
+    );
     expect(() => append.run('u-admin', 'user_delete')).toThrow(/FOREIGN KEY/);
     // a person did it, except what the system records
     expect(() => append.run(null, 'user_create')).toThrow(/actor/);
@@ -105,7 +114,12 @@ describe('the database', () => {
     db.prepare("INSERT INTO admin_event_actions (action, label, by_system) VALUES ('user_unlock', '自动解锁', 1)").run();
     append.run(null, 'user_unlock');
     expect(() => append.run('u-admin', 'user_unlock')).toThrow(/actor/);
-    expect(db.prepare('SELECT action FROM admin_events ORDER BY id').pluck().all()).toEqual(['user_create', 'user_lockout', 'user_delete', 'user_unlock']);
+    expect(db.prepare('SELECT action FROM admin_events ORDER BY id').pluck().all()).toEqual([
+      'user_create',
+      'user_lockout',
+      'user_delete',
+      'user_unlock',
+    ]);
     db.close();
   });
 
@@ -115,11 +129,33 @@ describe('the database', () => {
     migrate(db, MIGRATIONS.slice(0, 20));
     db.prepare("INSERT INTO users (id, role, name, created_at) VALUES ('u-admin', 'admin', '管理员', '2026-03-02T02:00:00.000Z')").run();
     // one event of every action version 20 knows (migration 17's CHECK), with gaps in the ids
-    const insert = db.prepare('INSERT INTO admin_events (id, actor_user_id, action, target, changes, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-    const version20Actions = ['user_create', 'user_update', 'settings_update', 'deputy_create', 'deputy_update', 'unit_create', 'unit_update',
-      'category_update', 'station_create', 'station_update', 'village_create', 'village_update', 'user_lockout'];
+    const insert = db.prepare(
+      'INSERT INTO admin_events (id, actor_user_id, action, target, changes, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const version20Actions = [
+      'user_create',
+      'user_update',
+      'settings_update',
+      'deputy_create',
+      'deputy_update',
+      'unit_create',
+      'unit_update',
+      'category_update',
+      'station_create',
+      'station_update',
+      'village_create',
+      'village_update',
+      'user_lockout',
+    ];
     version20Actions.forEach((action, i) =>
-      insert.run(3 * i + 2, action === 'user_lockout' ? null : 'u-admin', action, `t-${i}`, JSON.stringify({ n: i }), `2026-03-02T02:00:${String(i).padStart(2, '0')}.000Z`),
+      insert.run(
+        3 * i + 2,
+        action === 'user_lockout' ? null : 'u-admin',
+        action,
+        `t-${i}`,
+        JSON.stringify({ n: i }),
+        `2026-03-02T02:00:${String(i).padStart(2, '0')}.000Z`,
+      ),
     );
     const rows = () => db.prepare('SELECT id, actor_user_id, action, target, changes, created_at FROM admin_events ORDER BY id').all();
     const before = rows();
@@ -129,7 +165,13 @@ describe('the database', () => {
     expect(rows()).toEqual(before);
     expect(() => db.prepare("UPDATE admin_events SET changes = '{}'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM admin_events').run()).toThrow(/append-only/);
-    expect(() => db.prepare("INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES ('u-admin', 'nonsense', 'x', '{}', '2026-03-03T02:00:00.000Z')").run()).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES ('u-admin', 'nonsense', 'x', '{}', '2026-03-03T02:00:00.000Z')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
@@ -138,14 +180,30 @@ describe('the database', () => {
     const db = openDatabase(':memory:');
     seedReference(db);
     seedAccounts(db, new Date('2026-03-02T02:00:00Z'));
-    const deputy = db.prepare("SELECT code, region_id FROM deputies ORDER BY code LIMIT 1").get() as { code: string; region_id: string };
+    const deputy = db.prepare('SELECT code, region_id FROM deputies ORDER BY code LIMIT 1').get() as { code: string; region_id: string };
     const citizen = db.prepare("SELECT id FROM users WHERE role = 'citizen' LIMIT 1").get() as { id: string };
     const cases = casesRepo(db);
     const answered = cases.insert({
-      id: 'c-defaults', tracking_no: 'PH20260302-0001', type: 'help', title: '路灯不亮', body: '东湖社区路灯不亮', status: 'submitted',
-      deputy_code: deputy.code, region_id: deputy.region_id, citizen_user_id: citizen.id, entered_by_user_id: citizen.id,
-      contact_name: '张三', contact_phone: '13800001111', anonymous: 0, location_lat: null, location_lng: null, location_address: null,
-      photo_ids: '[]', category_id: null, submitted_at: '2026-03-02T02:00:00.000Z', ack_due_at: '2026-03-03T02:00:00.000Z',
+      id: 'c-defaults',
+      tracking_no: 'PH20260302-0001',
+      type: 'help',
+      title: '路灯不亮',
+      body: '东湖社区路灯不亮',
+      status: 'submitted',
+      deputy_code: deputy.code,
+      region_id: deputy.region_id,
+      citizen_user_id: citizen.id,
+      entered_by_user_id: citizen.id,
+      contact_name: '张三',
+      contact_phone: '13800001111',
+      anonymous: 0,
+      location_lat: null,
+      location_lng: null,
+      location_address: null,
+      photo_ids: '[]',
+      category_id: null,
+      submitted_at: '2026-03-02T02:00:00.000Z',
+      ack_due_at: '2026-03-03T02:00:00.000Z',
       updated_at: '2026-03-02T02:00:00.000Z',
     });
     expect(answered).toStrictEqual(cases.get('c-defaults'));
@@ -183,12 +241,19 @@ describe('the database', () => {
     seedReference(db);
     seedAccounts(db, now);
     seedDemoCases(db, TEST_SECRETS, now);
-    const statuses = db.prepare('SELECT DISTINCT status FROM cases').all().map((r) => (r as { status: string }).status);
+    const statuses = db
+      .prepare('SELECT DISTINCT status FROM cases')
+      .all()
+      .map((r) => (r as { status: string }).status);
     expect(new Set(statuses)).toEqual(new Set(CASE_STATUSES));
     const cases = db.prepare('SELECT id, status, submitted_at FROM cases').all() as { id: string; status: string; submitted_at: string }[];
     expect(cases.length).toBeGreaterThanOrEqual(300);
     const events = db.prepare('SELECT case_id, seq, from_status, to_status, created_at FROM case_events ORDER BY case_id, seq').all() as {
-      case_id: string; seq: number; from_status: string | null; to_status: string; created_at: string;
+      case_id: string;
+      seq: number;
+      from_status: string | null;
+      to_status: string;
+      created_at: string;
     }[];
     const byCase = new Map<string, typeof events>();
     for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);

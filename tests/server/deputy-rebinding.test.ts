@@ -25,7 +25,9 @@ describe('a deputy account rebound to another seat', () => {
     expect(await apiError(deputy.cases.get(entered.id))).toMatchObject({ status: 404 });
     expect(await apiError(deputy.cases.get(entered.trackingNo))).toMatchObject({ status: 404 });
     expect((await deputy.cases.list({ pageSize: 100 })).items.map((c) => c.id)).not.toContain(entered.id);
-    expect(await apiError(deputy.cases.transition(entered.id, { action: 'reject', note: '不属于代表履职范围' }))).toMatchObject({ status: 404 });
+    expect(await apiError(deputy.cases.transition(entered.id, { action: 'reject', note: '不属于代表履职范围' }))).toMatchObject({
+      status: 404,
+    });
     expect(await apiError(deputy.cases.transition(entered.id, { action: 'supplement', note: '补充' }))).toMatchObject({ status: 404 });
     // a fresh sign-in of the same account: the same
     const again = await s.as('ding-d001');

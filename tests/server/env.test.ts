@@ -39,7 +39,9 @@ describe('the environment', () => {
     expect(refusal({ PUBLIC_BASE_URL: 'https://minqing.example.cn', AUDIT_SECRET: SECRET })).toMatch(/TOKEN_SECRET/);
     expect(refusal({ PUBLIC_BASE_URL: 'https://minqing.example.cn', TOKEN_SECRET: SECRET })).toMatch(/AUDIT_SECRET/);
 
-    expect(parseServerEnv({ TOKEN_SECRET: SECRET, AUDIT_SECRET: SECRET, PUBLIC_BASE_URL: 'https://minqing.example.cn/' }).publicBaseUrl).toBe('https://minqing.example.cn');
+    expect(
+      parseServerEnv({ TOKEN_SECRET: SECRET, AUDIT_SECRET: SECRET, PUBLIC_BASE_URL: 'https://minqing.example.cn/' }).publicBaseUrl,
+    ).toBe('https://minqing.example.cn');
     // a demo makes its own secret and points QR codes at itself
     expect(parseServerEnv({ DEMO_MODE: '1' }).demoMode).toBe(true);
   });

@@ -16,9 +16,18 @@ afterEach(async () => {
 
 /** One GET as a browser sends it, `tag` as If-None-Match: what came back, the body as text. */
 async function get(s: TestServer, token: string, url: string, tag?: string | null, more: Record<string, string> = {}) {
-  const res = await fetch(`${s.baseUrl}${url}`, { headers: { authorization: `Bearer ${token}`, ...(tag ? { 'if-none-match': tag } : {}), ...more } });
+  const res = await fetch(`${s.baseUrl}${url}`, {
+    headers: { authorization: `Bearer ${token}`, ...(tag ? { 'if-none-match': tag } : {}), ...more },
+  });
   const text = await res.text();
-  return { status: res.status, tag: res.headers.get('etag'), cacheControl: res.headers.get('cache-control'), headers: res.headers, text, json: () => JSON.parse(text) as Record<string, unknown> };
+  return {
+    status: res.status,
+    tag: res.headers.get('etag'),
+    cacheControl: res.headers.get('cache-control'),
+    headers: res.headers,
+    text,
+    json: () => JSON.parse(text) as Record<string, unknown>,
+  };
 }
 
 const LIST = '/api/cases?page=1&pageSize=20';

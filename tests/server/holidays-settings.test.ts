@@ -89,12 +89,19 @@ describe('节假日安排', () => {
     const first = (await admin.admin.events()).items[0]!;
     expect(first).toMatchObject({ action: 'settings_update', target: 'holidays:2027', actorName: '系统管理员' });
     expect(first.changes.added).toEqual(
-      expect.arrayContaining(['2月12日（周五）放假 春节', '2月13日（周六）放假 春节', '2月20日（周六）调休上班 春节', '10月9日（周六）调休上班 国庆节']),
+      expect.arrayContaining([
+        '2月12日（周五）放假 春节',
+        '2月13日（周六）放假 春节',
+        '2月20日（周六）调休上班 春节',
+        '10月9日（周六）调休上班 国庆节',
+      ]),
     );
     expect(first.changes.removed).toBeUndefined(); // the provisional days are all in the notice
 
     // a correction: 13 Feb is worked, not off; 11 Jun is not a holiday after all
-    const corrected = NOTICE_2027.filter((d) => d.date !== '2027-06-11').map((d) => (d.date === '2027-02-13' ? workday(d.date, '春节') : d));
+    const corrected = NOTICE_2027.filter((d) => d.date !== '2027-06-11').map((d) =>
+      d.date === '2027-02-13' ? workday(d.date, '春节') : d,
+    );
     await admin.settings.putHolidays(2027, { days: corrected });
     const second = (await admin.admin.events()).items[0]!;
     expect(second.target).toBe('holidays:2027');
@@ -128,7 +135,12 @@ describe('节假日安排', () => {
     ];
     for (const [body, field, message, year] of cases) {
       const err = await put(body, year);
-      expect(err, JSON.stringify(body).slice(0, 120)).toMatchObject({ status: 400, code: 'invalid_input', message, ...(field ? { field } : {}) });
+      expect(err, JSON.stringify(body).slice(0, 120)).toMatchObject({
+        status: 400,
+        code: 'invalid_input',
+        message,
+        ...(field ? { field } : {}),
+      });
       if (!field) expect(err.field).toBeUndefined();
     }
     expect(await apiError(admin.http.get('/api/settings/holidays?year=1999'))).toMatchObject({ status: 400, field: 'year' });

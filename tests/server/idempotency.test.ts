@@ -16,7 +16,9 @@ describe('Idempotency-Key on POST /api/cases', () => {
     const first = await citizen.cases.create(validCase(), key);
     const before = countCases();
 
-    const err = await apiError(citizen.cases.create(validCase({ title: '垃圾没人清运', body: '小区门口的垃圾桶三天没人清运了，气味很大，请尽快处理。' }), key));
+    const err = await apiError(
+      citizen.cases.create(validCase({ title: '垃圾没人清运', body: '小区门口的垃圾桶三天没人清运了，气味很大，请尽快处理。' }), key),
+    );
     expect(err).toMatchObject({ status: 422, code: 'idempotency_key_reused', field: 'Idempotency-Key' });
     expect(err.message).toMatch(/[\u4e00-\u9fff]/);
     expect(countCases()).toBe(before);

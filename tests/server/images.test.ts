@@ -29,7 +29,8 @@ async function expectNoMetadata(bytes: Buffer) {
   expect(meta.exif).toBeUndefined();
   expect(meta.xmp).toBeUndefined();
   expect(meta.comments).toBeUndefined();
-  for (const marker of [SECRET_TEXT, GPS_DATUM, 'MinqingPhone', 'Exif\0\0']) expect(bytes.includes(Buffer.from(marker, 'latin1'))).toBe(false);
+  for (const marker of [SECRET_TEXT, GPS_DATUM, 'MinqingPhone', 'Exif\0\0'])
+    expect(bytes.includes(Buffer.from(marker, 'latin1'))).toBe(false);
 }
 
 describe('stored photos', () => {
@@ -77,16 +78,32 @@ describe('stored photos', () => {
   });
 
   it('should refuse what is not an image, or looks like one but cannot be decoded, in Chinese', async () => {
-    const html = await upload(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'image/jpeg', 'a.jpg');
+    const html = await upload(
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      'image/jpeg',
+      'a.jpg',
+    );
     expect(html.status).toBe(415);
-    expect(html.data.error).toMatchObject({ code: 'unsupported_media_type', field: 'file', message: '只能上传 JPEG、PNG 或 WebP 格式的照片' });
+    expect(html.data.error).toMatchObject({
+      code: 'unsupported_media_type',
+      field: 'file',
+      message: '只能上传 JPEG、PNG 或 WebP 格式的照片',
+    });
     // a JPEG's first bytes and then nothing a decoder can read
     const broken = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 0x41)]);
     const res = await upload(broken, 'image/jpeg', 'broken.jpg');
     expect(res.status).toBe(415);
     expect(res.data.error).toMatchObject({ code: 'unsupported_media_type', field: 'file', message: '照片已损坏或无法识别，请换一张照片' });
     // a PNG cut off in the middle of its pixels
-    const cut = await upload((await sharp({ create: { width: 64, height: 64, channels: 3, background: '#fff' } }).png().toBuffer()).subarray(0, 60), 'image/png', 'cut.png');
+    const cut = await upload(
+      (
+        await sharp({ create: { width: 64, height: 64, channels: 3, background: '#fff' } })
+          .png()
+          .toBuffer()
+      ).subarray(0, 60),
+      'image/png',
+      'cut.png',
+    );
     expect(cut.status).toBe(415);
   });
 });

@@ -93,8 +93,20 @@ describe('the case lifecycle over HTTP', () => {
 
     const full = await office.cases.get(id);
     expect(actions(full)).toEqual([
-      'submit', 'acknowledge', 'forward', 'assign', 'return', 'assign', 'sign', 'request_extension',
-      'approve_extension', 'reply', 'rate', 'reopen', 'reply', 'rate',
+      'submit',
+      'acknowledge',
+      'forward',
+      'assign',
+      'return',
+      'assign',
+      'sign',
+      'request_extension',
+      'approve_extension',
+      'reply',
+      'rate',
+      'reopen',
+      'reply',
+      'rate',
     ]);
     // every event records who and which status change
     for (const e of full.events) expect(e.toStatus).toBeTruthy();
@@ -120,11 +132,17 @@ describe('the case lifecycle over HTTP', () => {
     const citizen = await s.as('zlb-wang');
     const deputy = await s.as('ding-d001');
     const { id } = await citizen.cases.create(validCase(), newKey());
-    expect(await apiError(deputy.cases.transition(id, { action: 'reject', note: '' } as never))).toMatchObject({ status: 400, field: 'note' });
+    expect(await apiError(deputy.cases.transition(id, { action: 'reject', note: '' } as never))).toMatchObject({
+      status: 400,
+      field: 'note',
+    });
     const c = await deputy.cases.transition(id, { action: 'reject', note: '属于司法程序中的案件，请通过法院途径解决' });
     expect(c.status).toBe('closed');
     expect(c.closeReason).toBe('rejected');
-    expect(await apiError(deputy.cases.transition(id, { action: 'acknowledge' }))).toMatchObject({ status: 409, code: 'illegal_transition' });
+    expect(await apiError(deputy.cases.transition(id, { action: 'acknowledge' }))).toMatchObject({
+      status: 409,
+      code: 'illegal_transition',
+    });
   });
 
   it('should merge a duplicate into another open case and note it on both', async () => {
@@ -173,7 +191,10 @@ describe('the case lifecycle over HTTP', () => {
   it('should answer a submission with the case exactly as reading it back gives it, for the citizen and for a deputy entering it', async () => {
     const citizen = await s.as('zlb-zhang');
     const photo = { id: await uploadPhoto(citizen, 'light.png') };
-    const created = await citizen.cases.create(validCase({ location: { lat: 30.7, lng: 121.0, address: '当湖街道' }, photoIds: [photo.id] }), newKey());
+    const created = await citizen.cases.create(
+      validCase({ location: { lat: 30.7, lng: 121.0, address: '当湖街道' }, photoIds: [photo.id] }),
+      newKey(),
+    );
     expect(await citizen.cases.get(created.id)).toEqual(created);
     expect(created.photos.map((p) => p.id)).toEqual([photo.id]);
     expect(created.events.map((e) => [e.seq, e.action, e.toStatus])).toEqual([[1, 'submit', 'submitted']]);

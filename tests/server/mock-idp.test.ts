@@ -6,8 +6,12 @@ import { apiError, newKey, startTestServer, validCase, type TestServer } from '.
 /** The outbox delivered over real HTTP to the stand-in provider mounted in the test server. */
 function deliverTo(s: TestServer) {
   const idp = createHttpIdp({
-    zlbBaseUrl: `${s.baseUrl}/mock-idp/zlb`, zlbAppId: 't', dingBaseUrl: `${s.baseUrl}/mock-idp/ding`,
-    dingAppKey: 'k', dingAppSecret: 's', dingAgentId: '1',
+    zlbBaseUrl: `${s.baseUrl}/mock-idp/zlb`,
+    zlbAppId: 't',
+    dingBaseUrl: `${s.baseUrl}/mock-idp/ding`,
+    dingAppKey: 'k',
+    dingAppSecret: 's',
+    dingAgentId: '1',
   });
   return deliverOutbox(s.deps, idp);
 }

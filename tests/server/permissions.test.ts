@@ -34,20 +34,34 @@ const ACTORS: Record<Role, string> = {
 /** A valid body for each action, so only the table decides. */
 function bodyFor(action: CaseAction, mergeTarget: string): TransitionInput {
   switch (action) {
-    case 'reply': return { action, note: '答复内容如下。' };
-    case 'reject': return { action, note: '不予受理的理由。' };
-    case 'assign': return { action, unitId: 'zjj' };
-    case 'return': return { action, note: '退回的理由。' };
-    case 'request_extension': return { action, days: 3, note: '需要协调。' };
-    case 'reject_reply': return { action, note: '请补充整改照片。' };
-    case 'rate': return { action, rating: 'satisfied', solved: true };
-    case 'evaluate': return { action, rating: 'satisfied' };
-    case 'reopen': return { action, note: '重办的理由。' };
-    case 'close': return { action, note: '办结的说明。' };
-    case 'merge': return { action, targetCaseId: mergeTarget };
-    case 'supplement': return { action, note: '补充一点情况。' };
-    case 'note': return { action, note: '内部备注。' };
-    default: return { action } as TransitionInput;
+    case 'reply':
+      return { action, note: '答复内容如下。' };
+    case 'reject':
+      return { action, note: '不予受理的理由。' };
+    case 'assign':
+      return { action, unitId: 'zjj' };
+    case 'return':
+      return { action, note: '退回的理由。' };
+    case 'request_extension':
+      return { action, days: 3, note: '需要协调。' };
+    case 'reject_reply':
+      return { action, note: '请补充整改照片。' };
+    case 'rate':
+      return { action, rating: 'satisfied', solved: true };
+    case 'evaluate':
+      return { action, rating: 'satisfied' };
+    case 'reopen':
+      return { action, note: '重办的理由。' };
+    case 'close':
+      return { action, note: '办结的说明。' };
+    case 'merge':
+      return { action, targetCaseId: mergeTarget };
+    case 'supplement':
+      return { action, note: '补充一点情况。' };
+    case 'note':
+      return { action, note: '内部备注。' };
+    default:
+      return { action } as TransitionInput;
   }
 }
 
@@ -77,7 +91,9 @@ describe('every action from every status as every role', () => {
       const eventsBefore = s.deps.events.forCase(id).length;
       const detail = await clients[role]!.cases.get(id).catch(() => null);
       const listed = detail?.allowedActions.includes(action) ?? false;
-      const res = await clients[role]!.http.post(`/api/cases/${id}/transitions`, bodyFor(action, mergeTarget), { validateStatus: () => true });
+      const res = await clients[role]!.http.post(`/api/cases/${id}/transitions`, bodyFor(action, mergeTarget), {
+        validateStatus: () => true,
+      });
       if (res.status !== expected) mismatches.push(`${role} ${action} from ${status}: got ${res.status}, expected ${expected}`);
       if (listed !== (expected === 200)) mismatches.push(`${role} ${action} from ${status}: allowedActions says ${listed}`);
       if (res.status === 200) {
@@ -100,8 +116,14 @@ describe('refusals a user meets', () => {
   it('should refuse a rating on an unanswered case with 409 and a citizen assigning with 403', async () => {
     const citizen = await s.as('zlb-zhang');
     const { id } = await citizen.cases.create(validCase(), newKey());
-    expect(await apiError(citizen.cases.transition(id, { action: 'rate', rating: 'satisfied', solved: true }))).toMatchObject({ status: 409, code: 'illegal_transition' });
-    expect(await apiError(citizen.cases.transition(id, { action: 'assign', unitId: 'zjj' }))).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(await apiError(citizen.cases.transition(id, { action: 'rate', rating: 'satisfied', solved: true }))).toMatchObject({
+      status: 409,
+      code: 'illegal_transition',
+    });
+    expect(await apiError(citizen.cases.transition(id, { action: 'assign', unitId: 'zjj' }))).toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
   });
 
   it('should answer 404 to another citizen and to a deputy the case is not addressed to', async () => {
@@ -133,7 +155,11 @@ describe('who sees which cases', () => {
     caseIn(s, 'closed');
 
     const all = s.db.prepare('SELECT id, citizen_user_id, deputy_code, region_id, unit_id FROM cases').all() as {
-      id: string; citizen_user_id: string | null; deputy_code: string; region_id: string; unit_id: string | null;
+      id: string;
+      citizen_user_id: string | null;
+      deputy_code: string;
+      region_id: string;
+      unit_id: string | null;
     }[];
     const idsOf = async (account: string) => {
       const c = await s.as(account);

@@ -34,10 +34,16 @@ async function scenario(s: TestServer) {
   const { title: _omit, ...untitled } = validCase({ body: BODY, contactPhone: '13857310004' });
   const main = await chen.cases.create(untitled, newKey());
   // the same story, anonymously; and in another town (钟埭, deputy D002)
-  const anonymous = await zhou.cases.create(validCase({ title: '匿名求助家暴', body: `${BODY}（匿名）`, anonymous: true, contactPhone: undefined }), newKey());
+  const anonymous = await zhou.cases.create(
+    validCase({ title: '匿名求助家暴', body: `${BODY}（匿名）`, anonymous: true, contactPhone: undefined }),
+    newKey(),
+  );
   const elsewhere = await wang.cases.create(validCase({ deputyCode: 'D002', title: '钟埭家暴求助', body: BODY }), newKey());
   // a title the citizen wrote, holding a phone
-  const titled = await zhang.cases.create(validCase({ title: '请回电13857319999', body: '东湖社区主干道的路灯坏了两个星期，晚上很黑，请尽快维修。' }), newKey());
+  const titled = await zhang.cases.create(
+    validCase({ title: '请回电13857319999', body: '东湖社区主干道的路灯坏了两个星期，晚上很黑，请尽快维修。' }),
+    newKey(),
+  );
   return { chen, zhou, wang, zhang, office, leader, unit, deputy, main, anonymous, elsewhere, titled };
 }
 
@@ -83,7 +89,7 @@ describe('personal information in titles and texts (issue 13, finding 2)', () =>
     await s.close();
   });
 
-  it('should not let those who read a case masked find it by its citizen\'s name, phone or ID-card number', async () => {
+  it("should not let those who read a case masked find it by its citizen's name, phone or ID-card number", async () => {
     const s = await startTestServer();
     const { chen, office, leader, unit, deputy, main, titled, anonymous } = await scenario(s);
     await deputy.cases.transition(main.id, { action: 'forward' });

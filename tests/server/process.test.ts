@@ -55,7 +55,9 @@ describe('the real server process', () => {
     const { authCode } = await api.mockIdp.ticket('ding-leader');
     const leader = await api.auth.staff(authCode!);
     expect(leader.user.role).toBe('leader');
-    const authed = createApiClient(axios.create({ baseURL: baseUrl, headers: { Authorization: `Bearer ${leader.token}` } }), { validate: true });
+    const authed = createApiClient(axios.create({ baseURL: baseUrl, headers: { Authorization: `Bearer ${leader.token}` } }), {
+      validate: true,
+    });
     expect((await authed.me()).role).toBe('leader');
     const overview = await authed.stats.overview({ from: '2025-01-01' });
     expect(overview.received).toBeGreaterThanOrEqual(300);
@@ -68,7 +70,11 @@ describe('the real server process', () => {
 
     // without PUBLIC_BASE_URL a demo's QR code points at the server itself (HOST and PORT as configured),
     // whatever Host the request names: a Host header is the caller's to forge
-    for (const headers of [{}, { Host: 'evil.example.com' }, { Host: `192.168.1.20:${server.port}`, 'X-Forwarded-Host': 'evil.example.com' }]) {
+    for (const headers of [
+      {},
+      { Host: 'evil.example.com' },
+      { Host: `192.168.1.20:${server.port}`, 'X-Forwarded-Host': 'evil.example.com' },
+    ]) {
       const qr = await axios.get<string>(`${baseUrl}/api/deputies/D001/qrcode.svg`, { headers, responseType: 'text' });
       expect(qr.headers['x-qr-target']).toBe(`${baseUrl}/citizen/d/D001`);
       expect(await decodeQrSvg(qr.data)).toBe(`${baseUrl}/citizen/d/D001`);
@@ -84,13 +90,23 @@ describe('the real server process', () => {
     expect(bare).not.toMatch(/\n\s+at /); // a message for the operator, not a stack trace
 
     const noBase = await refusal(
-      startServerProcess({ ...UNSET, DB_FILE: join(dir, 'refused.db'), TOKEN_SECRET: 'a-token-secret-of-at-least-32-characters', AUDIT_SECRET: 'an-audit-secret-of-at-least-32-characters' }, 30_000),
+      startServerProcess(
+        {
+          ...UNSET,
+          DB_FILE: join(dir, 'refused.db'),
+          TOKEN_SECRET: 'a-token-secret-of-at-least-32-characters',
+          AUDIT_SECRET: 'an-audit-secret-of-at-least-32-characters',
+        },
+        30_000,
+      ),
     );
     expect(noBase).toContain('PUBLIC_BASE_URL');
     expect(noBase).not.toMatch(/TOKEN_SECRET|AUDIT_SECRET/);
 
     // how production was started before DEMO_MODE: still no stand-in provider
-    const production = await refusal(startServerProcess({ ...UNSET, DB_FILE: join(dir, 'refused.db'), NODE_ENV: 'production' }, 60_000, 'scripts/start.ts'));
+    const production = await refusal(
+      startServerProcess({ ...UNSET, DB_FILE: join(dir, 'refused.db'), NODE_ENV: 'production' }, 60_000, 'scripts/start.ts'),
+    );
     expect(production).toContain('未开启演示模式');
   });
 
@@ -106,7 +122,8 @@ describe('the real server process', () => {
     running.push(server.proc);
     const { baseUrl } = server;
     expect(server.printed().stderr).not.toContain('WARNING');
-    const get = (path: string, headers: Record<string, string> = {}) => axios.get<string>(`${baseUrl}${path}`, { headers, responseType: 'text', validateStatus: () => true });
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      axios.get<string>(`${baseUrl}${path}`, { headers, responseType: 'text', validateStatus: () => true });
     for (const path of ['/mock-idp/accounts', '/mock-idp/messages']) expect((await get(path)).status).toBe(404);
     expect((await axios.post(`${baseUrl}/mock-idp/tickets`, { account: 'ding-admin' }, { validateStatus: () => true })).status).toBe(404);
     const page = await get('/citizen/');
@@ -127,7 +144,10 @@ describe('the real server process', () => {
     const { ticket } = await anon.mockIdp.ticket('zlb-li');
     const { token } = await anon.auth.citizen(ticket!);
     const citizen = createApiClient(axios.create({ baseURL: first.baseUrl, headers: { Authorization: `Bearer ${token}` } }));
-    const created = await citizen.cases.create({ deputyCode: 'D003', body: '曹桥街道百寿村村口的桥栏杆断了，存在安全隐患。' }, 'restart-key-0001');
+    const created = await citizen.cases.create(
+      { deputyCode: 'D003', body: '曹桥街道百寿村村口的桥栏杆断了，存在安全隐患。' },
+      'restart-key-0001',
+    );
     first.proc.kill('SIGKILL');
     await new Promise((r) => first.proc.once('exit', r));
 
@@ -137,6 +157,8 @@ describe('the real server process', () => {
     const found = await again.cases.get(created.id);
     expect(found.trackingNo).toBe(created.trackingNo);
     // the same key after the restart is still the same case
-    expect((await again.cases.create({ deputyCode: 'D003', body: '曹桥街道百寿村村口的桥栏杆断了，存在安全隐患。' }, 'restart-key-0001')).id).toBe(created.id);
+    expect(
+      (await again.cases.create({ deputyCode: 'D003', body: '曹桥街道百寿村村口的桥栏杆断了，存在安全隐患。' }, 'restart-key-0001')).id,
+    ).toBe(created.id);
   });
 });

@@ -71,7 +71,12 @@ describe('答复审核: the office reviews a unit’s reply before it reaches th
     expect(held.pendingReply).toMatchObject({ text: '已组织施工队修复破损路面。', submittedAt, unitName: '市住房和城乡建设局' });
     expect(held.pendingReply!.photos.map((p) => p.id)).toEqual([photo.id]);
     expect(held.replyPending).toBe(true);
-    expect(held.events.at(-1)).toMatchObject({ action: 'reply', actionLabel: '答复（待审核）', fromStatus: 'handling', toStatus: 'handling' });
+    expect(held.events.at(-1)).toMatchObject({
+      action: 'reply',
+      actionLabel: '答复（待审核）',
+      fromStatus: 'handling',
+      toStatus: 'handling',
+    });
     // the unit waits: no second reply, no extension, no return; notes still go in
     expect(held.allowedActions).toContain('note');
     for (const a of ['reply', 'request_extension', 'return'] as const) expect(held.allowedActions).not.toContain(a);
@@ -111,7 +116,13 @@ describe('答复审核: the office reviews a unit’s reply before it reaches th
     expect(approved).toMatchObject({ status: 'replied', replyText: '已组织施工队修复破损路面。', pendingReply: null, replyPending: false });
     expect(approved.repliedAt).toBe(s.clock.now().toISOString());
     expect(approved.rateDueAt).toBe(new Date(s.clock.now().getTime() + 7 * 86_400_000).toISOString());
-    expect(approved.events.at(-1)).toMatchObject({ action: 'approve_reply', actionLabel: '审核通过', fromStatus: 'handling', toStatus: 'replied', note: '答复内容属实' });
+    expect(approved.events.at(-1)).toMatchObject({
+      action: 'approve_reply',
+      actionLabel: '审核通过',
+      fromStatus: 'handling',
+      toStatus: 'replied',
+      note: '答复内容属实',
+    });
     expect(approved.events.find((e) => e.action === 'reply')?.actionLabel).toBe('答复（审核通过）');
 
     // now the citizen has it: text, photo, the unit's name, and one message
@@ -128,7 +139,10 @@ describe('答复审核: the office reviews a unit’s reply before it reaches th
     expect(after.allowedActions).toContain('rate');
 
     // nothing left to decide
-    expect(await apiError(office.cases.transition(id, { action: 'approve_reply' }))).toMatchObject({ status: 409, code: 'illegal_transition' });
+    expect(await apiError(office.cases.transition(id, { action: 'approve_reply' }))).toMatchObject({
+      status: 409,
+      code: 'illegal_transition',
+    });
     await citizen.cases.transition(id, { action: 'rate', rating: 'satisfied', solved: true });
     expectSumsEqualRecount();
     expectChainsIntact();
@@ -267,7 +281,9 @@ describe('the reply-review setting', () => {
     expect((await admin.http.put('/api/settings/reply-review', {}, { validateStatus: () => true })).status).toBe(400);
     expect(await office.settings.replyReview()).toEqual({ regionIds: [] }); // nothing stored by refused writes
 
-    expect(await admin.settings.setReplyReview({ regionIds: ['danghu', 'zhongdai', 'danghu'] })).toEqual({ regionIds: ['danghu', 'zhongdai'] });
+    expect(await admin.settings.setReplyReview({ regionIds: ['danghu', 'zhongdai', 'danghu'] })).toEqual({
+      regionIds: ['danghu', 'zhongdai'],
+    });
     expect(await office.settings.replyReview()).toEqual({ regionIds: ['danghu', 'zhongdai'] });
     expect(s.deps.settings.get('replyReview')).toBe(JSON.stringify({ regionIds: ['danghu', 'zhongdai'] }));
     expect(await admin.settings.setReplyReview({ regionIds: [] })).toEqual({ regionIds: [] });

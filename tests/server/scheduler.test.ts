@@ -39,8 +39,12 @@ describe('the scheduler and the outbox', () => {
     await deputy.cases.transition(id, { action: 'acknowledge' });
 
     const failing = createHttpIdp({
-      zlbBaseUrl: 'http://idp.test/mock-idp/zlb', zlbAppId: 't', dingBaseUrl: 'http://idp.test/mock-idp/ding',
-      dingAppKey: 'k', dingAppSecret: 's', dingAgentId: '1',
+      zlbBaseUrl: 'http://idp.test/mock-idp/zlb',
+      zlbAppId: 't',
+      dingBaseUrl: 'http://idp.test/mock-idp/ding',
+      dingAppKey: 'k',
+      dingAppSecret: 's',
+      dingAgentId: '1',
       fetch: (async () => new Response('down', { status: 503 })) as typeof fetch,
     });
     const first = await deliverOutbox(s.deps, failing);
@@ -51,9 +55,14 @@ describe('the scheduler and the outbox', () => {
 
     s.clock.advanceHours(1);
     const working = createHttpIdp({
-      zlbBaseUrl: 'http://idp.test/mock-idp/zlb', zlbAppId: 't', dingBaseUrl: 'http://idp.test/mock-idp/ding',
-      dingAppKey: 'k', dingAppSecret: 's', dingAgentId: '1',
-      fetch: ((url: string, init?: RequestInit) => fetch(new URL(new URL(url).pathname + new URL(url).search, s.baseUrl), init)) as typeof fetch,
+      zlbBaseUrl: 'http://idp.test/mock-idp/zlb',
+      zlbAppId: 't',
+      dingBaseUrl: 'http://idp.test/mock-idp/ding',
+      dingAppKey: 'k',
+      dingAppSecret: 's',
+      dingAgentId: '1',
+      fetch: ((url: string, init?: RequestInit) =>
+        fetch(new URL(new URL(url).pathname + new URL(url).search, s.baseUrl), init)) as typeof fetch,
     });
     const second = await deliverOutbox(s.deps, working);
     expect(second.sent).toBe(first.failed);

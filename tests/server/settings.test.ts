@@ -15,7 +15,11 @@ describe('time limits are configurable per type', () => {
     expect(bad.status).toBe(400);
     expect(bad.data.error.field).toBe('ackWorkingDays');
     expect(bad.data.error.message).toBe('受理时限至少1个工作日');
-    const tooLong = await admin.http.put('/api/settings/limits', { ...limits, replyWorkingDays: { ...limits.replyWorkingDays, help: 91 } }, { validateStatus: () => true });
+    const tooLong = await admin.http.put(
+      '/api/settings/limits',
+      { ...limits, replyWorkingDays: { ...limits.replyWorkingDays, help: 91 } },
+      { validateStatus: () => true },
+    );
     expect(tooLong.data.error).toMatchObject({ field: 'replyWorkingDays.help', message: '办理时限最多90个工作日' });
     expect(await admin.settings.setLimits({ ...limits, ratingWindowDays: 10 })).toMatchObject({ ratingWindowDays: 10 });
     expect((await office.settings.limits()).ratingWindowDays).toBe(10);
@@ -44,7 +48,9 @@ describe('time limits are configurable per type', () => {
     const limits = await admin.settings.limits();
     await admin.settings.setLimits({ ...limits, maxExtensionWorkingDays: 20 });
     expect(await apiError(unit.cases.transition(id, { action: 'request_extension', days: 21, note: '需要协调多个部门' }))).toMatchObject({
-      status: 400, field: 'days', message: '最多延期20个工作日',
+      status: 400,
+      field: 'days',
+      message: '最多延期20个工作日',
     });
     const asked = await unit.cases.transition(id, { action: 'request_extension', days: 18, note: '需要协调多个部门' });
     expect(asked.events.at(-1)).toMatchObject({ action: 'request_extension' });

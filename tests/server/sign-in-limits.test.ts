@@ -8,15 +8,22 @@ const RIGHT = 'Demo@2026';
 
 /** POST /api/auth/password as it comes over the wire, optionally through a proxy that says who the client is. */
 async function password(s: TestServer, username: string, pass: string, forwardedFor?: string) {
-  const res = await s.anonymous().http.post(
-    '/api/auth/password',
-    { username, password: pass },
-    { headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}, validateStatus: () => true },
-  );
-  return { status: res.status, retryAfter: res.headers['retry-after'] as string | undefined, code: (res.data as { error?: { code: string } }).error?.code };
+  const res = await s
+    .anonymous()
+    .http.post(
+      '/api/auth/password',
+      { username, password: pass },
+      { headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {}, validateStatus: () => true },
+    );
+  return {
+    status: res.status,
+    retryAfter: res.headers['retry-after'] as string | undefined,
+    code: (res.data as { error?: { code: string } }).error?.code,
+  };
 }
 
-const lockouts = async (s: TestServer) => (await (await s.as('ding-admin')).admin.events({ pageSize: 100 })).items.filter((e) => e.action === 'user_lockout');
+const lockouts = async (s: TestServer) =>
+  (await (await s.as('ding-admin')).admin.events({ pageSize: 100 })).items.filter((e) => e.action === 'user_lockout');
 
 describe('password sign-in limits', () => {
   it('should lock an account after 10 wrong passwords, refuse even the right one with 429 and Retry-After, and open again after the window', async () => {
@@ -60,7 +67,12 @@ describe('password sign-in limits', () => {
     for (let i = 0; i < 12; i++) await password(s, 'office', 'wrong');
     const events = await lockouts(s);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'user_lockout', target: office.userId, targetName: '平湖市人大常委会办公室 沈敏', actorName: '系统' });
+    expect(events[0]).toMatchObject({
+      action: 'user_lockout',
+      target: office.userId,
+      targetName: '平湖市人大常委会办公室 沈敏',
+      actorName: '系统',
+    });
     expect(events[0]!.changes).toMatchObject({ failures: 10, lockedUntil: new Date(s.clock.now().getTime() + 15 * 60_000).toISOString() });
     expect(JSON.stringify(events[0])).not.toContain('wrong');
     // the next window's lockout is a new one
@@ -109,7 +121,8 @@ describe('password sign-in limits', () => {
     for (let i = 0; i < 7; i++) expect((await password(s, `guess-${i}`, 'wrong', `203.0.113.${i + 1}`)).status).toBe(401);
     // one client that writes whatever it likes left of what the proxies appended is still one client
     const rotating = [];
-    for (let i = 0; i < 7; i++) rotating.push((await password(s, `other-${i}`, 'wrong', `192.0.2.${i + 1}, 198.51.100.9, 10.1.2.3`)).status);
+    for (let i = 0; i < 7; i++)
+      rotating.push((await password(s, `other-${i}`, 'wrong', `192.0.2.${i + 1}, 198.51.100.9, 10.1.2.3`)).status);
     expect(rotating).toEqual([401, 401, 401, 401, 401, 429, 429]);
     // an address behind the proxy that was not blocked still signs in
     expect((await password(s, 'office', RIGHT, '203.0.113.200')).status).toBe(200);
@@ -129,9 +142,14 @@ describe('password sign-in limits', () => {
   });
 
   it('should refuse a TRUSTED_PROXIES entry that is neither an address nor a network', () => {
-    expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16, fd00::/8' }).trustedProxies).toEqual(['10.0.0.1', '192.168.0.0/16', 'fd00::/8']);
+    expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16, fd00::/8' }).trustedProxies).toEqual([
+      '10.0.0.1',
+      '192.168.0.0/16',
+      'fd00::/8',
+    ]);
     expect(parseEnv({}).trustedProxies).toEqual([]);
-    for (const bad of ['proxy.example.cn', '10.0.0.0/33', '10.0.0.1/8/2']) expect(() => parseEnv({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
+    for (const bad of ['proxy.example.cn', '10.0.0.0/33', '10.0.0.1/8/2'])
+      expect(() => parseEnv({ TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
   });
 
   it('should keep a bounded number of unknown names, so a flood of them neither fills memory nor unlocks a real account', () => {

@@ -8,7 +8,15 @@ import { createCase, transition } from '../../server/src/domain/cases.js';
 import { DEFAULT_LIMITS } from '../../server/src/domain/limits.js';
 import { schedulerTick } from '../../server/src/domain/scheduler.js';
 import { sessionFromRow } from '../../server/src/domain/session.js';
-import { AGGREGATE_TABLES, rebuildAggregates, recount, recountReturns, stored, storedReturns, type AggregateTable } from '../../server/src/repos/stats-aggregates.js';
+import {
+  AGGREGATE_TABLES,
+  rebuildAggregates,
+  recount,
+  recountReturns,
+  stored,
+  storedReturns,
+  type AggregateTable,
+} from '../../server/src/repos/stats-aggregates.js';
 import { overview } from '../../server/src/domain/stats.js';
 import { seedDemoCases, userIdFor } from '../../server/src/seed/demo.js';
 import { seedBulk } from '../../scripts/seed-bulk.js';
@@ -35,7 +43,10 @@ describe('the stats sums', () => {
   it('should equal a recount after a year of demo history walked through the real lifecycle', () => {
     const n = seedDemoCases(s.db, TEST_SECRETS, s.clock.now(), 400);
     expect(n).toBe(400);
-    const totals = s.db.prepare('SELECT count(*) AS n, sum(return_count > 0) AS r, sum(reopen_count > 0) AS o FROM cases').get() as Record<string, number>;
+    const totals = s.db.prepare('SELECT count(*) AS n, sum(return_count > 0) AS r, sum(reopen_count > 0) AS o FROM cases').get() as Record<
+      string,
+      number
+    >;
     expect(totals.n).toBe(400);
     expect(totals.r).toBeGreaterThan(0); // the history has returns and reopens to move sums between keys
     expect(totals.o).toBeGreaterThan(0);
@@ -77,11 +88,18 @@ describe('the stats sums', () => {
     const leader = sessionFromRow(s.deps.users.get(userIdFor('ding-leader'))!);
     const o = overview(s.deps, leader, { from: '2025-01-01', to: '2026-12-31' });
     const direct = s.db
-      .prepare(`SELECT count(*) AS received, sum(status = 'closed') AS closed, sum(ack_on_time = 1) AS ackOnTime, sum(rating IS NOT NULL) AS rated,
-        sum(return_count > 0) AS returned, sum(reopen_count > 0) AS reopened FROM cases`)
+      .prepare(
+        `SELECT count(*) AS received, sum(status = 'closed') AS closed, sum(ack_on_time = 1) AS ackOnTime, sum(rating IS NOT NULL) AS rated,
+        sum(return_count > 0) AS returned, sum(reopen_count > 0) AS reopened FROM cases`,
+      )
       .get() as Record<string, number>;
     expect([o.received, o.closed, o.counts.ackOnTime, o.counts.rated, o.counts.returned, o.counts.reopened]).toEqual([
-      direct.received, direct.closed, direct.ackOnTime, direct.rated, direct.returned, direct.reopened,
+      direct.received,
+      direct.closed,
+      direct.ackOnTime,
+      direct.rated,
+      direct.returned,
+      direct.reopened,
     ]);
   });
 });
@@ -98,9 +116,11 @@ describe('the bulk generator (npm run seed:bulk)', () => {
 
   it('should spread 3 years of cases, most closed, some open and overdue now', () => {
     const r = db
-      .prepare(`SELECT count(*) AS n, min(submitted_at) AS first, max(submitted_at) AS last, sum(status <> 'closed') AS open,
+      .prepare(
+        `SELECT count(*) AS n, min(submitted_at) AS first, max(submitted_at) AS last, sum(status <> 'closed') AS open,
         sum(rating IS NOT NULL) AS rated, sum(reopen_count > 0) AS reopened, sum(extension_approved_days IS NOT NULL) AS extended,
-        sum(close_reason = 'unrated') AS unrated FROM cases`)
+        sum(close_reason = 'unrated') AS unrated FROM cases`,
+      )
       .get() as Record<string, number | string>;
     expect(r.n).toBe(4000);
     expect(String(r.first) < '2023-12-15').toBe(true);
@@ -111,7 +131,10 @@ describe('the bulk generator (npm run seed:bulk)', () => {
   });
 
   it("should give the demo citizen zlb-zhang cases of her own, for the load benchmark's citizen list", () => {
-    const r = db.prepare("SELECT count(*) AS n, max(submitted_at) AS last FROM cases WHERE citizen_user_id = 'u-zlb-zhang'").get() as { n: number; last: string };
+    const r = db.prepare("SELECT count(*) AS n, max(submitted_at) AS last FROM cases WHERE citizen_user_id = 'u-zlb-zhang'").get() as {
+      n: number;
+      last: string;
+    };
     expect(r.n).toBeGreaterThanOrEqual(20);
   });
 
@@ -129,34 +152,41 @@ describe('the bulk generator (npm run seed:bulk)', () => {
       const ev = byCase.get(String(c.id)) ?? [];
       const say = (p: string) => problems.push(`${c.tracking_no}: ${p}`);
       if (ev[0]?.action !== 'submit' || ev[0]?.created_at !== c.submitted_at) say('does not start with its submission');
-      if (c.ack_due_at !== calendar.addWorkingDays(new Date(String(c.submitted_at)), 1).toISOString()) say('response limit is not 1 working day');
+      if (c.ack_due_at !== calendar.addWorkingDays(new Date(String(c.submitted_at)), 1).toISOString())
+        say('response limit is not 1 working day');
       let status = 'submitted';
       for (let i = 1; i < ev.length; i++) {
         const e = ev[i]!;
         if (String(e.created_at) < String(ev[i - 1]!.created_at)) say(`event ${e.seq} goes back in time`);
         if (e.from_status !== status) say(`event ${e.seq} starts from ${e.from_status}, not ${status}`);
         if (!SYSTEM.has(String(e.action))) {
-          const rule = TRANSITIONS.find((r) => r.action === e.action && r.roles.includes(e.actor_role as Role) && r.from.includes(status as never));
+          const rule = TRANSITIONS.find(
+            (r) => r.action === e.action && r.roles.includes(e.actor_role as Role) && r.from.includes(status as never),
+          );
           if (!rule) say(`${e.actor_role} may not ${e.action} from ${status}`);
         }
         status = String(e.to_status);
       }
       if (status !== c.status) say(`status ${c.status} but the timeline ends at ${status}`);
       if (String(ev.at(-1)?.created_at) > now.toISOString()) say('has events in the future');
-      const firstResponse = ev.find((e) => ['acknowledge', 'reject', 'reply'].includes(String(e.action)) && e.actor_role === 'deputy')
-        ?? ev.find((e) => e.action === 'reject');
+      const firstResponse =
+        ev.find((e) => ['acknowledge', 'reject', 'reply'].includes(String(e.action)) && e.actor_role === 'deputy') ??
+        ev.find((e) => e.action === 'reject');
       if ((firstResponse?.created_at ?? null) !== c.acknowledged_at) say('acknowledged_at is not its first response');
       if (c.acknowledged_at && c.ack_on_time !== (String(c.acknowledged_at) <= String(c.ack_due_at) ? 1 : 0)) say('ack_on_time is wrong');
       const unitReplies = ev.filter((e) => e.action === 'reply' && e.actor_role === 'unit');
       if (c.reply_on_time !== null && unitReplies.length === 0) say('reply_on_time without a unit reply');
-      if (c.status === 'closed' && c.closed_at !== ev.at(-1)!.created_at && ev.at(-1)!.action !== 'evaluate') say('closed_at is not the closing event');
+      if (c.status === 'closed' && c.closed_at !== ev.at(-1)!.created_at && ev.at(-1)!.action !== 'evaluate')
+        say('closed_at is not the closing event');
       if (c.assigned_at && c.unit_id && Number(c.reopen_count) === 0) {
         const days = DEFAULT_LIMITS.replyWorkingDays[c.type as CaseType];
         let due = calendar.addWorkingDays(new Date(String(c.assigned_at)), days);
         if (c.extension_approved_days) due = calendar.addWorkingDays(due, Number(c.extension_approved_days));
         if (c.reply_due_at !== due.toISOString()) say('the handling limit is not the type’s working days (plus the extension)');
-        if (c.sign_due_at !== calendar.addWorkingDays(new Date(String(c.assigned_at)), 1).toISOString()) say('the signing limit is not 1 working day');
-        if (c.replied_by_unit === 1 && c.reply_on_time !== (String(c.replied_at) <= String(c.reply_due_at) ? 1 : 0)) say('reply_on_time is wrong');
+        if (c.sign_due_at !== calendar.addWorkingDays(new Date(String(c.assigned_at)), 1).toISOString())
+          say('the signing limit is not 1 working day');
+        if (c.replied_by_unit === 1 && c.reply_on_time !== (String(c.replied_at) <= String(c.reply_due_at) ? 1 : 0))
+          say('reply_on_time is wrong');
       }
       const returns = ev.filter((e) => e.action === 'return').length;
       if (returns !== c.return_count) say('return_count does not match the timeline');

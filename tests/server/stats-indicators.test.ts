@@ -236,11 +236,28 @@ describe('码上评 on hand-made cases', () => {
       returnRate: 0.1429, // 1 / 7 assigned
       extensionRate: 0.1429, // 1 / 7 assigned
       counts: {
-        ackDue: 10, ackOnTime: 8, replyDue: 6, replyOnTime: 4, rated: 5, satisfied: 2, basicallySatisfied: 2, unsatisfied: 1,
-        solved: 3, assigned: 7, returned: 1, extended: 1, reopened: 1,
+        ackDue: 10,
+        ackOnTime: 8,
+        replyDue: 6,
+        replyOnTime: 4,
+        rated: 5,
+        satisfied: 2,
+        basicallySatisfied: 2,
+        unsatisfied: 1,
+        solved: 3,
+        assigned: 7,
+        returned: 1,
+        extended: 1,
+        reopened: 1,
       },
       more: {
-        acknowledged: 9, replied: 6, forwarded: 7, directReplied: 1, deputyRated: 4, deputySatisfied: 2, deputyBasicallySatisfied: 1,
+        acknowledged: 9,
+        replied: 6,
+        forwarded: 7,
+        directReplied: 1,
+        deputyRated: 4,
+        deputySatisfied: 2,
+        deputyBasicallySatisfied: 1,
         deputyUnsatisfied: 1,
       },
     });
@@ -249,13 +266,31 @@ describe('码上评 on hand-made cases', () => {
   it('should open every figure as the list of exactly the cases behind it', async () => {
     const o = await leader.stats.overview(PERIOD);
     const figure: Partial<Record<StatsMetric, number>> = {
-      received: o.received, open: o.open, closed: o.closed, overdue: o.overdue, ackDue: o.counts.ackDue, ackOnTime: o.counts.ackOnTime,
-      acknowledged: o.more.acknowledged, replyDue: o.counts.replyDue, replyOnTime: o.counts.replyOnTime, rated: o.counts.rated,
-      satisfied: o.counts.satisfied, basicallySatisfied: o.counts.basicallySatisfied, unsatisfied: o.counts.unsatisfied,
-      solved: o.counts.solved, deputyRated: o.more.deputyRated, deputySatisfied: o.more.deputySatisfied,
-      deputyBasicallySatisfied: o.more.deputyBasicallySatisfied, deputyUnsatisfied: o.more.deputyUnsatisfied, assigned: o.counts.assigned,
-      returned: o.counts.returned, extended: o.counts.extended, replied: o.more.replied, reopened: o.counts.reopened,
-      directReplied: o.more.directReplied, forwarded: o.more.forwarded,
+      received: o.received,
+      open: o.open,
+      closed: o.closed,
+      overdue: o.overdue,
+      ackDue: o.counts.ackDue,
+      ackOnTime: o.counts.ackOnTime,
+      acknowledged: o.more.acknowledged,
+      replyDue: o.counts.replyDue,
+      replyOnTime: o.counts.replyOnTime,
+      rated: o.counts.rated,
+      satisfied: o.counts.satisfied,
+      basicallySatisfied: o.counts.basicallySatisfied,
+      unsatisfied: o.counts.unsatisfied,
+      solved: o.counts.solved,
+      deputyRated: o.more.deputyRated,
+      deputySatisfied: o.more.deputySatisfied,
+      deputyBasicallySatisfied: o.more.deputyBasicallySatisfied,
+      deputyUnsatisfied: o.more.deputyUnsatisfied,
+      assigned: o.counts.assigned,
+      returned: o.counts.returned,
+      extended: o.counts.extended,
+      replied: o.more.replied,
+      reopened: o.counts.reopened,
+      directReplied: o.more.directReplied,
+      forwarded: o.more.forwarded,
     };
     for (const metric of STATS_METRICS) {
       const list = await leader.stats.cases({ ...PERIOD, metric, pageSize: 100 });
@@ -288,7 +323,9 @@ describe('码上评 on hand-made cases', () => {
     expect((await leader.stats.overview({ ...PERIOD, regionId: 'zhongdai' })).received).toBe(2);
     expect((await leader.stats.overview({ ...PERIOD, regionId: 'danghu' })).received).toBe(9);
     const construction = await leader.stats.overview({ ...PERIOD, categoryId: 'construction' });
-    expect([construction.received, construction.counts.replyDue, construction.counts.replyOnTime, construction.counts.reopened]).toEqual([2, 2, 1, 1]);
+    expect([construction.received, construction.counts.replyDue, construction.counts.replyOnTime, construction.counts.reopened]).toEqual([
+      2, 2, 1, 1,
+    ]);
     const wglt = await leader.stats.overview({ ...PERIOD, unitId: 'wglt' });
     expect([wglt.received, wglt.counts.returned, wglt.counts.rated, wglt.closed]).toEqual([1, 1, 0, 1]);
     const d002 = await leader.stats.overview({ ...PERIOD, deputyCode: 'D002' });
@@ -306,7 +343,14 @@ describe('码上评 on hand-made cases', () => {
       ['2026-03', 7, 0, 0, 6, 5],
       ['2026-04', 4, 3, 2, 4, 3],
     ]);
-    expect(months.buckets[0]).toMatchObject({ from: '2026-03-01', to: '2026-03-31', replyDue: 4, replyOnTime: 3, rated: 4, satisfactionRate: 1 });
+    expect(months.buckets[0]).toMatchObject({
+      from: '2026-03-01',
+      to: '2026-03-31',
+      replyDue: 4,
+      replyOnTime: 3,
+      rated: 4,
+      satisfactionRate: 1,
+    });
     const weeks = await leader.stats.trend({ ...PERIOD, granularity: 'week' });
     expect(weeks.buckets[0]).toMatchObject({ key: '2026-02-23', from: '2026-03-01', to: '2026-03-01', received: 0 });
     // week of Mon 3/2: C1 C2 C3 C4 C5
@@ -318,9 +362,20 @@ describe('码上评 on hand-made cases', () => {
 
     const cats = await leader.stats.categories(PERIOD);
     expect(Object.fromEntries(cats.items.map((c) => [c.name, c.received]))).toEqual({
-      未分类: 4, 城乡建设: 2, 交通运输: 1, 教育文体: 1, 环境保护: 1, 商贸旅游: 1, 卫生计生: 1, 劳动和社会保障: 0,
+      未分类: 4,
+      城乡建设: 2,
+      交通运输: 1,
+      教育文体: 1,
+      环境保护: 1,
+      商贸旅游: 1,
+      卫生计生: 1,
+      劳动和社会保障: 0,
     });
-    expect(cats.items.find((c) => c.id === 'construction')).toMatchObject({ completionOnTimeRate: 0.5, satisfactionRate: 1, solvedRate: 1 });
+    expect(cats.items.find((c) => c.id === 'construction')).toMatchObject({
+      completionOnTimeRate: 0.5,
+      satisfactionRate: 1,
+      solvedRate: 1,
+    });
     const towns = await leader.stats.towns(PERIOD);
     expect(towns.items).toHaveLength(10);
     expect(towns.items.slice(0, 2).map((t) => [t.name, t.received, t.open, t.overdue])).toEqual([
@@ -333,7 +388,15 @@ describe('码上评 on hand-made cases', () => {
     const r = await leader.stats.units(PERIOD);
     expect(r.minVolume).toBeGreaterThan(3);
     const byId = Object.fromEntries(r.items.map((u) => [u.unitId, u]));
-    expect(byId.zjj).toMatchObject({ assigned: 2, replyDue: 2, replyOnTime: 1, completionOnTimeRate: 0.5, rated: 2, satisfactionRate: 1, rank: null });
+    expect(byId.zjj).toMatchObject({
+      assigned: 2,
+      replyDue: 2,
+      replyOnTime: 1,
+      completionOnTimeRate: 0.5,
+      rated: 2,
+      satisfactionRate: 1,
+      rank: null,
+    });
     // the return is 教育局's, though the case is now 文广旅体局's
     expect(byId.jyj).toMatchObject({ assigned: 0, returned: 1, returnRate: 1, rank: null });
     expect(byId.wglt).toMatchObject({ assigned: 1, returned: 0, replyOnTime: 1 });
@@ -349,8 +412,18 @@ describe('码上评 on hand-made cases', () => {
     expect(r.items).toHaveLength(34);
     const d1 = r.items.find((d) => d.deputyCode === 'D001')!;
     expect(d1).toMatchObject({
-      received: 9, ackDue: 9, ackOnTime: 7, ackOnTimeRate: 0.7778, directReplied: 1, forwarded: 7, open: 3, overdue: 2,
-      visits: 2, receptions: 1, checkins: 1, satisfactionRate: 0.8,
+      received: 9,
+      ackDue: 9,
+      ackOnTime: 7,
+      ackOnTimeRate: 0.7778,
+      directReplied: 1,
+      forwarded: 7,
+      open: 3,
+      overdue: 2,
+      visits: 2,
+      receptions: 1,
+      checkins: 1,
+      satisfactionRate: 0.8,
     });
     const d2 = r.items.find((d) => d.deputyCode === 'D002')!;
     expect(d2).toMatchObject({ received: 2, ackDue: 1, ackOnTime: 1, meanAckHours: 1 });
@@ -399,19 +472,48 @@ describe('码上评 on hand-made cases', () => {
     await wb.xlsx.load(res.data as ArrayBuffer);
     const sheet = wb.getWorksheet('民情台账')!;
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(header).toEqual(expect.arrayContaining(['受理编号', '提交时间', '受理时间', '首次交办时间', '签收时间', '答复时间', '群众评价', '是否解决', '代表评价', '办结时间', '联系电话']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        '受理编号',
+        '提交时间',
+        '受理时间',
+        '首次交办时间',
+        '签收时间',
+        '答复时间',
+        '群众评价',
+        '是否解决',
+        '代表评价',
+        '办结时间',
+        '联系电话',
+      ]),
+    );
     expect(sheet.rowCount).toBe(12);
     // the header is bold (a style of its own); data cells keep the default style
     expect(sheet.getRow(1).getCell(1).font).toMatchObject({ bold: true });
     expect(sheet.getRow(2).getCell(1).font?.bold).toBeFalsy();
-    const rows = Array.from({ length: 11 }, (_, i) => Object.fromEntries(header.map((h, j) => [h, sheet.getRow(i + 2).getCell(j + 1).value])));
+    const rows = Array.from({ length: 11 }, (_, i) =>
+      Object.fromEntries(header.map((h, j) => [h, sheet.getRow(i + 2).getCell(j + 1).value])),
+    );
     const text = JSON.stringify(rows);
     expect(text).not.toContain('13857310001');
     const c2 = rows.find((r) => r['标题'] === '路灯坏了' && r['延期（工作日）'] === 5)!;
     expect(c2).toMatchObject({
-      诉求类型: '投诉', 当前状态: '已办结', 联系电话: '138****0001', 群众: '张**', 提交时间: '2026-03-03 09:00', 受理时间: '2026-03-03 15:00',
-      按时受理: '是', 首次交办时间: '2026-03-04 10:00', 签收时间: '2026-03-04 11:00', 办理时限: '2026-04-01 10:00', 答复时间: '2026-03-30 10:00',
-      按时办结: '是', 群众评价: '基本满意', 是否解决: '是', 代表评价: '基本满意', 承办单位: '市交通运输局',
+      诉求类型: '投诉',
+      当前状态: '已办结',
+      联系电话: '138****0001',
+      群众: '张**',
+      提交时间: '2026-03-03 09:00',
+      受理时间: '2026-03-03 15:00',
+      按时受理: '是',
+      首次交办时间: '2026-03-04 10:00',
+      签收时间: '2026-03-04 11:00',
+      办理时限: '2026-04-01 10:00',
+      答复时间: '2026-03-30 10:00',
+      按时办结: '是',
+      群众评价: '基本满意',
+      是否解决: '是',
+      代表评价: '基本满意',
+      承办单位: '市交通运输局',
     });
     expect(rows.filter((r) => r['当前超期'] === '是')).toHaveLength(2);
     // rows in submission order: the first is C1
@@ -422,22 +524,35 @@ describe('码上评 on hand-made cases', () => {
 describe('who may read the cockpit', () => {
   // calls, not promises: each request starts when it is awaited (a refusal nobody awaits yet is an unhandled rejection)
   const routes = (c: Client): (() => Promise<unknown>)[] => [
-    () => c.stats.overview(PERIOD), () => c.stats.trend(PERIOD), () => c.stats.categories(PERIOD), () => c.stats.towns(PERIOD),
-    () => c.stats.units(PERIOD), () => c.stats.deputies(PERIOD), () => c.stats.overdue(PERIOD), () => c.stats.stages(PERIOD),
-    () => c.stats.cases({ ...PERIOD, metric: 'received' }), () => c.stats.latest(), () => c.stats.exportLedger(PERIOD, 'arraybuffer'),
+    () => c.stats.overview(PERIOD),
+    () => c.stats.trend(PERIOD),
+    () => c.stats.categories(PERIOD),
+    () => c.stats.towns(PERIOD),
+    () => c.stats.units(PERIOD),
+    () => c.stats.deputies(PERIOD),
+    () => c.stats.overdue(PERIOD),
+    () => c.stats.stages(PERIOD),
+    () => c.stats.cases({ ...PERIOD, metric: 'received' }),
+    () => c.stats.latest(),
+    () => c.stats.exportLedger(PERIOD, 'arraybuffer'),
   ];
 
   it("should show 当湖街道's office only its own town", async () => {
     const danghu = await s.as('ding-office-danghu');
     const o = await danghu.stats.overview(PERIOD);
     expect([o.received, o.open, o.overdue, o.scopeName]).toEqual([9, 3, 2, '当湖街道']);
-    expect((await danghu.stats.cases({ ...PERIOD, metric: 'received', pageSize: 100 })).items.every((c) => c.regionId === 'danghu')).toBe(true);
+    expect((await danghu.stats.cases({ ...PERIOD, metric: 'received', pageSize: 100 })).items.every((c) => c.regionId === 'danghu')).toBe(
+      true,
+    );
     expect((await danghu.stats.towns(PERIOD)).items.map((t) => t.id)).toEqual(['danghu']);
     expect((await danghu.stats.deputies(PERIOD)).items.every((d) => d.regionId === 'danghu')).toBe(true);
     expect((await danghu.stats.latest({ limit: 50 })).items.some((c) => name.get(c.id) === 'C7')).toBe(false);
     expect((await danghu.stats.exportLedger(PERIOD, 'arraybuffer')).rows).toBe(9);
     // another town is not theirs; their own town or a village in it is
-    for (const call of [() => danghu.stats.overview({ ...PERIOD, regionId: 'zhongdai' }), () => danghu.stats.cases({ ...PERIOD, regionId: 'pinghu', metric: 'received' })]) {
+    for (const call of [
+      () => danghu.stats.overview({ ...PERIOD, regionId: 'zhongdai' }),
+      () => danghu.stats.cases({ ...PERIOD, regionId: 'pinghu', metric: 'received' }),
+    ]) {
       expect(await apiError(call())).toMatchObject({ status: 403, code: 'forbidden' });
     }
     expect((await danghu.stats.overview({ ...PERIOD, regionId: 'danghu-01' })).received).toBe(0);
@@ -454,10 +569,20 @@ describe('who may read the cockpit', () => {
   });
 
   it('should reject a bad period or filter with 400', async () => {
-    for (const q of [{ from: '2026-05-01', to: '2026-04-01' }, { from: '2026-02-30' }, { categoryId: 'nope' }, { unitId: 'nope' }, { deputyCode: 'D999' }, { regionId: 'nowhere' }]) {
+    for (const q of [
+      { from: '2026-05-01', to: '2026-04-01' },
+      { from: '2026-02-30' },
+      { categoryId: 'nope' },
+      { unitId: 'nope' },
+      { deputyCode: 'D999' },
+      { regionId: 'nowhere' },
+    ]) {
       expect(await apiError(leader.stats.overview(q))).toMatchObject({ status: 400 });
     }
-    expect(await apiError(leader.stats.trend({ from: '2020-01-01', to: '2026-04-30', granularity: 'day' }))).toMatchObject({ status: 400, field: 'granularity' });
+    expect(await apiError(leader.stats.trend({ from: '2020-01-01', to: '2026-04-30', granularity: 'day' }))).toMatchObject({
+      status: 400,
+      field: 'granularity',
+    });
     expect(await apiError(leader.http.get('/api/stats/cases', { params: { metric: 'nonsense' } }))).toMatchObject({ status: 400 });
   });
 });

@@ -8,7 +8,10 @@ describe('马上分: suggestions for office staff', () => {
     const citizen = await s.as('zlb-zhang');
     const office = await s.as('ding-office');
     const { id } = await citizen.cases.create(
-      validCase({ title: '有人违章搭建', body: '东湖社区有一户居民在院子外私自搭建彩钢棚，占用了公共通道，消防车都进不来，请城建部门核实处理。' }),
+      validCase({
+        title: '有人违章搭建',
+        body: '东湖社区有一户居民在院子外私自搭建彩钢棚，占用了公共通道，消防车都进不来，请城建部门核实处理。',
+      }),
       newKey(),
     );
     const sug = await office.cases.suggestions(id);
@@ -37,9 +40,18 @@ describe('马上分: suggestions for office staff', () => {
     const a = await s.as('zlb-zhang');
     const b = await s.as('zlb-li');
     const office = await s.as('ding-office');
-    const first = await a.cases.create(validCase({ title: '东湖社区路灯不亮', body: '东湖社区主干道上的路灯坏了两个星期了，晚上一片漆黑，老人出门很危险，请尽快修理。' }), newKey());
-    const unrelated = await a.cases.create(validCase({ title: '孩子入学', body: '请问孩子明年上小学，外地户口需要准备哪些材料？对口哪所学校？' }), newKey());
-    const second = await b.cases.create(validCase({ title: '路灯坏了', body: '东湖社区那条主路的路灯已经坏了好久，晚上黑漆漆的，老年人走路不安全，希望赶紧修好。' }), newKey());
+    const first = await a.cases.create(
+      validCase({ title: '东湖社区路灯不亮', body: '东湖社区主干道上的路灯坏了两个星期了，晚上一片漆黑，老人出门很危险，请尽快修理。' }),
+      newKey(),
+    );
+    const unrelated = await a.cases.create(
+      validCase({ title: '孩子入学', body: '请问孩子明年上小学，外地户口需要准备哪些材料？对口哪所学校？' }),
+      newKey(),
+    );
+    const second = await b.cases.create(
+      validCase({ title: '路灯坏了', body: '东湖社区那条主路的路灯已经坏了好久，晚上黑漆漆的，老年人走路不安全，希望赶紧修好。' }),
+      newKey(),
+    );
     const sug = await office.cases.suggestions(second.id);
     expect(sug.similar.map((x) => x.id)).toContain(first.id);
     expect(sug.similar.map((x) => x.id)).not.toContain(unrelated.id);
@@ -54,7 +66,12 @@ describe('马上分: suggestions for office staff', () => {
     const s = await startTestServer();
     const office = await s.as('ding-office');
     const id = caseIn(s, 'triage', { title: '路灯坏了', body: '当湖街道东湖社区主干道的路灯坏了两个星期，晚上很黑，请尽快维修。' });
-    const corrections = () => (s.db.prepare('SELECT case_id, label, suggested_label FROM classifier_corrections').all() as { case_id: string; label: string; suggested_label: string }[]);
+    const corrections = () =>
+      s.db.prepare('SELECT case_id, label, suggested_label FROM classifier_corrections').all() as {
+        case_id: string;
+        label: string;
+        suggested_label: string;
+      }[];
     await office.cases.transition(id, { action: 'assign', unitId: 'jtj', categoryId: 'transport' });
     expect(corrections()).toEqual([{ case_id: id, label: '交通运输', suggested_label: '城乡建设' }]);
     // agreeing with the suggestion is not a correction
@@ -71,12 +88,16 @@ describe('马上分: suggestions for office staff', () => {
     // eight weeks of ordinary messages…
     for (let week = 9; week >= 2; week--) {
       s.clock.set(new Date(Date.parse('2026-06-01T02:00:00Z') - week * 7 * 86_400_000));
-      for (const [i, text] of ordinary.entries()) await citizens[i]!.cases.create(validCase({ body: `${text}，请有关部门帮忙解决。` }), newKey());
+      for (const [i, text] of ordinary.entries())
+        await citizens[i]!.cases.create(validCase({ body: `${text}，请有关部门帮忙解决。` }), newKey());
     }
     // …then a week in which many people write about burning rubbish
     s.clock.set('2026-05-29T02:00:00Z');
     for (let i = 0; i < 10; i++) {
-      await citizens[i % 5]!.cases.create(validCase({ body: `村里有人露天焚烧垃圾，浓烟呛人，第${i + 1}次反映了，请尽快制止。` }), newKey());
+      await citizens[i % 5]!.cases.create(
+        validCase({ body: `村里有人露天焚烧垃圾，浓烟呛人，第${i + 1}次反映了，请尽快制止。` }),
+        newKey(),
+      );
     }
     s.clock.set('2026-06-01T02:00:00Z');
     const leader = await s.as('ding-leader');

@@ -30,7 +30,9 @@ describe('text that is not valid Unicode', () => {
       const citizen = await s.as('zlb-zhang');
       const before = countCases();
       const body = rawJson(value, { '@@': field === 'title' ? '\\udc00' : '\\ud800' });
-      const err = await apiError(citizen.http.post('/api/cases', body, { headers: { 'content-type': 'application/json', 'Idempotency-Key': newKey() } }));
+      const err = await apiError(
+        citizen.http.post('/api/cases', body, { headers: { 'content-type': 'application/json', 'Idempotency-Key': newKey() } }),
+      );
       expect(err).toMatchObject({ status: 400, code: 'invalid_input', field });
       expect(err.message).toMatch(CHINESE);
       expect(countCases()).toBe(before);
@@ -40,7 +42,9 @@ describe('text that is not valid Unicode', () => {
   it('should keep characters outside the basic plane, sent as a surrogate pair, as they are', async () => {
     const citizen = await s.as('zlb-zhang');
     const body = rawJson(validCase({ body: '门口的路灯坏了两个星期了@@请尽快修' }), { '@@': '\\ud83d\\udca1' });
-    const res = await citizen.http.post('/api/cases', body, { headers: { 'content-type': 'application/json', 'Idempotency-Key': newKey() } });
+    const res = await citizen.http.post('/api/cases', body, {
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': newKey() },
+    });
     expect(res.status).toBe(201);
     expect(res.data.body).toBe('门口的路灯坏了两个星期了💡请尽快修');
   });
@@ -76,11 +80,22 @@ describe('line breaks in one-line fields', () => {
     const unit = (await admin.http.post('/api/admin/units', { name: '市综合\n执法局', kind: 'department' })).data as { name: string };
     expect(unit.name).toBe('市综合 执法局');
     const station = (
-      await admin.http.post('/api/admin/stations', { name: '东湖社区\n代表之家', regionId: 'danghu', address: '东湖路\r\n8号', receptionDays: '每月15日\n上午' })
+      await admin.http.post('/api/admin/stations', {
+        name: '东湖社区\n代表之家',
+        regionId: 'danghu',
+        address: '东湖路\r\n8号',
+        receptionDays: '每月15日\n上午',
+      })
     ).data as { name: string; address: string; receptionDays: string };
     expect(station).toMatchObject({ name: '东湖社区 代表之家', address: '东湖路 8号', receptionDays: '每月15日 上午' });
     const deputy = await s.as('ding-d001');
-    const visit = await deputy.visits.create({ kind: 'visit', date: '2026-03-01', place: '东湖社区\n胜利路', people: '张建华\n李明', summary: '走访了解路灯情况。\n居民反映晚上很黑。' });
+    const visit = await deputy.visits.create({
+      kind: 'visit',
+      date: '2026-03-01',
+      place: '东湖社区\n胜利路',
+      people: '张建华\n李明',
+      summary: '走访了解路灯情况。\n居民反映晚上很黑。',
+    });
     expect(visit).toMatchObject({ place: '东湖社区 胜利路', people: '张建华 李明', summary: '走访了解路灯情况。\n居民反映晚上很黑。' });
   });
 });
@@ -90,14 +105,30 @@ describe('every validation message is Chinese and names the field', () => {
   type Call = (t: { citizen: Client; deputy: Client; office: Client }) => Promise<unknown>;
   const json = { headers: { 'content-type': 'application/json', 'Idempotency-Key': 'k-0123456789' } };
   const cases: [string, Call, string | undefined][] = [
-    ['a string where an object is expected', ({ citizen }) => citizen.http.post('/api/cases', { ...validCase(), location: '东湖社区' }, json), 'location'],
-    ['a string where a list is expected', ({ citizen }) => citizen.http.post('/api/cases', { ...validCase(), photoIds: 'p1' }, json), 'photoIds'],
-    ['a number where text is expected', ({ citizen }) => citizen.http.post('/api/cases', { ...validCase(), categoryId: 5 }, json), 'categoryId'],
+    [
+      'a string where an object is expected',
+      ({ citizen }) => citizen.http.post('/api/cases', { ...validCase(), location: '东湖社区' }, json),
+      'location',
+    ],
+    [
+      'a string where a list is expected',
+      ({ citizen }) => citizen.http.post('/api/cases', { ...validCase(), photoIds: 'p1' }, json),
+      'photoIds',
+    ],
+    [
+      'a number where text is expected',
+      ({ citizen }) => citizen.http.post('/api/cases', { ...validCase(), categoryId: 5 }, json),
+      'categoryId',
+    ],
     ['a list where the whole body should be an object', ({ citizen }) => citizen.http.post('/api/cases', [validCase()], json), undefined],
     ['a value outside a set', ({ citizen }) => citizen.http.get('/api/cases', { params: { overdue: 'maybe' } }), 'overdue'],
     ['a number over its maximum', ({ office }) => office.http.get('/api/stats/latest', { params: { limit: 1000 } }), 'limit'],
     ['a number under its minimum', ({ office }) => office.http.get('/api/stats/latest', { params: { limit: 0 } }), 'limit'],
-    ['a fraction where a whole number is expected', ({ office }) => office.http.get('/api/stats/latest', { params: { limit: 2.5 } }), 'limit'],
+    [
+      'a fraction where a whole number is expected',
+      ({ office }) => office.http.get('/api/stats/latest', { params: { limit: 2.5 } }),
+      'limit',
+    ],
     ['text too short', ({ deputy }) => deputy.http.post('/api/checkins', { stationId: 'st-danghu', key: 'abc' }), 'key'],
     ['text too long', ({ citizen }) => citizen.http.post('/api/auth/password', { username: 'u'.repeat(65), password: 'x' }), 'username'],
     ['a missing field', ({ citizen }) => citizen.http.post('/api/auth/citizen', {}), 'ticket'],
@@ -125,7 +156,12 @@ describe('a number out of range is told so, not called "not a number"', () => {
     ['a page size of "abc"', (c) => c.http.get('/api/cases', { params: { pageSize: 'abc' } }), 'pageSize', /每页条数必须是数字/],
     [
       'a latitude of 200',
-      (c) => c.http.post('/api/cases', { ...validCase(), location: { lat: 200, lng: 120 } }, { headers: { 'Idempotency-Key': 'k-range-0123456789' } }),
+      (c) =>
+        c.http.post(
+          '/api/cases',
+          { ...validCase(), location: { lat: 200, lng: 120 } },
+          { headers: { 'Idempotency-Key': 'k-range-0123456789' } },
+        ),
       'location.lat',
       /纬度须在 -90 到 90 之间/,
     ],

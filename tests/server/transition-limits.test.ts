@@ -34,7 +34,11 @@ describe('transition limits and coalesced notices', () => {
 
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        citizen.http.post(`/api/cases/${id}/transitions`, { action: 'supplement', note: `补充第${i + 1}条情况` }, { validateStatus: () => true }),
+        citizen.http.post(
+          `/api/cases/${id}/transitions`,
+          { action: 'supplement', note: `补充第${i + 1}条情况` },
+          { validateStatus: () => true },
+        ),
       ),
     );
     const ok = results.filter((r) => r.status === 200).length;
@@ -59,8 +63,16 @@ describe('transition limits and coalesced notices', () => {
     expect(ding.to('ding-d001')[1]!.body).toBe('群众补充了材料（共10次）');
 
     // the same case named by its tracking number is the same case
-    const { trackingNo } = (await citizen.cases.get(id));
-    expect((await citizen.http.post(`/api/cases/${trackingNo}/transitions`, { action: 'supplement', note: '换个编号' }, { validateStatus: () => true })).status).toBe(429);
+    const { trackingNo } = await citizen.cases.get(id);
+    expect(
+      (
+        await citizen.http.post(
+          `/api/cases/${trackingNo}/transitions`,
+          { action: 'supplement', note: '换个编号' },
+          { validateStatus: () => true },
+        )
+      ).status,
+    ).toBe(429);
     // the case's own limit is the citizen's on this case only: another case of theirs is open to them
     const other = await citizen.cases.create(validCase(), newKey());
     await citizen.cases.transition(other.id, { action: 'supplement', note: '另一件的补充' });
@@ -89,7 +101,10 @@ describe('transition limits and coalesced notices', () => {
     expect(ding.to('ding-d001')).toHaveLength(delivered);
     // the deputy's inbox in the app has them at once: the first, and one for the two since
     const inbox = await (await s.as('ding-d001')).notifications.list();
-    expect(inbox.items.filter((n) => n.caseId === id && n.kind === 'supplement').map((n) => n.body)).toEqual(['群众补充了材料（共2次）', '群众补充了材料']);
+    expect(inbox.items.filter((n) => n.caseId === id && n.kind === 'supplement').map((n) => n.body)).toEqual([
+      '群众补充了材料（共2次）',
+      '群众补充了材料',
+    ]);
 
     s.clock.advanceHours(8 / 60); // 10 minutes after the first was sent
     await deliverOutbox(s.deps, ding.idp);
@@ -133,7 +148,11 @@ describe('transition limits and coalesced notices', () => {
     const statuses: number[] = [];
     for (const id of ids) {
       for (let i = 0; i < 10; i++) {
-        const r = await citizen.http.post(`/api/cases/${id}/transitions`, { action: 'supplement', note: `补充${i}` }, { validateStatus: () => true });
+        const r = await citizen.http.post(
+          `/api/cases/${id}/transitions`,
+          { action: 'supplement', note: `补充${i}` },
+          { validateStatus: () => true },
+        );
         statuses.push(r.status);
       }
     }

@@ -30,19 +30,50 @@ const ZW = '\u200B';
 const cases: [string, Check, z.ZodType, Record<string, unknown>, string, string[]][] = [
   ['姓名', nameRule, createStaffUserSchema, { role: 'admin', dingUserId: 'x' }, 'name', ['', '  ', '王'.repeat(33), `王${ZW}芳`, '王芳']],
   ['手机号', phoneRule, createStaffUserSchema, { role: 'admin', name: '王芳', dingUserId: 'x' }, 'phone', ['123', '13800000000']],
-  ['密码', passwordRule, createStaffUserSchema, { role: 'admin', name: '王芳', username: 'wang' }, 'password', ['abc', 'abcdefgh', 'abcdefg1', 'a1'.repeat(40)]],
+  [
+    '密码',
+    passwordRule,
+    createStaffUserSchema,
+    { role: 'admin', name: '王芳', username: 'wang' },
+    'password',
+    ['abc', 'abcdefgh', 'abcdefg1', 'a1'.repeat(40)],
+  ],
   ['单位名称', unitRules.name, createUnitSchema, { kind: 'department' }, 'name', ['', '局'.repeat(33), `局${ZW}`, '市交通局']],
   ['单位编号', unitRules.id, createUnitSchema, { name: '局', kind: 'department' }, 'id', ['U1', 'u-001']],
-  ['联络站地址', stationRules.address, createStationSchema, { name: '站', regionId: 'danghu', receptionDays: '每月' }, 'address', ['', `路${ZW}`, '东湖路8号']],
+  [
+    '联络站地址',
+    stationRules.address,
+    createStationSchema,
+    { name: '站', regionId: 'danghu', receptionDays: '每月' },
+    'address',
+    ['', `路${ZW}`, '东湖路8号'],
+  ],
   ['村（社区）名称', villageRules.name, createVillageSchema, { townId: 'danghu' }, 'name', ['', `村\u202E`, '东湖社区']],
-  ['选区', deputyRules.constituency, createDeputySchema, { name: '王芳', level: 'city', regionId: 'danghu' }, 'constituency', ['', '区'.repeat(65), '第2选区']],
-  ['代表编号', deputyRules.code, createDeputySchema, { name: '王芳', level: 'city', regionId: 'danghu', constituency: '区' }, 'code', ['d1', 'D035']],
+  [
+    '选区',
+    deputyRules.constituency,
+    createDeputySchema,
+    { name: '王芳', level: 'city', regionId: 'danghu' },
+    'constituency',
+    ['', '区'.repeat(65), '第2选区'],
+  ],
+  [
+    '代表编号',
+    deputyRules.code,
+    createDeputySchema,
+    { name: '王芳', level: 'city', regionId: 'danghu', constituency: '区' },
+    'code',
+    ['d1', 'D035'],
+  ],
 ];
 
 describe('field rules: one source for the zod schemas and the staff app’s form rules', () => {
-  it.each(cases)('should give the same verdict and message for %s in the form and at the server', (_label, check, schema, base, field, values) => {
-    for (const v of values) expect(check(v), JSON.stringify(v)).toBe(serverSays(schema, base, field, v));
-  });
+  it.each(cases)(
+    'should give the same verdict and message for %s in the form and at the server',
+    (_label, check, schema, base, field, values) => {
+      for (const v of values) expect(check(v), JSON.stringify(v)).toBe(serverSays(schema, base, field, v));
+    },
+  );
 
   it('should tell the missing message or the shape message, and only the first fault', () => {
     expect(nameRule('')).toBe('请填写姓名');

@@ -26,8 +26,16 @@ function factsFor(status: (typeof CASE_STATUSES)[number]): TargetFacts[] {
       for (const reviewReply of [false, true])
         for (const replyPending of [false, true])
           out.push({
-            status, unitId, rating, reviewReply, replyPending, reopenCount: 0, extensionPendingDays: null,
-            extensionApprovedDays: null, deputyRating: null, repliedByUnit: unitId !== null,
+            status,
+            unitId,
+            rating,
+            reviewReply,
+            replyPending,
+            reopenCount: 0,
+            extensionPendingDays: null,
+            extensionApprovedDays: null,
+            deputyRating: null,
+            repliedByUnit: unitId !== null,
           });
   return out;
 }
@@ -62,8 +70,16 @@ describe('the lifecycle table', () => {
       expect(system ? (SYSTEM_ACTIONS as readonly string[]) : (CASE_ACTIONS as readonly string[])).toContain(rule.action);
       for (const role of rule.roles) expect([...ROLES, 'system']).toContain(role);
     }
-    for (const action of CASE_ACTIONS) expect(TRANSITIONS.some((r) => r.action === action), action).toBe(true);
-    for (const action of SYSTEM_ACTIONS) expect(TRANSITIONS.some((r) => r.action === action), action).toBe(true);
+    for (const action of CASE_ACTIONS)
+      expect(
+        TRANSITIONS.some((r) => r.action === action),
+        action,
+      ).toBe(true);
+    for (const action of SYSTEM_ACTIONS)
+      expect(
+        TRANSITIONS.some((r) => r.action === action),
+        action,
+      ).toBe(true);
   });
 
   it('should have the system act on every status with a deadline, and on no other', () => {
@@ -77,7 +93,8 @@ describe('the lifecycle table', () => {
   it('should never offer a user a system action', () => {
     for (const role of ROLES)
       for (const s of CASE_STATUSES)
-        for (const f of factsFor(s)) expect(allowedActionsFor(role, f as CaseGuardState).filter((a) => (SYSTEM_ACTIONS as readonly string[]).includes(a))).toEqual([]);
+        for (const f of factsFor(s))
+          expect(allowedActionsFor(role, f as CaseGuardState).filter((a) => (SYSTEM_ACTIONS as readonly string[]).includes(a))).toEqual([]);
   });
 
   it('should pick statuses by their rule and name the holder, the office while a reply waits for review', () => {

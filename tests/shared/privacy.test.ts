@@ -46,7 +46,9 @@ describe('maskPersonalInfo: personal information in what citizens write', () => 
 
 describe('deriveTitle: the title of a case whose citizen gave none', () => {
   it('should cut at the last sentence or clause boundary within the limit, never inside a word', () => {
-    expect(deriveTitle('当湖街道东湖社区主干道的路灯坏了两个星期，晚上很黑，请尽快维修。')).toBe('当湖街道东湖社区主干道的路灯坏了两个星期');
+    expect(deriveTitle('当湖街道东湖社区主干道的路灯坏了两个星期，晚上很黑，请尽快维修。')).toBe(
+      '当湖街道东湖社区主干道的路灯坏了两个星期',
+    );
     expect(deriveTitle('路灯坏了。晚上很黑，老人出门很危险，请尽快维修。')).toBe('路灯坏了。晚上很黑，老人出门很危险');
     expect(deriveTitle('路灯坏了。晚上很黑，老人小孩出门都非常危险，请尽快维修。')).toBe('路灯坏了。晚上很黑');
     expect(deriveTitle('路灯坏了很久了，请尽快修理。')).toBe('路灯坏了很久了，请尽快修理');

@@ -12,11 +12,13 @@ import { DEFAULT_LIMITS, type CaseAction, type CaseDetail, type Suggestions } fr
 const transition = vi.fn();
 const limits = vi.fn();
 const reference = {
-  units: vi.fn(async () => ({ items: [
-    { id: 'zjj', name: '住建局', active: true },
-    { id: 'jtj', name: '交通局', active: true },
-    { id: 'old', name: '旧单位', active: false },
-  ] })),
+  units: vi.fn(async () => ({
+    items: [
+      { id: 'zjj', name: '住建局', active: true },
+      { id: 'jtj', name: '交通局', active: true },
+      { id: 'old', name: '旧单位', active: false },
+    ],
+  })),
   categories: vi.fn(async () => ({ items: [{ id: 'road', name: '道路交通', defaultUnitId: 'jtj' }] })),
   regions: vi.fn(async () => ({ items: [], stations: [] })),
 };
@@ -34,12 +36,29 @@ vi.mock('vant', async (original) => ({
 const { default: ActionForm } = await import('../../deputy-h5/src/components/ActionForm.vue');
 
 const detail = (over: Partial<CaseDetail> = {}) =>
-  ({ id: 'c1', type: 'help', categoryId: null, replyDueAt: '2026-05-20T09:00:00.000Z', extensionPendingDays: null, pendingReply: null, ...over }) as CaseDetail;
+  ({
+    id: 'c1',
+    type: 'help',
+    categoryId: null,
+    replyDueAt: '2026-05-20T09:00:00.000Z',
+    extensionPendingDays: null,
+    pendingReply: null,
+    ...over,
+  }) as CaseDetail;
 const suggestions = (over: Partial<Suggestions> = {}) =>
-  ({ needsReview: false, categories: [{ id: 'road', name: '道路交通', score: 0.8 }], units: [{ id: 'zjj', name: '住建局', score: 0.72 }], similar: [], ...over }) as Suggestions;
+  ({
+    needsReview: false,
+    categories: [{ id: 'road', name: '道路交通', score: 0.8 }],
+    units: [{ id: 'zjj', name: '住建局', score: 0.72 }],
+    similar: [],
+    ...over,
+  }) as Suggestions;
 
 async function open(action: CaseAction, props: { detail?: CaseDetail; suggestions?: Suggestions | null } = {}) {
-  const wrapper = mount(ActionForm, { props: { action: null, detail: props.detail ?? detail(), suggestions: props.suggestions ?? null }, attachTo: document.body });
+  const wrapper = mount(ActionForm, {
+    props: { action: null, detail: props.detail ?? detail(), suggestions: props.suggestions ?? null },
+    attachTo: document.body,
+  });
   await wrapper.setProps({ action });
   await flushPromises();
   return wrapper;
@@ -57,7 +76,14 @@ beforeEach(() => {
   toasts.length = 0;
   dialogs.length = 0;
   transition.mockReset();
-  limits.mockReset().mockResolvedValue({ ...DEFAULT_LIMITS, signWorkingDays: 1, replyWorkingDays: { ...DEFAULT_LIMITS.replyWorkingDays, help: 10 }, maxExtensionWorkingDays: 15 });
+  limits
+    .mockReset()
+    .mockResolvedValue({
+      ...DEFAULT_LIMITS,
+      signWorkingDays: 1,
+      replyWorkingDays: { ...DEFAULT_LIMITS.replyWorkingDays, help: 10 },
+      maxExtensionWorkingDays: 15,
+    });
 });
 
 describe('ActionForm', () => {
@@ -68,7 +94,12 @@ describe('ActionForm', () => {
     expect(input('assign', 'category')).toBe('道路交通');
     expect(form('assign').querySelector('[data-field="due"]')!.textContent).toMatch(/1 个工作日内签收，10 个工作日内答复/);
 
-    transition.mockResolvedValue({ ...detail(), unitName: '住建局', signDueAt: '2026-05-08T09:00:00.000Z', replyDueAt: '2026-05-21T09:00:00.000Z' });
+    transition.mockResolvedValue({
+      ...detail(),
+      unitName: '住建局',
+      signDueAt: '2026-05-08T09:00:00.000Z',
+      replyDueAt: '2026-05-21T09:00:00.000Z',
+    });
     await submit('assign');
     expect(transition).toHaveBeenCalledWith('c1', { action: 'assign', unitId: 'zjj', categoryId: 'road' });
     expect(dialogs[0]).toMatch(/^承办单位：住建局\n签收期限：.+\n答复期限：.+/);
@@ -105,7 +136,9 @@ describe('ActionForm', () => {
   });
 
   it('should show the unit’s reply under review, and say a reply waits for review when the server holds it', async () => {
-    await open('approve_reply', { detail: detail({ pendingReply: { unitName: '住建局', text: '路灯已于本周修复。' } as CaseDetail['pendingReply'] }) });
+    await open('approve_reply', {
+      detail: detail({ pendingReply: { unitName: '住建局', text: '路灯已于本周修复。' } as CaseDetail['pendingReply'] }),
+    });
     expect(form('approve_reply').querySelector('[data-field="pending-reply"]')!.textContent).toContain('住建局的答复');
     expect(form('approve_reply').textContent).toContain('路灯已于本周修复。');
 

@@ -29,12 +29,31 @@ type Draft = import('../../citizen-h5/src/composables/useCaseDraft').CaseDraft;
 
 const BODY = '独山港镇全塘社区的健身器材损坏了三件，请安排维修。';
 const draftOf = (over: Partial<Draft> = {}): Draft => ({
-  v: 1, deputyCode: 'D007', userId: 'u1', type: 'help', title: '', body: BODY, contactPhone: '13857310009', anonymous: false,
-  location: null, address: '', photos: [], agreed: true, idempotencyKey: 'key-1', updatedAt: 0, ...over,
+  v: 1,
+  deputyCode: 'D007',
+  userId: 'u1',
+  type: 'help',
+  title: '',
+  body: BODY,
+  contactPhone: '13857310009',
+  anonymous: false,
+  location: null,
+  address: '',
+  photos: [],
+  agreed: true,
+  idempotencyKey: 'key-1',
+  updatedAt: 0,
+  ...over,
 });
 const httpError = (status: number | null, data?: unknown) => {
   const config = { headers: new AxiosHeaders() };
-  return new AxiosError('x', 'ERR', config as never, null, status === null ? undefined : ({ status, data, headers: {}, config, statusText: '' } as never));
+  return new AxiosError(
+    'x',
+    'ERR',
+    config as never,
+    null,
+    status === null ? undefined : ({ status, data, headers: {}, config, statusText: '' } as never),
+  );
 };
 
 beforeEach(() => {
@@ -59,8 +78,14 @@ describe('draftProblems', () => {
 
   it('should send a typed address as the location when there are no coordinates', () => {
     expect(toCaseInput(draftOf({ address: ' 虹霓社区3幢旁 ', title: ' 增设充电点 ' }), ['p1'])).toEqual({
-      deputyCode: 'D007', type: 'help', title: '增设充电点', body: BODY, contactPhone: '13857310009', anonymous: false,
-      location: { address: '虹霓社区3幢旁' }, photoIds: ['p1'],
+      deputyCode: 'D007',
+      type: 'help',
+      title: '增设充电点',
+      body: BODY,
+      contactPhone: '13857310009',
+      anonymous: false,
+      location: { address: '虹霓社区3幢旁' },
+      photoIds: ['p1'],
     });
     expect(toCaseInput(draftOf({ location: { lat: 30.7, lng: 121.1, accuracy: 12 } }), []).location).toEqual({ lat: 30.7, lng: 121.1 });
   });
@@ -92,7 +117,10 @@ describe('useCaseDraft', () => {
   });
 
   it('should not hand one user’s photos to another user on the same phone', () => {
-    localStorage.setItem('mq.citizen.draft.D001', JSON.stringify(draftOf({ deputyCode: 'D001', userId: 'u1', photos: [{ id: 'p1' }] as never })));
+    localStorage.setItem(
+      'mq.citizen.draft.D001',
+      JSON.stringify(draftOf({ deputyCode: 'D001', userId: 'u1', photos: [{ id: 'p1' }] as never })),
+    );
     const { draft } = effectScope().run(() => useCaseDraft('D001', { id: 'u2', phone: '13900000000' }))!;
     expect(draft.photos).toEqual([]);
     expect(draft.contactPhone).toBe('13900000000');
@@ -117,13 +145,17 @@ describe('useSubmitCase', () => {
   });
 
   it('should show the server’s complaint under its field, and give an edited draft a key of its own', async () => {
-    create.mockRejectedValueOnce(httpError(400, { error: { code: 'invalid_input', message: '联系电话格式不正确', field: 'contactPhone' } }));
+    create.mockRejectedValueOnce(
+      httpError(400, { error: { code: 'invalid_input', message: '联系电话格式不正确', field: 'contactPhone' } }),
+    );
     const { submit, fieldError } = useSubmitCase();
     expect(await submit(draftOf(), [])).toBeNull();
     expect(fieldError.value).toEqual({ field: 'contactPhone', message: '联系电话格式不正确' });
     expect(toasts).toEqual(['联系电话格式不正确']);
 
-    create.mockRejectedValueOnce(httpError(422, { error: { code: 'idempotency_key_reused', message: '该内容已提交过，请勿重复提交', field: undefined } }));
+    create.mockRejectedValueOnce(
+      httpError(422, { error: { code: 'idempotency_key_reused', message: '该内容已提交过，请勿重复提交', field: undefined } }),
+    );
     const draft = draftOf();
     await submit(draft, []);
     expect(draft.idempotencyKey).not.toBe('key-1');

@@ -8,14 +8,20 @@ import { describe, expect, it } from 'vitest';
 import { TRANSITIONS, type CaseAction, type CaseStatus, type HolidayDay, type Role } from '@minqing/shared';
 import { actionLabel, sortActions, splitActions, statusLabel, statusTagType } from '../../deputy-h5/src/utils/caseView';
 import { NOTE_RULES, buildTransition, type ActionFormState } from '../../deputy-h5/src/utils/actionInput';
-import { checkDate, checkName, chinaToday, festivalOf, groupHolidays, holidayLine, workdayLine } from '../../deputy-h5/src/utils/holidayView';
+import {
+  checkDate,
+  checkName,
+  chinaToday,
+  festivalOf,
+  groupHolidays,
+  holidayLine,
+  workdayLine,
+} from '../../deputy-h5/src/utils/holidayView';
 import { parseScan } from '../../deputy-h5/src/utils/scanTarget';
 
 /** What the server lists for `role` in `status` (the lifecycle table), as allowedActions would. */
 const allowed = (role: Role, status: CaseStatus): CaseAction[] => [
-  ...new Set(
-    TRANSITIONS.filter((t) => t.roles.includes(role) && t.from.includes(status)).map((t) => t.action as CaseAction),
-  ),
+  ...new Set(TRANSITIONS.filter((t) => t.roles.includes(role) && t.from.includes(status)).map((t) => t.action as CaseAction)),
 ];
 
 describe('caseView', () => {
@@ -34,9 +40,15 @@ describe('caseView', () => {
   });
 
   it('should put the step that moves the case on first and side actions under 更多', () => {
-    expect(splitActions(['note', 'reject', 'acknowledge', 'supplement'])).toEqual({ primary: ['acknowledge', 'reject'], more: ['supplement', 'note'] });
+    expect(splitActions(['note', 'reject', 'acknowledge', 'supplement'])).toEqual({
+      primary: ['acknowledge', 'reject'],
+      more: ['supplement', 'note'],
+    });
     expect(splitActions(['close', 'urge', 'merge', 'assign'])).toEqual({ primary: ['assign', 'urge', 'merge', 'close'], more: [] });
-    expect(splitActions(['close', 'urge', 'merge', 'assign', 'reject'])).toEqual({ primary: ['assign', 'urge', 'merge'], more: ['reject', 'close'] });
+    expect(splitActions(['close', 'urge', 'merge', 'assign', 'reject'])).toEqual({
+      primary: ['assign', 'urge', 'merge'],
+      more: ['reject', 'close'],
+    });
     expect(sortActions(['rate', 'sign'])).toEqual(['sign', 'rate']);
     expect(actionLabel('request_extension')).toBe('申请延期');
   });
@@ -58,7 +70,16 @@ describe('caseView', () => {
 });
 
 describe('actionInput', () => {
-  const form = (over: Partial<ActionFormState> = {}): ActionFormState => ({ note: '', unitId: '', categoryId: '', type: 'help', days: 5, rating: '', targetCaseId: '', ...over });
+  const form = (over: Partial<ActionFormState> = {}): ActionFormState => ({
+    note: '',
+    unitId: '',
+    categoryId: '',
+    type: 'help',
+    days: 5,
+    rating: '',
+    targetCaseId: '',
+    ...over,
+  });
   const ctx = { caseType: 'help' as const, photoIds: [] as string[], photosBusy: false };
 
   it('should ask for a required note by its name, and for a longer one by its minimum', () => {
@@ -76,22 +97,42 @@ describe('actionInput', () => {
 
   it('should wait for photos still uploading, and send the saved ones with a reply', () => {
     expect(buildTransition('reply', form({ note: '已修复' }), { ...ctx, photosBusy: true })).toBe('照片正在上传，请稍候');
-    expect(buildTransition('reply', form({ note: '已修复' }), { ...ctx, photoIds: ['p1'] })).toEqual({ action: 'reply', note: '已修复', photoIds: ['p1'] });
+    expect(buildTransition('reply', form({ note: '已修复' }), { ...ctx, photoIds: ['p1'] })).toEqual({
+      action: 'reply',
+      note: '已修复',
+      photoIds: ['p1'],
+    });
     expect(buildTransition('supplement', form(), ctx)).toBe('请填写补充内容或上传照片');
     expect(buildTransition('supplement', form(), { ...ctx, photoIds: ['p2'] })).toEqual({ action: 'supplement', photoIds: ['p2'] });
   });
 
   it('should need a unit to assign to, and send the type only when it changed', () => {
     expect(buildTransition('assign', form(), ctx)).toBe('请选择承办单位');
-    expect(buildTransition('assign', form({ unitId: 'zjj', categoryId: 'road' }), ctx)).toEqual({ action: 'assign', unitId: 'zjj', categoryId: 'road' });
-    expect(buildTransition('assign', form({ unitId: 'zjj', type: 'complaint' }), ctx)).toEqual({ action: 'assign', unitId: 'zjj', type: 'complaint' });
+    expect(buildTransition('assign', form({ unitId: 'zjj', categoryId: 'road' }), ctx)).toEqual({
+      action: 'assign',
+      unitId: 'zjj',
+      categoryId: 'road',
+    });
+    expect(buildTransition('assign', form({ unitId: 'zjj', type: 'complaint' }), ctx)).toEqual({
+      action: 'assign',
+      unitId: 'zjj',
+      type: 'complaint',
+    });
   });
 
   it('should build extension, evaluation and merge requests, and refuse them incomplete', () => {
-    expect(buildTransition('request_extension', form({ note: '需要招标', days: 3 }), ctx)).toEqual({ action: 'request_extension', days: 3, note: '需要招标' });
+    expect(buildTransition('request_extension', form({ note: '需要招标', days: 3 }), ctx)).toEqual({
+      action: 'request_extension',
+      days: 3,
+      note: '需要招标',
+    });
     expect(buildTransition('request_extension', form(), ctx)).toBe('请填写延期理由');
     expect(buildTransition('evaluate', form(), ctx)).toBe('请选择评价');
-    expect(buildTransition('evaluate', form({ rating: 'satisfied', note: '很好' }), ctx)).toEqual({ action: 'evaluate', rating: 'satisfied', comment: '很好' });
+    expect(buildTransition('evaluate', form({ rating: 'satisfied', note: '很好' }), ctx)).toEqual({
+      action: 'evaluate',
+      rating: 'satisfied',
+      comment: '很好',
+    });
     expect(buildTransition('merge', form({ targetCaseId: ' ' }), ctx)).toBe('请选择要合并到的民情件');
     expect(buildTransition('merge', form({ targetCaseId: ' MQ123456 ' }), ctx)).toEqual({ action: 'merge', targetCaseId: 'MQ123456' });
     expect(buildTransition('rate', form(), ctx)).toBe('暂不支持该操作');
@@ -147,7 +188,10 @@ describe('scanTarget', () => {
   });
 
   it('should call anything else unknown, a station QR without its key too', () => {
-    expect(parseScan('https://mq.example.cn/deputy/checkin/st-1')).toEqual({ kind: 'unknown', text: 'https://mq.example.cn/deputy/checkin/st-1' });
+    expect(parseScan('https://mq.example.cn/deputy/checkin/st-1')).toEqual({
+      kind: 'unknown',
+      text: 'https://mq.example.cn/deputy/checkin/st-1',
+    });
     expect(parseScan('https://evil.example/whatever')).toMatchObject({ kind: 'unknown' });
     expect(parseScan('你好')).toEqual({ kind: 'unknown', text: '你好' });
   });

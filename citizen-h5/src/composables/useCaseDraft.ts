@@ -64,7 +64,9 @@ function hasContent(d: CaseDraft): boolean {
 export function useCaseDraft(deputyCode: string, user: { id: string; phone: string | null } | null) {
   const stored = readJson<CaseDraft>(keyFor(deputyCode));
   const usable = stored && stored.v === 1 && stored.deputyCode === deputyCode && typeof stored.idempotencyKey === 'string';
-  const initial = usable ? { ...blank(deputyCode, user?.id ?? null, user?.phone ?? null), ...stored } : blank(deputyCode, user?.id ?? null, user?.phone ?? null);
+  const initial = usable
+    ? { ...blank(deputyCode, user?.id ?? null, user?.phone ?? null), ...stored }
+    : blank(deputyCode, user?.id ?? null, user?.phone ?? null);
   if (usable && user && stored.userId && stored.userId !== user.id) {
     // someone else's uploads cannot be attached by this user
     initial.photos = [];

@@ -120,7 +120,10 @@ export function useCaseForm(deputyCode: Ref<string>) {
       showToast({ message: '网络已断开，内容已保存在本机，联网后再提交', position: 'middle', duration: 3000 });
       return null;
     }
-    const created = await submit(draft, uploads.saved.value.map((p) => p.id));
+    const created = await submit(
+      draft,
+      uploads.saved.value.map((p) => p.id),
+    );
     if (created) {
       clear();
       uploads.reset();

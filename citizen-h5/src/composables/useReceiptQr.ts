@@ -14,7 +14,12 @@ export function useReceiptQr(text: Ref<string | null>) {
     try {
       const QRCode = await import('qrcode');
       const toDataURL = QRCode.toDataURL ?? (QRCode as unknown as { default: typeof QRCode }).default.toDataURL;
-      dataUrl.value = await toDataURL(value, { errorCorrectionLevel: 'M', margin: 1, width: 360, color: { dark: '#1f2329', light: '#ffffff' } });
+      dataUrl.value = await toDataURL(value, {
+        errorCorrectionLevel: 'M',
+        margin: 1,
+        width: 360,
+        color: { dark: '#1f2329', light: '#ffffff' },
+      });
     } catch {
       failed.value = true;
     }

@@ -51,7 +51,8 @@ export function dueLine(c: CaseSummary, now: Date): { text: string; countdown: s
           ? { text: `请于 ${at} 前评价，逾期将自动办结`, countdown: null, level: 'warn' }
           : null;
     case 'closed':
-      if (c.closeReason === 'rated' && c.rating) return { text: `已办结 · 您的评价：${RATING_LABELS[c.rating]}`, countdown: null, level: 'ok' };
+      if (c.closeReason === 'rated' && c.rating)
+        return { text: `已办结 · 您的评价：${RATING_LABELS[c.rating]}`, countdown: null, level: 'ok' };
       if (c.closeReason === 'rejected') return { text: '不予受理，理由见办理进度', countdown: null, level: 'ok' };
       if (c.closeReason === 'merged') return { text: '已与同类诉求合并办理', countdown: null, level: 'ok' };
       return c.closeReason ? { text: CLOSE_REASON_LABELS[c.closeReason], countdown: null, level: 'ok' } : null;

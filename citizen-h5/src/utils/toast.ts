@@ -14,7 +14,10 @@ function load() {
 }
 
 export function toast(options: ToastOptions) {
-  void load().then((m) => m.showToast(options), () => undefined);
+  void load().then(
+    (m) => m.showToast(options),
+    () => undefined,
+  );
 }
 
 /**
@@ -33,7 +36,8 @@ export function preloadToast(afterMs = 4000) {
   };
   window.addEventListener('pointerdown', start, true);
   window.addEventListener('keydown', start, true);
-  const later = () => setTimeout(() => ('requestIdleCallback' in window ? window.requestIdleCallback(start, { timeout: 2000 }) : start()), afterMs);
+  const later = () =>
+    setTimeout(() => ('requestIdleCallback' in window ? window.requestIdleCallback(start, { timeout: 2000 }) : start()), afterMs);
   if (document.readyState === 'complete') later();
   else window.addEventListener('load', later, { once: true });
 }

@@ -2,7 +2,16 @@ import { computed, onBeforeUnmount, onMounted, ref, watch, type Ref } from 'vue'
 // ECharts, tree-shaken: only the chart types and components the cockpit draws, on canvas.
 // This module is imported only by the cockpit pages, which the router loads lazily.
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core';
-import { BarChart, GaugeChart, LineChart, PieChart, type BarSeriesOption, type GaugeSeriesOption, type LineSeriesOption, type PieSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  GaugeChart,
+  LineChart,
+  PieChart,
+  type BarSeriesOption,
+  type GaugeSeriesOption,
+  type LineSeriesOption,
+  type PieSeriesOption,
+} from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -16,7 +25,13 @@ import { CanvasRenderer } from 'echarts/renderers';
 use([LineChart, BarChart, PieChart, GaugeChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 export type ChartOption = ComposeOption<
-  LineSeriesOption | BarSeriesOption | PieSeriesOption | GaugeSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
+  | LineSeriesOption
+  | BarSeriesOption
+  | PieSeriesOption
+  | GaugeSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | LegendComponentOption
 >;
 
 export interface ChartClick {
@@ -67,6 +82,10 @@ export function useChart(el: Ref<HTMLElement | null>, option: Ref<ChartOption | 
  */
 export function useChartOf<T>(data: Ref<T | null>, build: (data: T) => ChartOption, onClick?: (e: ChartClick) => void) {
   const el = ref<HTMLElement | null>(null);
-  useChart(el, computed(() => (data.value ? build(data.value) : null)), onClick);
+  useChart(
+    el,
+    computed(() => (data.value ? build(data.value) : null)),
+    onClick,
+  );
   return el;
 }

@@ -39,7 +39,11 @@ export function useCockpitClient(): ApiClient {
   http.interceptors.response.use(undefined, async (err: unknown) => {
     // the server's Chinese message, when it sent one (a download's error body arrives as a Blob)
     let data: unknown = axios.isAxiosError(err) ? err.response?.data : undefined;
-    if (typeof Blob !== 'undefined' && data instanceof Blob) data = await data.text().then((t) => JSON.parse(t) as unknown).catch(() => undefined);
+    if (typeof Blob !== 'undefined' && data instanceof Blob)
+      data = await data
+        .text()
+        .then((t) => JSON.parse(t) as unknown)
+        .catch(() => undefined);
     const message = (data as { error?: { message?: string } } | undefined)?.error?.message;
     throw message ? Object.assign(new Error(message), { status: axios.isAxiosError(err) ? err.response?.status : undefined }) : err;
   });

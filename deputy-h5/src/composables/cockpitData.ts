@@ -18,7 +18,13 @@ import type {
 import type { Kpi } from './cockpitMetrics';
 
 export type PeriodPreset = 'month' | 'quarter' | 'year' | '12m' | 'custom';
-export const PERIOD_LABELS: Record<PeriodPreset, string> = { month: '本月', quarter: '本季度', year: '今年', '12m': '近12个月', custom: '自定义' };
+export const PERIOD_LABELS: Record<PeriodPreset, string> = {
+  month: '本月',
+  quarter: '本季度',
+  year: '今年',
+  '12m': '近12个月',
+  custom: '自定义',
+};
 
 /** Refresh every 30 s while the page is visible (and at once when it becomes visible again). */
 export const REFRESH_MS = 30_000;
@@ -73,7 +79,12 @@ export interface Drill {
 export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; withHotspots?: boolean } = {}) {
   const preset = ref<PeriodPreset>(options.preset ?? 'year');
   const custom = reactive({ from: `${todayCst().slice(0, 4)}-01-01`, to: todayCst() });
-  const filters = reactive<{ regionId: string; categoryId: string; unitId: string; deputyCode: string }>({ regionId: '', categoryId: '', unitId: '', deputyCode: '' });
+  const filters = reactive<{ regionId: string; categoryId: string; unitId: string; deputyCode: string }>({
+    regionId: '',
+    categoryId: '',
+    unitId: '',
+    deputyCode: '',
+  });
   const period = computed(() => periodOf(preset.value, custom));
   const granularity = computed(() => granularityFor(period.value.from, period.value.to));
   const query = computed<Partial<StatsQuery>>(() => {
@@ -160,7 +171,18 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
   });
 
   // ---- drill-down: the cases behind a figure
-  const drill = reactive<Drill>({ open: false, title: '', metric: 'received', lists: [], query: {}, items: [], total: 0, page: 1, loading: false, error: '' });
+  const drill = reactive<Drill>({
+    open: false,
+    title: '',
+    metric: 'received',
+    lists: [],
+    query: {},
+    items: [],
+    total: 0,
+    page: 1,
+    loading: false,
+    error: '',
+  });
   async function fetchDrill(reset: boolean) {
     drill.loading = true;
     drill.error = '';
@@ -200,7 +222,16 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
   /** The cases of a town picked on a chart by its name. */
   function drillTown(name: string) {
     const t = towns.value?.items.find((x) => x.name === name);
-    if (t) openDrill(t.name, [['received', '收件', t.received], ['open', '未办结', t.open], ['overdue', '超期', t.overdue]], { regionId: t.id });
+    if (t)
+      openDrill(
+        t.name,
+        [
+          ['received', '收件', t.received],
+          ['open', '未办结', t.open],
+          ['overdue', '超期', t.overdue],
+        ],
+        { regionId: t.id },
+      );
   }
 
   // ---- 台账: the filtered ledger as .xlsx
@@ -210,7 +241,9 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
     // asking (a download's error body comes back as a Blob, which the app's client cannot read)
     const received = overview.value?.received ?? 0;
     if (received > EXPORT_MAX_ROWS) {
-      throw new Error(`共 ${received.toLocaleString('zh-CN')} 件，超过单次导出上限 ${EXPORT_MAX_ROWS.toLocaleString('zh-CN')} 件，请缩小时间范围或增加筛选条件`);
+      throw new Error(
+        `共 ${received.toLocaleString('zh-CN')} 件，超过单次导出上限 ${EXPORT_MAX_ROWS.toLocaleString('zh-CN')} 件，请缩小时间范围或增加筛选条件`,
+      );
     }
     exporting.value = true;
     try {
@@ -230,11 +263,35 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
   }
 
   return {
-    preset, custom, filters, period, granularity, query,
-    overview, trend, categories, towns, units, deputies, overdue, stages, latest, hotspots,
-    loading, error, updatedAt, updatedTime, load,
-    drill, openDrill, switchDrill, loadMoreDrill, drillKpi, drillTown,
-    exporting, exportLedger,
+    preset,
+    custom,
+    filters,
+    period,
+    granularity,
+    query,
+    overview,
+    trend,
+    categories,
+    towns,
+    units,
+    deputies,
+    overdue,
+    stages,
+    latest,
+    hotspots,
+    loading,
+    error,
+    updatedAt,
+    updatedTime,
+    load,
+    drill,
+    openDrill,
+    switchDrill,
+    loadMoreDrill,
+    drillKpi,
+    drillTown,
+    exporting,
+    exportLedger,
   };
 }
 export type Cockpit = ReturnType<typeof useCockpit>;

@@ -24,7 +24,8 @@ export interface PickOption {
 }
 
 /** The fields a server error may name, and the form's own (role is only ever picked). */
-export type AccountField = 'role' | 'name' | 'phone' | 'dingUserId' | 'username' | 'password' | 'regionId' | 'unitId' | 'deputyCode' | 'disabled';
+export type AccountField =
+  'role' | 'name' | 'phone' | 'dingUserId' | 'username' | 'password' | 'regionId' | 'unitId' | 'deputyCode' | 'disabled';
 const SCOPE_FIELD = { region: 'regionId', unit: 'unitId', deputy: 'deputyCode' } as const;
 const REGION_KIND_ORDER = { city: 0, town: 1, village: 2 } as const;
 const REGION_KIND_LABELS = { city: '市', town: '镇（街道）', village: '村（社区）' } as const;
@@ -93,7 +94,13 @@ export function useAccountForm() {
     deputies.value.map((d) => ({ value: d.code, text: d.name, label: `${d.levelLabel} · ${d.regionName} · ${d.code}` })),
   );
   const scopeOptions = computed(() =>
-    scope.value === 'region' ? regionOptions.value : scope.value === 'unit' ? unitOptions.value : scope.value === 'deputy' ? deputyOptions.value : [],
+    scope.value === 'region'
+      ? regionOptions.value
+      : scope.value === 'unit'
+        ? unitOptions.value
+        : scope.value === 'deputy'
+          ? deputyOptions.value
+          : [],
   );
   const scopeValue = computed({
     get: () => (scope.value ? form[SCOPE_FIELD[scope.value]] : ''),
@@ -114,7 +121,12 @@ export function useAccountForm() {
   async function loadOptions() {
     await Promise.all([
       ref$.load().catch(() => undefined),
-      deputies.value.length ? undefined : api.deputies.list().then((r) => (deputies.value = r.items), () => undefined),
+      deputies.value.length
+        ? undefined
+        : api.deputies.list().then(
+            (r) => (deputies.value = r.items),
+            () => undefined,
+          ),
     ]);
   }
 
@@ -174,7 +186,13 @@ export function useAccountForm() {
       username: fieldRule((v) => checkUsername(v, creating && Boolean(form.password))),
       password: fieldRule((v) => checkPassword(v, creating && Boolean(form.username.trim()))),
       scope: fieldRule(() =>
-        scopeValue.value ? true : scope.value === 'region' ? '请选择所属地区' : scope.value === 'unit' ? '请选择承办单位' : '请选择对应的代表',
+        scopeValue.value
+          ? true
+          : scope.value === 'region'
+            ? '请选择所属地区'
+            : scope.value === 'unit'
+              ? '请选择承办单位'
+              : '请选择对应的代表',
       ),
     };
   });

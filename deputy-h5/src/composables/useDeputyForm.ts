@@ -30,7 +30,14 @@ export function useDeputyForm() {
   const ref$ = useReferenceStore();
   const editing = shallowRef<Deputy | null>(null);
   const form = reactive({
-    code: '', name: '', level: '' as DeputyLevel | '', regionId: '', stationId: '', constituency: '', bio: '', inOffice: true,
+    code: '',
+    name: '',
+    level: '' as DeputyLevel | '',
+    regionId: '',
+    stationId: '',
+    constituency: '',
+    bio: '',
+    inOffice: true,
     /** undefined: the photo stays; an upload id: the new photo; null: back to the generated portrait. */
     photoId: undefined as string | null | undefined,
   });
@@ -49,18 +56,31 @@ export function useDeputyForm() {
   const levelOptions: PickOption[] = DEPUTY_LEVELS.map((l) => ({ value: l, text: LEVEL_LABELS[l] }));
   /** A deputy belongs to the city or to a town (villages roll up to their town). */
   const regionOptions = computed<PickOption[]>(() =>
-    ref$.regions.filter((r) => r.kind !== 'village').map((r) => ({ value: r.id, text: r.name, label: r.kind === 'city' ? '市' : '镇（街道）' })),
+    ref$.regions
+      .filter((r) => r.kind !== 'village')
+      .map((r) => ({ value: r.id, text: r.name, label: r.kind === 'city' ? '市' : '镇（街道）' })),
   );
   /** The region's stations, or its towns' (a city region). */
   const stationOptions = computed<PickOption[]>(() => {
     const region = ref$.regions.find((r) => r.id === form.regionId);
     if (!region) return [];
     const inside = (regionId: string) => regionId === region.id || ref$.regions.find((r) => r.id === regionId)?.parentId === region.id;
-    return [{ value: '', text: '不设联络站' }, ...ref$.stations.filter((s) => inside(s.regionId)).map((s) => ({ value: s.id, text: s.name, label: s.address }))];
+    return [
+      { value: '', text: '不设联络站' },
+      ...ref$.stations.filter((s) => inside(s.regionId)).map((s) => ({ value: s.id, text: s.name, label: s.address })),
+    ];
   });
-  const regionName = computed(() => ref$.regions.find((r) => r.id === form.regionId)?.name ?? (form.regionId === editing.value?.regionId ? editing.value.regionName : form.regionId));
+  const regionName = computed(
+    () =>
+      ref$.regions.find((r) => r.id === form.regionId)?.name ??
+      (form.regionId === editing.value?.regionId ? editing.value.regionName : form.regionId),
+  );
   const stationName = computed(() =>
-    !form.stationId ? '' : (ref$.stations.find((s) => s.id === form.stationId)?.name ?? ((form.stationId === editing.value?.stationId ? editing.value.stationName : form.stationId) ?? '')),
+    !form.stationId
+      ? ''
+      : (ref$.stations.find((s) => s.id === form.stationId)?.name ??
+        (form.stationId === editing.value?.stationId ? editing.value.stationName : form.stationId) ??
+        ''),
   );
 
   function clearErrors() {
@@ -133,18 +153,26 @@ export function useDeputyForm() {
   /** Asks before marking 不再履职; back in office needs no confirmation. */
   async function setInOffice(next: boolean) {
     if (!next) {
-      const ok = await confirmDanger('标记为不再履职', '标记后群众无法再向该代表提交诉求，扫其二维码会看到“该代表已不再履职”；已有的诉求照常办理。', '确认标记');
+      const ok = await confirmDanger(
+        '标记为不再履职',
+        '标记后群众无法再向该代表提交诉求，扫其二维码会看到“该代表已不再履职”；已有的诉求照常办理。',
+        '确认标记',
+      );
       if (!ok) return;
     }
     form.inOffice = next;
   }
 
   const rules = {
-    code: fieldRule((v) => (!v.trim() || DEPUTY_CODE_PATTERN.test(v.trim()) ? true : '代表编号为3–16位大写字母或数字，以字母开头（如 D035）')),
+    code: fieldRule((v) =>
+      !v.trim() || DEPUTY_CODE_PATTERN.test(v.trim()) ? true : '代表编号为3–16位大写字母或数字，以字母开头（如 D035）',
+    ),
     name: fieldRule(checkName),
     level: fieldRule(() => (form.level ? true : '请选择代表层级（省、嘉兴市、平湖市或镇人大代表）')),
     regionId: fieldRule(() => (form.regionId ? true : '请选择所属地区')),
-    constituency: fieldRule((v) => (!v.trim() ? '请填写选区' : v.trim().length > DEPUTY_LIMITS.constituency ? `选区最多${DEPUTY_LIMITS.constituency}个字` : true)),
+    constituency: fieldRule((v) =>
+      !v.trim() ? '请填写选区' : v.trim().length > DEPUTY_LIMITS.constituency ? `选区最多${DEPUTY_LIMITS.constituency}个字` : true,
+    ),
     bio: fieldRule((v) => (v.trim().length > DEPUTY_LIMITS.bio ? `简介最多${DEPUTY_LIMITS.bio}个字` : true)),
   };
 
@@ -187,7 +215,24 @@ export function useDeputyForm() {
   }
 
   return {
-    editing, form, errors, saving, levelOptions, regionOptions, stationOptions, regionName, stationName, rules,
-    photoPreview, photoUploading, hasOwnPhoto, open, pickRegion, setInOffice, pickPhoto, resetPhoto, save,
+    editing,
+    form,
+    errors,
+    saving,
+    levelOptions,
+    regionOptions,
+    stationOptions,
+    regionName,
+    stationName,
+    rules,
+    photoPreview,
+    photoUploading,
+    hasOwnPhoto,
+    open,
+    pickRegion,
+    setInOffice,
+    pickPhoto,
+    resetPhoto,
+    save,
   };
 }

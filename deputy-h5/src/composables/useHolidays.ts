@@ -100,5 +100,25 @@ export function useHolidays() {
     days.value = [...days.value, { date: form.date, kind: form.kind, name: form.name.trim() }].sort(byDate);
   }
 
-  return { years, year, state, loadError, days, groups, dirty, hasWorkdays, holidayCount, full, saving, saveError, load, remove, save, form, rules, startAdding, add };
+  return {
+    years,
+    year,
+    state,
+    loadError,
+    days,
+    groups,
+    dirty,
+    hasWorkdays,
+    holidayCount,
+    full,
+    saving,
+    saveError,
+    load,
+    remove,
+    save,
+    form,
+    rules,
+    startAdding,
+    add,
+  };
 }

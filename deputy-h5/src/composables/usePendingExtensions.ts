@@ -17,6 +17,10 @@ export function usePendingExtensions() {
     if (page) items.value = page.items;
   }
 
-  watch(() => notices.items, () => void refresh(), { immediate: true });
+  watch(
+    () => notices.items,
+    () => void refresh(),
+    { immediate: true },
+  );
   return { items, refresh };
 }

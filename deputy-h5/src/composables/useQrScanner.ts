@@ -47,7 +47,12 @@ export function useQrScanner(elementId: string, onText: (text: string) => void) 
       camera.value = 'starting';
       try {
         const s = await instance();
-        await s.start({ facingMode: 'environment' }, { fps: 10, qrbox: { width: 220, height: 220 } }, (text) => onText(text), () => undefined);
+        await s.start(
+          { facingMode: 'environment' },
+          { fps: 10, qrbox: { width: 220, height: 220 } },
+          (text) => onText(text),
+          () => undefined,
+        );
         camera.value = 'on';
         if (gone) await stop();
         return true;

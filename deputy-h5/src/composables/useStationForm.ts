@@ -41,9 +41,15 @@ export function useStationForm() {
     const KIND = { city: '市', town: '镇（街道）', village: '村（社区）' } as const;
     return ref$.regions
       .filter((r) => r.kind !== 'city' && (!own || within(r.id)))
-      .map((r) => ({ value: r.id, text: r.name, label: r.kind === 'village' ? `${ref$.regions.find((x) => x.id === r.parentId)?.name ?? ''} · ${KIND[r.kind]}` : KIND[r.kind] }));
+      .map((r) => ({
+        value: r.id,
+        text: r.name,
+        label: r.kind === 'village' ? `${ref$.regions.find((x) => x.id === r.parentId)?.name ?? ''} · ${KIND[r.kind]}` : KIND[r.kind],
+      }));
   });
-  const regionName = computed(() => (form.regionId ? (ref$.regions.find((r) => r.id === form.regionId)?.name ?? editing.value?.regionName ?? form.regionId) : ''));
+  const regionName = computed(() =>
+    form.regionId ? (ref$.regions.find((r) => r.id === form.regionId)?.name ?? editing.value?.regionName ?? form.regionId) : '',
+  );
 
   function clearErrors() {
     for (const k of Object.keys(errors) as StationField[]) delete errors[k];
@@ -65,14 +71,20 @@ export function useStationForm() {
   /** Asks before 停用; opening again needs no confirmation. */
   async function setActive(next: boolean) {
     if (!next) {
-      const ok = await confirmDanger('停用该联络站', '停用后群众端和代表名册不再提供该联络站，扫码进站签到将被拒绝；已在此的代表资料和以往进站记录保留。', '确认停用');
+      const ok = await confirmDanger(
+        '停用该联络站',
+        '停用后群众端和代表名册不再提供该联络站，扫码进站签到将被拒绝；已在此的代表资料和以往进站记录保留。',
+        '确认停用',
+      );
       if (!ok) return;
     }
     form.active = next;
   }
 
   const rules = {
-    id: fieldRule((v) => (!v.trim() || STATION_ID_PATTERN.test(v.trim()) ? true : '联络站编号为2–32位小写字母、数字或 -，以字母开头（如 st-001）')),
+    id: fieldRule((v) =>
+      !v.trim() || STATION_ID_PATTERN.test(v.trim()) ? true : '联络站编号为2–32位小写字母、数字或 -，以字母开头（如 st-001）',
+    ),
     name: fieldRule(checkStationText('联络站名称', STATION_LIMITS.name, '请填写联络站名称')),
     regionId: fieldRule(() => (form.regionId ? true : '请选择所属地区')),
     address: fieldRule(checkStationText('地址', STATION_LIMITS.address, '请填写联络站地址')),

@@ -1,5 +1,12 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { VILLAGE_NAME_MAX, VILLAGE_SORT_RANGE, type AdminVillage, type CreateVillageInput, type Region, type UpdateVillageInput } from '@minqing/shared';
+import {
+  VILLAGE_NAME_MAX,
+  VILLAGE_SORT_RANGE,
+  type AdminVillage,
+  type CreateVillageInput,
+  type Region,
+  type UpdateVillageInput,
+} from '@minqing/shared';
 import { api } from '../api';
 import { useAuthStore } from '../stores/auth';
 import { useReferenceStore } from '../stores/reference';
@@ -39,7 +46,9 @@ export function useVillageForm() {
   );
 
   const townOptions = computed<PickOption[]>(() => towns.value.map((t) => ({ value: t.id, text: t.name })));
-  const townName = computed(() => (form.townId ? (towns.value.find((t) => t.id === form.townId)?.name ?? editing.value?.townName ?? form.townId) : ''));
+  const townName = computed(() =>
+    form.townId ? (towns.value.find((t) => t.id === form.townId)?.name ?? editing.value?.townName ?? form.townId) : '',
+  );
 
   function open(village: AdminVillage | null, defaultTownId = '') {
     for (const k of Object.keys(errors) as VillageField[]) delete errors[k];
@@ -52,7 +61,9 @@ export function useVillageForm() {
     townId: fieldRule(() => (form.townId ? true : '请选择所属镇街')),
     sort: fieldRule(() => {
       const n = Number(form.sort);
-      return Number.isInteger(n) && n >= VILLAGE_SORT_RANGE.min && n <= VILLAGE_SORT_RANGE.max ? true : `排序为 ${VILLAGE_SORT_RANGE.min}–${VILLAGE_SORT_RANGE.max} 的整数`;
+      return Number.isInteger(n) && n >= VILLAGE_SORT_RANGE.min && n <= VILLAGE_SORT_RANGE.max
+        ? true
+        : `排序为 ${VILLAGE_SORT_RANGE.min}–${VILLAGE_SORT_RANGE.max} 的整数`;
     }),
   };
 

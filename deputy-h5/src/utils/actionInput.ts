@@ -1,6 +1,11 @@
 import type { CaseAction, CaseType, Rating, TransitionInput } from '@minqing/shared';
 
-export interface NoteRule { label: string; min: number; max: number; placeholder?: string }
+export interface NoteRule {
+  label: string;
+  min: number;
+  max: number;
+  placeholder?: string;
+}
 /** The text field each action asks for: its label, and how short or long it may be (as the API checks). */
 export const NOTE_RULES: Partial<Record<CaseAction, NoteRule>> = {
   acknowledge: { label: '受理意见', min: 0, max: 500, placeholder: '选填' },

@@ -1,4 +1,18 @@
-import { formatTime, LEVEL_LABELS, ROLE_LABELS, TYPE_LABELS, UNIT_KIND_LABELS, type UnitKind, type AdminEvent, type CaseType, type DeputyLevel, type Region, type Role, type Station, type Unit } from '@minqing/shared';
+import {
+  formatTime,
+  LEVEL_LABELS,
+  ROLE_LABELS,
+  TYPE_LABELS,
+  UNIT_KIND_LABELS,
+  type UnitKind,
+  type AdminEvent,
+  type CaseType,
+  type DeputyLevel,
+  type Region,
+  type Role,
+  type Station,
+  type Unit,
+} from '@minqing/shared';
 
 /** The changed fields of an account or a setting, as the 操作日志 names them. */
 const FIELD_LABELS: Record<string, string> = {
@@ -104,7 +118,8 @@ export function targetText(event: AdminEvent): string {
   if (event.action === 'deputy_create' || event.action === 'deputy_update') return `代表 ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'unit_create' || event.action === 'unit_update') return `承办单位 ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'station_create' || event.action === 'station_update') return `联络站 ${event.targetName ?? ''}（${event.target}）`;
-  if (event.action === 'village_create' || event.action === 'village_update') return `村（社区） ${event.targetName ?? ''}（${event.target}）`;
+  if (event.action === 'village_create' || event.action === 'village_update')
+    return `村（社区） ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'category_update') return `分类 ${event.targetName ?? event.target}`;
   if (event.action === 'user_lockout') return `账号 ${event.targetName ?? event.target}`;
   return event.targetName ?? event.target;

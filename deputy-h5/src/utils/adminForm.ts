@@ -40,7 +40,8 @@ export async function sendAdminForm<T, C extends object>(form: {
   try {
     return changes ? { saved: await form.update(changes), created: false } : { saved: await form.create(), created: true };
   } catch (err) {
-    if (err instanceof ApiFailure && err.status !== null && [400, 403, 409].includes(err.status) && err.field) errors[err.field] = err.message;
+    if (err instanceof ApiFailure && err.status !== null && [400, 403, 409].includes(err.status) && err.field)
+      errors[err.field] = err.message;
     return null;
   } finally {
     saving.value = false;

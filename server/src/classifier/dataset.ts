@@ -124,10 +124,7 @@ export interface DedupeResult {
  * tokens (when given), or character-3-gram Jaccard ≥ `threshold` (MinHash
  * LSH candidates, verified exactly). Keeps one row per group.
  */
-export function dedupe(
-  examples: Example[],
-  opts: { threshold?: number; tokens?: Map<string, string> } = {},
-): DedupeResult {
+export function dedupe(examples: Example[], opts: { threshold?: number; tokens?: Map<string, string> } = {}): DedupeResult {
   const threshold = opts.threshold ?? 0.8;
   const n = examples.length;
   const uf = new UnionFind(n);
@@ -218,9 +215,7 @@ export function stratifiedSplit<T extends { id: string; label: CategoryLabel }>(
   const train: T[] = [];
   const test: T[] = [];
   LABELS.forEach((label, k) => {
-    const of = examples
-      .filter((e) => e.label === label)
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const of = examples.filter((e) => e.label === label).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     shuffleInPlace(of, mulberry32(seed + k * 7919));
     const nTest = Math.round(of.length * share);
     test.push(...of.slice(0, nTest));

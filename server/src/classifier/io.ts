@@ -113,13 +113,15 @@ export function readCorrections(dbFile: string): Correction[] {
   if (!existsSync(dbFile)) return [];
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    const table = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'classifier_corrections'")
-      .get();
+    const table = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'classifier_corrections'").get();
     if (!table) return [];
-    const rows = db
-      .prepare('SELECT id, case_id, text, label, created_at FROM classifier_corrections ORDER BY created_at, id')
-      .all() as { id: number; case_id: string | null; text: string; label: string; created_at: string }[];
+    const rows = db.prepare('SELECT id, case_id, text, label, created_at FROM classifier_corrections ORDER BY created_at, id').all() as {
+      id: number;
+      case_id: string | null;
+      text: string;
+      label: string;
+      created_at: string;
+    }[];
     const latest = new Map<string, Correction>();
     for (const r of rows) {
       if (!r.text || !isCategoryLabel(r.label)) continue;

@@ -102,13 +102,20 @@ export function trainModel(rows: LabelledText[], opts: TrainOptions = {}): Seria
   let calibrationA = 1;
   let reviewThreshold = 0;
   if (o.folds >= 2) {
-    const fold = stratifiedFolds(Array.from(rows, (r) => r.label), o.folds, o.seed);
+    const fold = stratifiedFolds(
+      Array.from(rows, (r) => r.label),
+      o.folds,
+      o.seed,
+    );
     for (let f = 0; f < o.folds; f++) {
       const tr: number[] = [];
       const va: number[] = [];
       fold.forEach((k, i) => (k === f ? va : tr).push(i));
       const m = trainLinearSvm(
-        toCsr(tr.map((i) => docs[i]!), vz.dim),
+        toCsr(
+          tr.map((i) => docs[i]!),
+          vz.dim,
+        ),
         Int32Array.from(tr, (i) => y[i]!),
         K,
         { ...svm, weights: Float32Array.from(tr, (i) => weights[i]!) },
@@ -161,7 +168,9 @@ function serialize(
   const idfUsed = Float32Array.from(used, (b) => idf[b]!);
   const weights = encodeTyped(q);
   const createdAt = new Date().toISOString();
-  const digest = fnv1a(weights.slice(0, 100000) + weights.length + extra.calibrationA).toString(16).padStart(8, '0');
+  const digest = fnv1a(weights.slice(0, 100000) + weights.length + extra.calibrationA)
+    .toString(16)
+    .padStart(8, '0');
   return {
     format: MODEL_FORMAT,
     version: `${createdAt.slice(0, 10)}-${digest}`,

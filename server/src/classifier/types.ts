@@ -1,14 +1,6 @@
 /** Shared types of the 马上分 classifier. Pure: no Node imports. */
 
-export const LABELS = [
-  '城乡建设',
-  '环境保护',
-  '交通运输',
-  '教育文体',
-  '劳动和社会保障',
-  '商贸旅游',
-  '卫生计生',
-] as const;
+export const LABELS = ['城乡建设', '环境保护', '交通运输', '教育文体', '劳动和社会保障', '商贸旅游', '卫生计生'] as const;
 
 export type CategoryLabel = (typeof LABELS)[number];
 

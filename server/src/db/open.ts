@@ -19,9 +19,7 @@ export function openDatabase(file: string): Db {
 export function migrate(db: Db, migrations: readonly string[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(
-      `数据库版本 ${current} 比程序支持的 ${migrations.length} 更新：请升级程序，不要用旧程序打开新数据库。`,
-    );
+    throw new Error(`数据库版本 ${current} 比程序支持的 ${migrations.length} 更新：请升级程序，不要用旧程序打开新数据库。`);
   }
   for (let version = current + 1; version <= migrations.length; version++) {
     const sql = migrations[version - 1]!;

@@ -56,7 +56,11 @@ export function presentAdminEvent(row: AdminEventRow): AdminEvent {
 }
 
 /** The scope fields a role is bound to, checked against the reference data; the rest are cleared. */
-function scopeOf(deps: Deps, role: Role, input: { regionId?: string | undefined; unitId?: string | undefined; deputyCode?: string | undefined }) {
+function scopeOf(
+  deps: Deps,
+  role: Role,
+  input: { regionId?: string | undefined; unitId?: string | undefined; deputyCode?: string | undefined },
+) {
   const scope = role === 'citizen' ? null : ROLE_SCOPE[role];
   if (scope === 'region') {
     if (!input.regionId || !deps.reference.region(input.regionId)) throw new ApiError('invalid_input', '所属地区不存在', 'regionId');
@@ -83,7 +87,8 @@ export function createStaffUser(deps: Deps, actor: SessionUser, input: CreateSta
     'user_create',
     (): AdminChange<UserRow> => {
       if (input.username && deps.users.byUsername(input.username)) throw new ApiError('conflict', '该用户名已被使用', 'username');
-      if (input.dingUserId && deps.admin.dingUserTaken(input.dingUserId)) throw new ApiError('conflict', '该浙政钉账号已开通', 'dingUserId');
+      if (input.dingUserId && deps.admin.dingUserTaken(input.dingUserId))
+        throw new ApiError('conflict', '该浙政钉账号已开通', 'dingUserId');
       const id = `u-${randomUUID()}`;
       deps.users.insert({
         id,
@@ -117,7 +122,11 @@ export function updateUser(deps: Deps, actor: SessionUser, id: string, input: Up
       if (!before) throw new ApiError('not_found', '账号不存在');
       if (before.role === 'citizen' && Object.keys(input).some((k) => k !== 'disabled')) {
         // citizens' names and phones come from 浙里办; only their access is the admin's to decide
-        throw new ApiError('invalid_input', '群众账号只能停用或启用，姓名和手机号以浙里办为准', Object.keys(input).find((k) => k !== 'disabled'));
+        throw new ApiError(
+          'invalid_input',
+          '群众账号只能停用或启用，姓名和手机号以浙里办为准',
+          Object.keys(input).find((k) => k !== 'disabled'),
+        );
       }
       if (id === actor.id && input.disabled) throw new ApiError('invalid_input', '不能停用自己的账号', 'disabled');
       const fields: Parameters<Deps['admin']['update']>[1] = {};
@@ -125,8 +134,10 @@ export function updateUser(deps: Deps, actor: SessionUser, id: string, input: Up
       if (input.name !== undefined && input.name !== before.name) fields.name = changes.name = input.name;
       if (input.phone !== undefined && input.phone !== before.phone) fields.phone = changes.phone = input.phone;
       if (input.dingUserId !== undefined && input.dingUserId !== (before.idp_kind === 'ding' ? before.idp_user_id : null)) {
-        if (input.dingUserId && deps.admin.dingUserTaken(input.dingUserId)) throw new ApiError('conflict', '该浙政钉账号已开通', 'dingUserId');
-        if (!input.dingUserId && !before.username) throw new ApiError('invalid_input', '该账号没有其他登录方式，不能清空浙政钉账号', 'dingUserId');
+        if (input.dingUserId && deps.admin.dingUserTaken(input.dingUserId))
+          throw new ApiError('conflict', '该浙政钉账号已开通', 'dingUserId');
+        if (!input.dingUserId && !before.username)
+          throw new ApiError('invalid_input', '该账号没有其他登录方式，不能清空浙政钉账号', 'dingUserId');
         fields.idp_kind = input.dingUserId ? 'ding' : null;
         fields.idp_user_id = changes.dingUserId = input.dingUserId;
       }
@@ -136,7 +147,11 @@ export function updateUser(deps: Deps, actor: SessionUser, id: string, input: Up
           unitId: input.unitId ?? before.unit_id ?? undefined,
           deputyCode: input.deputyCode ?? before.deputy_code ?? undefined,
         });
-        for (const [column, key] of [['region_id', 'regionId'], ['unit_id', 'unitId'], ['deputy_code', 'deputyCode']] as const) {
+        for (const [column, key] of [
+          ['region_id', 'regionId'],
+          ['unit_id', 'unitId'],
+          ['deputy_code', 'deputyCode'],
+        ] as const) {
           if (scope[column] !== before[column]) fields[column] = changes[key] = scope[column];
         }
       }

@@ -41,7 +41,8 @@ export function recordAdminChange<T>(deps: Deps, actor: SessionUser, action: Adm
   const done = deps.db
     .transaction(() => {
       const change = write();
-      if (Object.keys(change.changes).length) deps.admin.appendEvent(actor.id, action, change.target, change.changes, deps.clock.now().toISOString());
+      if (Object.keys(change.changes).length)
+        deps.admin.appendEvent(actor.id, action, change.target, change.changes, deps.clock.now().toISOString());
       return change;
     })
     .immediate();

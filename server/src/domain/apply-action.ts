@@ -147,7 +147,8 @@ function replyOut(deps: Deps, now: Date, text: string | null, byUnit: boolean): 
 
 /** reject, close and merge end a case the same way; only the reason and the notice differ. */
 function closeWith({ deps, actor, c, input, now, step }: Context<'reject'> | Context<'close'> | Context<'merge'>) {
-  const reason = input.action === 'reject' ? 'rejected' : input.action === 'merge' ? 'merged' : actor.role === 'citizen' ? 'withdrawn' : 'closed';
+  const reason =
+    input.action === 'reject' ? 'rejected' : input.action === 'merge' ? 'merged' : actor.role === 'citizen' ? 'withdrawn' : 'closed';
   step.patch = {
     ...(input.action === 'reject' ? firstResponse(c, now) : {}),
     closed_at: iso(now),
@@ -157,7 +158,12 @@ function closeWith({ deps, actor, c, input, now, step }: Context<'reject'> | Con
     ...(c.pending_reply_at ? NO_PENDING_REPLY : {}),
   };
   step.data.reason = reason;
-  const text = { merged: '您反映的问题已与同类诉求合并办理', rejected: '您反映的问题不予受理，请查看理由', withdrawn: '群众已撤回民情件', closed: '您反映的问题已办结' }[reason];
+  const text = {
+    merged: '您反映的问题已与同类诉求合并办理',
+    rejected: '您反映的问题不予受理，请查看理由',
+    withdrawn: '群众已撤回民情件',
+    closed: '您反映的问题已办结',
+  }[reason];
   step.notices.push({ to: actor.role === 'citizen' ? deputyUsers(deps, c) : citizenOf(c), text });
 }
 
@@ -182,7 +188,11 @@ export const EFFECTS: Effects = {
         extension_pending_days: null,
       };
       step.data.review = 'pending';
-      step.notices.push({ to: officeUserIds(deps, c), text: `${unitName ?? '承办单位'}提交了答复，请审核后发送给群众`, kind: 'reply_pending' });
+      step.notices.push({
+        to: officeUserIds(deps, c),
+        text: `${unitName ?? '承办单位'}提交了答复，请审核后发送给群众`,
+        kind: 'reply_pending',
+      });
       return;
     }
     step.patch = { ...(byUnit ? {} : firstResponse(c, now)), ...replyOut(deps, now, input.note, byUnit) };
@@ -318,7 +328,11 @@ export const EFFECTS: Effects = {
     step.data = { rating: input.rating, solved: input.solved };
     const unsatisfied = input.rating === 'unsatisfied';
     step.notices.push({
-      to: [...deputyUsers(deps, c), ...unitUsers(deps, c.replied_by_unit ? c.unit_id : null), ...(unsatisfied ? officeUserIds(deps, c) : [])],
+      to: [
+        ...deputyUsers(deps, c),
+        ...unitUsers(deps, c.replied_by_unit ? c.unit_id : null),
+        ...(unsatisfied ? officeUserIds(deps, c) : []),
+      ],
       text: unsatisfied ? '群众对答复不满意，请研究是否重办' : '群众已评价答复',
     });
   },

@@ -8,9 +8,16 @@ function unkeyedHash(e: HashedEventFields, prevHash: string | null): string {
 }
 
 /** Events 1..seq of a case written before the key, and the keyed chain recomputed over their fields. */
-export interface Seal { seq: number; mac: string }
+export interface Seal {
+  seq: number;
+  mac: string;
+}
 
-export interface ChainProblem { caseId: string; seq: number; problem: string }
+export interface ChainProblem {
+  caseId: string;
+  seq: number;
+  problem: string;
+}
 
 /**
  * Checks every case's chain (rows ordered by case and seq) under the key. An event must carry a keyed
@@ -63,9 +70,11 @@ export function verifyChains(
         problems.push({ caseId, seq: row.seq, problem: '内容与哈希不符（被改动过）' });
       }
       sealMac = eventHash(key, row, sealMac);
-      if (row.seq === seal.seq && sealMac !== seal.mac) problems.push({ caseId, seq: row.seq, problem: '启用密钥前的记录与封存时不符（被改动过）' });
+      if (row.seq === seal.seq && sealMac !== seal.mac)
+        problems.push({ caseId, seq: row.seq, problem: '启用密钥前的记录与封存时不符（被改动过）' });
     } else if (!row.hash?.startsWith(KEYED)) {
-      if (!unkeyedSeen) problems.push({ caseId, seq: row.seq, problem: '从此条起没有用审计密钥签名，也不在启用密钥时的封存里（被改写过）' });
+      if (!unkeyedSeen)
+        problems.push({ caseId, seq: row.seq, problem: '从此条起没有用审计密钥签名，也不在启用密钥时的封存里（被改写过）' });
       unkeyedSeen = true;
     } else {
       if (row.prev_hash !== prev) problems.push({ caseId, seq: row.seq, problem: '与上一条记录的链接不符' });
@@ -84,13 +93,19 @@ export function verifyChains(
 export function verifyDatabase(db: Db, key: string) {
   const rows = db.prepare('SELECT * FROM case_events ORDER BY case_id, seq').iterate() as IterableIterator<ChainedEvent>;
   const heads = new Map(
-    (db.prepare('SELECT id, last_event_hash FROM cases').all() as { id: string; last_event_hash: string | null }[]).map((c) => [c.id, c.last_event_hash]),
+    (db.prepare('SELECT id, last_event_hash FROM cases').all() as { id: string; last_event_hash: string | null }[]).map((c) => [
+      c.id,
+      c.last_event_hash,
+    ]),
   );
   // a database no server with the key has opened yet has no table of seals
   const sealTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_seals'").get();
   const seals = new Map(
     sealTable
-      ? (db.prepare('SELECT case_id, seq, mac FROM audit_seals').all() as ({ case_id: string } & Seal)[]).map((s) => [s.case_id, { seq: s.seq, mac: s.mac }])
+      ? (db.prepare('SELECT case_id, seq, mac FROM audit_seals').all() as ({ case_id: string } & Seal)[]).map((s) => [
+          s.case_id,
+          { seq: s.seq, mac: s.mac },
+        ])
       : [],
   );
   return verifyChains(key, rows, { heads, seals });
@@ -114,7 +129,10 @@ function sealOnce(db: Db, key: string, now: Date): { sealed: number; broken: str
   if (db.prepare(`SELECT 1 FROM case_events WHERE hash LIKE '${KEYED}%' LIMIT 1`).get()) return null;
   if (!db.prepare('SELECT 1 FROM case_events LIMIT 1').get()) return null;
   const heads = new Map(
-    (db.prepare('SELECT id, last_event_hash FROM cases').all() as { id: string; last_event_hash: string | null }[]).map((c) => [c.id, c.last_event_hash]),
+    (db.prepare('SELECT id, last_event_hash FROM cases').all() as { id: string; last_event_hash: string | null }[]).map((c) => [
+      c.id,
+      c.last_event_hash,
+    ]),
   );
   const seals: { caseId: string; seq: number; mac: string }[] = [];
   const broken: string[] = [];

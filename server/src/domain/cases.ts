@@ -44,7 +44,12 @@ export function caseDetail(deps: Deps, user: SessionUser, c: CaseRow, events = d
   return toDetail(c, events, user, allowedActions(user, c), deps.reference, deps.signer, deps.clock.now());
 }
 
-const idempotencyKeySchema = z.string().trim().min(8).max(128).regex(/^[\x21-\x7e]+$/);
+const idempotencyKeySchema = z
+  .string()
+  .trim()
+  .min(8)
+  .max(128)
+  .regex(/^[\x21-\x7e]+$/);
 
 export function createCase(
   deps: Deps,
@@ -164,11 +169,14 @@ export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof c
     const whole = wholeTextFilter(user);
     const prefilter = !query.q.includes('*');
     const stored = (column: string) => `${column} LIKE ? ESCAPE '\\'`;
-    const seen = (column: string) => `(${prefilter ? `${stored(column)} AND ` : ''}masked_text(${column}, contact_name) LIKE ? ESCAPE '\\')`;
+    const seen = (column: string) =>
+      `(${prefilter ? `${stored(column)} AND ` : ''}masked_text(${column}, contact_name) LIKE ? ESCAPE '\\')`;
     const seenParams = prefilter ? [like, like, like, like] : [like, like];
     // (no CASE with a constant condition: SQLite then calls masked_text on every row)
     if (whole) {
-      where.push(`(${stored('tracking_no')} OR CASE WHEN ${whole.sql} THEN (${stored('title')} OR ${stored('body')}) ELSE (${seen('title')} OR ${seen('body')}) END)`);
+      where.push(
+        `(${stored('tracking_no')} OR CASE WHEN ${whole.sql} THEN (${stored('title')} OR ${stored('body')}) ELSE (${seen('title')} OR ${seen('body')}) END)`,
+      );
       params.push(like, ...whole.params, like, like, ...seenParams);
     } else {
       where.push(`(${stored('tracking_no')} OR ${seen('title')} OR ${seen('body')})`);
@@ -198,7 +206,8 @@ export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof c
   }
   // 答复待审核 is staff business: a citizen's list never tells it apart
   if (query.replyPending && user.role !== 'citizen') where.push(`pending_reply_at IS ${query.replyPending === 'true' ? 'NOT ' : ''}NULL`);
-  if (query.extensionPending && user.role !== 'citizen') where.push(`extension_pending_days IS ${query.extensionPending === 'true' ? 'NOT ' : ''}NULL`);
+  if (query.extensionPending && user.role !== 'citizen')
+    where.push(`extension_pending_days IS ${query.extensionPending === 'true' ? 'NOT ' : ''}NULL`);
   if (query.overdue === 'true') {
     const now = deps.clock.now().toISOString();
     where.push(overdueSql('?'));

@@ -1,4 +1,11 @@
-import { LEVEL_LABELS, STATION_INACTIVE_PLACE_MESSAGE, deputyAvatarUrl, type CreateDeputyInput, type Deputy, type UpdateDeputyInput } from '@minqing/shared';
+import {
+  LEVEL_LABELS,
+  STATION_INACTIVE_PLACE_MESSAGE,
+  deputyAvatarUrl,
+  type CreateDeputyInput,
+  type Deputy,
+  type UpdateDeputyInput,
+} from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../errors.js';
 import type { DeputyRow } from '../repos/reference.js';
@@ -50,7 +57,8 @@ function checkPlace(deps: Deps, regionId: string, stationId: string | null, newl
   if (stationId === null) return;
   const station = deps.reference.station(stationId);
   if (!station) throw new ApiError('invalid_input', '联络站不存在', 'stationId');
-  if (!deps.reference.isWithin(station.region_id, regionId)) throw new ApiError('invalid_input', `${station.name}不属于${region.name}`, 'stationId');
+  if (!deps.reference.isWithin(station.region_id, regionId))
+    throw new ApiError('invalid_input', `${station.name}不属于${region.name}`, 'stationId');
   if (newlyPlaced && station.active !== 1) throw new ApiError('conflict', STATION_INACTIVE_PLACE_MESSAGE, 'stationId');
 }
 
@@ -66,7 +74,8 @@ export function nextDeputyCode(codes: readonly string[]): string {
 /** A photo the caller may give a deputy: their own upload (sniffed, EXIF stripped), not one attached to a case. */
 function checkOwnPhoto(deps: Deps, actor: SessionUser, photoId: string) {
   const meta = deps.uploads.meta(photoId);
-  if (!meta || meta.owner_user_id !== actor.id || meta.case_id !== null) throw new ApiError('invalid_input', '照片不存在或不是您上传的，请重新上传', 'photoId');
+  if (!meta || meta.owner_user_id !== actor.id || meta.case_id !== null)
+    throw new ApiError('invalid_input', '照片不存在或不是您上传的，请重新上传', 'photoId');
 }
 
 export function createDeputy(deps: Deps, actor: SessionUser, input: CreateDeputyInput): Deputy {
@@ -114,7 +123,8 @@ export function updateDeputy(deps: Deps, actor: SessionUser, code: string, input
   if (input.level !== undefined && input.level !== before.level) fields.level = changes.level = input.level;
   if (regionId !== before.region_id) fields.region_id = changes.regionId = regionId;
   if (stationId !== before.station_id) fields.station_id = changes.stationId = stationId;
-  if (input.constituency !== undefined && input.constituency !== before.constituency) fields.constituency = changes.constituency = input.constituency;
+  if (input.constituency !== undefined && input.constituency !== before.constituency)
+    fields.constituency = changes.constituency = input.constituency;
   if (input.bio !== undefined && input.bio !== before.bio) fields.bio = changes.bio = input.bio;
   if (input.sort !== undefined && input.sort !== before.sort) fields.sort = changes.sort = input.sort;
   if (input.inOffice !== undefined && input.inOffice !== (before.in_office === 1)) {
@@ -151,5 +161,7 @@ export function listManagedDeputies(
     .filter((d) => !regionIds || regionIds.has(d.region_id))
     .filter((d) => !query.inOffice || (d.in_office === 1) === (query.inOffice === 'true'))
     .map((d) => toDeputyDto(d, deps))
-    .filter((d) => !needle || [d.name, d.code, d.constituency, d.stationName ?? '', d.regionName].some((s) => s.toLowerCase().includes(needle)));
+    .filter(
+      (d) => !needle || [d.name, d.code, d.constituency, d.stationName ?? '', d.regionName].some((s) => s.toLowerCase().includes(needle)),
+    );
 }

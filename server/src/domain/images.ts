@@ -43,9 +43,11 @@ export async function storableImage(buf: Buffer): Promise<StoredImage> {
   const format = formatOf(buf);
   if (!format) throw notAnImage();
   // the header only (no pixels decoded), unlimited here so that a huge size is told apart from a broken file
-  const meta = await sharp(buf, { limitInputPixels: false }).metadata().catch(() => {
-    throw undecodable();
-  });
+  const meta = await sharp(buf, { limitInputPixels: false })
+    .metadata()
+    .catch(() => {
+      throw undecodable();
+    });
   if (meta.format !== format) throw undecodable();
   const { width, height } = meta;
   if (!width || !height || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {

@@ -41,14 +41,7 @@ export const NOTICE_COALESCE_MS = 10 * 60_000;
  * repeats fold into it. At most one message per kind, case and person per window is sent, and
  * none is lost; the in-app inbox shows the folded notice as unread at once.
  */
-export function notify(
-  deps: Deps,
-  c: CaseRow,
-  recipients: string[],
-  kind: string,
-  text: string,
-  eventKey: string,
-): void {
+export function notify(deps: Deps, c: CaseRow, recipients: string[], kind: string, text: string, eventKey: string): void {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const since = new Date(now.getTime() - NOTICE_COALESCE_MS).toISOString();
@@ -62,7 +55,8 @@ export function notify(
     if (deps.notifications.known(dedupeKey)) continue;
     const earlier = deps.notifications.latestAbout(userId, c.id, kind, since);
     if (earlier?.status === 'pending' && deps.notifications.merge(earlier.id, title, `${body}（共${earlier.repeats + 1}次）`)) continue;
-    const held = earlier?.status === 'sent' && earlier.sent_at ? new Date(Date.parse(earlier.sent_at) + NOTICE_COALESCE_MS).toISOString() : nowIso;
+    const held =
+      earlier?.status === 'sent' && earlier.sent_at ? new Date(Date.parse(earlier.sent_at) + NOTICE_COALESCE_MS).toISOString() : nowIso;
     deps.notifications.enqueue(
       {
         channel: role === 'citizen' ? 'zlb' : 'ding',

@@ -44,7 +44,8 @@ export function isOverdue(c: DeadlineFacts, now: Date): boolean {
 
 type Audience = Pick<CaseRow, 'citizen_user_id' | 'anonymous' | 'deputy_code'>;
 
-const isSubmitter = (viewer: SessionUser, c: Pick<CaseRow, 'citizen_user_id'>) => viewer.role === 'citizen' && c.citizen_user_id === viewer.id;
+const isSubmitter = (viewer: SessionUser, c: Pick<CaseRow, 'citizen_user_id'>) =>
+  viewer.role === 'citizen' && c.citizen_user_id === viewer.id;
 
 /** Full contact details go only to the submitter, the case's deputy and office staff. */
 function mayReadContact(viewer: SessionUser, c: Audience): boolean {
@@ -127,16 +128,30 @@ export function toSummary(c: CaseSummaryRow, reference: ReferenceRepo, now: Date
     rating: c.rating,
     urgeCount: c.urge_count,
     ...(viewer && viewer.role !== 'citizen' && c.pending_reply_at !== undefined ? { replyPending: c.pending_reply_at !== null } : {}),
-    ...(viewer && viewer.role !== 'citizen' && c.extension_pending_days !== undefined ? { extensionPendingDays: c.extension_pending_days } : {}),
+    ...(viewer && viewer.role !== 'citizen' && c.extension_pending_days !== undefined
+      ? { extensionPendingDays: c.extension_pending_days }
+      : {}),
   };
 }
 
 /** Staff-only entries of the timeline; citizens see the steps of their case, not the office's notes. */
-const INTERNAL_ACTIONS = new Set<string>(['note', 'urge', 'request_extension', 'deny_extension', 'evaluate', 'approve_reply', 'reject_reply']);
+const INTERNAL_ACTIONS = new Set<string>([
+  'note',
+  'urge',
+  'request_extension',
+  'deny_extension',
+  'evaluate',
+  'approve_reply',
+  'reject_reply',
+]);
 const INTERNAL_NOTES = new Set<string>(['return', 'forward', 'assign', 'approve_extension']);
 
 type ReviewOutcome = 'pending' | 'approved' | 'rejected';
-const REVIEW_LABELS: Record<ReviewOutcome, string> = { pending: '答复（待审核）', approved: '答复（审核通过）', rejected: '答复（退回修改）' };
+const REVIEW_LABELS: Record<ReviewOutcome, string> = {
+  pending: '答复（待审核）',
+  approved: '答复（审核通过）',
+  rejected: '答复（退回修改）',
+};
 
 /**
  * 答复审核: what became of each unit reply that went to the office for review, by the seq of

@@ -37,10 +37,19 @@ export function schedulerTick(deps: Deps): { warned: number; overdue: number; au
       const startMs = Date.parse(d.start);
       const warnAt = startMs + (Date.parse(d.due) - startMs) * deps.limits.warnAtFraction;
       if (now.getTime() < warnAt || reminderFlags(c).includes(warnFlag)) continue;
-      deps.db.transaction(() => {
-        deps.cases.update(c.id, { reminded_flags: [...reminderFlags(c), warnFlag].join(' ') });
-        notify(deps, c, holderUserIds(deps, c), `${d.kind}_warning`, `临期预警：${DEADLINE_LABELS[d.kind]}时限将于 ${d.due} 到期`, warnFlag);
-      }).immediate();
+      deps.db
+        .transaction(() => {
+          deps.cases.update(c.id, { reminded_flags: [...reminderFlags(c), warnFlag].join(' ') });
+          notify(
+            deps,
+            c,
+            holderUserIds(deps, c),
+            `${d.kind}_warning`,
+            `临期预警：${DEADLINE_LABELS[d.kind]}时限将于 ${d.due} 到期`,
+            warnFlag,
+          );
+        })
+        .immediate();
       result.warned++;
     }
   }

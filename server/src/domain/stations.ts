@@ -71,9 +71,20 @@ export function createStation(deps: Deps, actor: SessionUser, input: CreateStati
     if (input.id && ids.includes(input.id)) throw new ApiError('conflict', '该联络站编号已被使用', 'id');
     checkNameFree(deps, input.regionId, input.name, null);
     const id = input.id ?? nextStationId(ids);
-    const row: StationRow = { id, name: input.name, region_id: input.regionId, address: input.address, reception_days: input.receptionDays, active: 1 };
+    const row: StationRow = {
+      id,
+      name: input.name,
+      region_id: input.regionId,
+      address: input.address,
+      reception_days: input.receptionDays,
+      active: 1,
+    };
     deps.admin.insertStation(row);
-    return { target: id, changes: { id, name: row.name, regionId: row.region_id, address: row.address, receptionDays: row.reception_days }, value: id };
+    return {
+      target: id,
+      changes: { id, name: row.name, regionId: row.region_id, address: row.address, receptionDays: row.reception_days },
+      value: id,
+    };
   });
   return toAdminStationDto(deps.reference.station(id)!, deps);
 }
@@ -90,7 +101,8 @@ export function updateStation(deps: Deps, actor: SessionUser, id: string, input:
   if (input.name !== undefined && input.name !== before.name) fields.name = changes.name = input.name;
   if (regionId !== before.region_id) fields.region_id = changes.regionId = regionId;
   if (input.address !== undefined && input.address !== before.address) fields.address = changes.address = input.address;
-  if (input.receptionDays !== undefined && input.receptionDays !== before.reception_days) fields.reception_days = changes.receptionDays = input.receptionDays;
+  if (input.receptionDays !== undefined && input.receptionDays !== before.reception_days)
+    fields.reception_days = changes.receptionDays = input.receptionDays;
   if (input.active !== undefined && input.active !== (before.active === 1)) {
     fields.active = input.active ? 1 : 0;
     changes.active = input.active;
@@ -102,7 +114,8 @@ export function updateStation(deps: Deps, actor: SessionUser, id: string, input:
     if (fields.region_id !== undefined) {
       // a deputy's station is of their region (or of a town below it): the station may not leave it
       const outside = placed.filter((d) => !deps.reference.isWithin(regionId, d.region_id));
-      if (outside.length) throw new ApiError('conflict', `该联络站有${outside.length}位代表不属于新的所属地区，请先在代表名册中为他们改选联络站`, 'regionId');
+      if (outside.length)
+        throw new ApiError('conflict', `该联络站有${outside.length}位代表不属于新的所属地区，请先在代表名册中为他们改选联络站`, 'regionId');
     }
     if (fields.active === 0) {
       // a closed station would still be shown as theirs to citizens: the office moves them first

@@ -62,11 +62,42 @@ interface LedgerRow {
 }
 
 const LEDGER_COLUMNS = Object.keys({
-  id: 1, tracking_no: 1, type: 1, title: 1, status: 1, region_id: 1, deputy_code: 1, category_id: 1, unit_id: 1, contact_name: 1,
-  contact_phone: 1, anonymous: 1, submitted_at: 1, ack_due_at: 1, acknowledged_at: 1, ack_on_time: 1, forwarded_at: 1,
-  first_assigned_at: 1, assigned_at: 1, sign_due_at: 1, signed_at: 1, reply_due_at: 1, rate_due_at: 1, extension_approved_days: 1, return_count: 1,
-  replied_at: 1, replied_by_unit: 1, reply_on_time: 1, reopen_count: 1, urge_count: 1, rating: 1, solved: 1, rated_at: 1,
-  deputy_rating: 1, closed_at: 1, close_reason: 1,
+  id: 1,
+  tracking_no: 1,
+  type: 1,
+  title: 1,
+  status: 1,
+  region_id: 1,
+  deputy_code: 1,
+  category_id: 1,
+  unit_id: 1,
+  contact_name: 1,
+  contact_phone: 1,
+  anonymous: 1,
+  submitted_at: 1,
+  ack_due_at: 1,
+  acknowledged_at: 1,
+  ack_on_time: 1,
+  forwarded_at: 1,
+  first_assigned_at: 1,
+  assigned_at: 1,
+  sign_due_at: 1,
+  signed_at: 1,
+  reply_due_at: 1,
+  rate_due_at: 1,
+  extension_approved_days: 1,
+  return_count: 1,
+  replied_at: 1,
+  replied_by_unit: 1,
+  reply_on_time: 1,
+  reopen_count: 1,
+  urge_count: 1,
+  rating: 1,
+  solved: 1,
+  rated_at: 1,
+  deputy_rating: 1,
+  closed_at: 1,
+  close_reason: 1,
 } satisfies Record<keyof LedgerRow, 1>);
 
 /** An instant as 2026-03-02 10:00 in China time. */
@@ -126,17 +157,48 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
   const addStyleModel = styles?.addStyleModel?.bind(styles);
   if (styles && addStyleModel) {
     styles.addStyleModel = (model, type) =>
-      model && typeof model === 'object' && Object.keys(model).length === 0 && type !== ExcelJS.ValueType.Date ? 0 : addStyleModel(model, type);
+      model && typeof model === 'object' && Object.keys(model).length === 0 && type !== ExcelJS.ValueType.Date
+        ? 0
+        : addStyleModel(model, type);
   }
   workbook.creator = '民情通';
   workbook.created = now;
   const sheet = workbook.addWorksheet('民情台账', { views: [{ state: 'frozen', ySplit: 1 }] });
   const columns: [string, number][] = [
-    ['受理编号', 18], ['诉求类型', 8], ['标题', 30], ['当前状态', 8], ['镇（街道）', 10], ['代表', 8], ['问题分类', 12],
-    ['承办单位', 22], ['群众', 8], ['联系电话', 14], ['提交时间', 17], ['应答时限', 17], ['受理时间', 17], ['按时受理', 8],
-    ['转交人大办时间', 17], ['首次交办时间', 17], ['最近交办时间', 17], ['签收时限', 17], ['签收时间', 17], ['办理时限', 17],
-    ['延期（工作日）', 8], ['退回次数', 8], ['答复时间', 17], ['答复方', 8], ['按时办结', 8], ['重办次数', 8], ['督办次数', 8],
-    ['群众评价', 10], ['是否解决', 8], ['评价时间', 17], ['代表评价', 10], ['办结时间', 17], ['办结方式', 10], ['当前超期', 8],
+    ['受理编号', 18],
+    ['诉求类型', 8],
+    ['标题', 30],
+    ['当前状态', 8],
+    ['镇（街道）', 10],
+    ['代表', 8],
+    ['问题分类', 12],
+    ['承办单位', 22],
+    ['群众', 8],
+    ['联系电话', 14],
+    ['提交时间', 17],
+    ['应答时限', 17],
+    ['受理时间', 17],
+    ['按时受理', 8],
+    ['转交人大办时间', 17],
+    ['首次交办时间', 17],
+    ['最近交办时间', 17],
+    ['签收时限', 17],
+    ['签收时间', 17],
+    ['办理时限', 17],
+    ['延期（工作日）', 8],
+    ['退回次数', 8],
+    ['答复时间', 17],
+    ['答复方', 8],
+    ['按时办结', 8],
+    ['重办次数', 8],
+    ['督办次数', 8],
+    ['群众评价', 10],
+    ['是否解决', 8],
+    ['评价时间', 17],
+    ['代表评价', 10],
+    ['办结时间', 17],
+    ['办结方式', 10],
+    ['当前超期', 8],
   ];
   sheet.columns = columns.map(([header, width]) => ({ header, width }));
   const headerRow = sheet.getRow(1);

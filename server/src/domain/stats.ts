@@ -288,7 +288,9 @@ export function liveSums(deps: Deps, f: StatsFilter, group: GroupBy): Map<string
        FROM cases WHERE status <> 'closed' AND ${where.join(' AND ')} GROUP BY 1`,
     )
     .all(...params, { now: f.now }) as { g: string; overdue: number | null; ackDueOpen: number | null; replyDueOpen: number | null }[];
-  return new Map(rows.map((r) => [String(r.g), { overdue: r.overdue ?? 0, ackDueOpen: r.ackDueOpen ?? 0, replyDueOpen: r.replyDueOpen ?? 0 }]));
+  return new Map(
+    rows.map((r) => [String(r.g), { overdue: r.overdue ?? 0, ackDueOpen: r.ackDueOpen ?? 0, replyDueOpen: r.replyDueOpen ?? 0 }]),
+  );
 }
 
 const NO_LIVE: LiveSums = { overdue: 0, ackDueOpen: 0, replyDueOpen: 0 };
@@ -390,7 +392,7 @@ export function trend(deps: Deps, user: SessionUser, q: StatsQuery & { granulari
   const keyOf = (day: string) => (g === 'day' ? day : g === 'week' ? weekStart(day) : day.slice(0, 7));
   // every bucket of the period, empty ones included; the first and last may be partial
   const buckets = new Map<string, { from: string; to: string }>();
-  for (let d = f.from; d <= f.to; ) {
+  for (let d = f.from; d <= f.to;) {
     const k = keyOf(d);
     let end = g === 'day' ? d : g === 'week' ? addDays(k, 6) : monthEnd(d.slice(0, 7));
     if (end > f.to) end = f.to;
@@ -561,7 +563,9 @@ export function deputyDuty(deps: Deps, user: SessionUser, q: StatsQuery): Deputy
   // 走: visits, reception days and check-ins are the deputy's own, counted by their date
   const field = new Map<string, { visits: number; receptions: number; checkins: number }>();
   for (const r of deps
-    .sql(`SELECT deputy_code AS code, sum(kind = 'visit') AS visits, sum(kind = 'reception') AS receptions FROM visits WHERE date >= ? AND date <= ? GROUP BY 1`)
+    .sql(
+      `SELECT deputy_code AS code, sum(kind = 'visit') AS visits, sum(kind = 'reception') AS receptions FROM visits WHERE date >= ? AND date <= ? GROUP BY 1`,
+    )
     .all(f.from, f.to) as { code: string; visits: number; receptions: number }[]) {
     field.set(r.code, { visits: r.visits, receptions: r.receptions, checkins: 0 });
   }
@@ -718,8 +722,17 @@ export function latestCases(deps: Deps, user: SessionUser, q: StatsQuery & { lim
        FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY submitted_at DESC LIMIT ?`,
     )
     .all(...params, limit) as {
-    id: string; tracking_no: string; title: string; status: CaseStatus; region_id: string;
-    category_id: string | null; deputy_code: string; submitted_at: string; anonymous: number; contact_name: string | null; contact_phone: string | null;
+    id: string;
+    tracking_no: string;
+    title: string;
+    status: CaseStatus;
+    region_id: string;
+    category_id: string | null;
+    deputy_code: string;
+    submitted_at: string;
+    anonymous: number;
+    contact_name: string | null;
+    contact_phone: string | null;
   }[];
   return {
     items: rows.map((r) => ({
@@ -734,7 +747,9 @@ export function latestCases(deps: Deps, user: SessionUser, q: StatsQuery & { lim
       submittedAt: r.submitted_at,
       citizen: r.anonymous
         ? '匿名'
-        : [r.contact_name ? maskName(r.contact_name) : null, r.contact_phone ? maskPhone(r.contact_phone) : null].filter(Boolean).join(' ') || '—',
+        : [r.contact_name ? maskName(r.contact_name) : null, r.contact_phone ? maskPhone(r.contact_phone) : null]
+            .filter(Boolean)
+            .join(' ') || '—',
     })),
   };
 }

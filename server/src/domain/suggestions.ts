@@ -47,7 +47,13 @@ const likenessText = (text: string, names: (string | null)[] = []) => maskPerson
  * Open cases of the same town in the last 30 days whose text is close to this one; with
  * `named`, only cases whose citizen gave their name (not anonymous ones).
  */
-export function similarOpenCases(deps: Deps, regionId: string, text: string, excludeId: string | null, opts: { limit?: number; named?: boolean } = {}) {
+export function similarOpenCases(
+  deps: Deps,
+  regionId: string,
+  text: string,
+  excludeId: string | null,
+  opts: { limit?: number; named?: boolean } = {},
+) {
   const since = new Date(deps.clock.now().getTime() - SIMILAR_WINDOW_MS).toISOString();
   const candidates = (
     deps

@@ -72,7 +72,14 @@ export function createUnit(deps: Deps, actor: SessionUser, input: CreateUnitInpu
     if (input.id && ids.includes(input.id)) throw new ApiError('conflict', '该单位编号已被使用', 'id');
     checkNameFree(deps, input.name, null);
     const id = input.id ?? nextUnitId(ids);
-    const row: UnitRow = { id, name: input.name, kind: input.kind, region_id: regionId, sort: input.sort ?? deps.admin.nextUnitSort(input.kind), active: 1 };
+    const row: UnitRow = {
+      id,
+      name: input.name,
+      kind: input.kind,
+      region_id: regionId,
+      sort: input.sort ?? deps.admin.nextUnitSort(input.kind),
+      active: 1,
+    };
     deps.admin.insertUnit(row);
     return { target: id, changes: { id, name: row.name, kind: row.kind, regionId, sort: row.sort }, value: id };
   });
@@ -91,7 +98,11 @@ export function updateUnit(deps: Deps, actor: SessionUser, id: string, input: Up
       // a category's cases would be routed to a unit that takes none: its default is changed first
       const defaults = deps.reference.categories().filter((c) => c.default_unit_id === id);
       if (defaults.length) {
-        throw new ApiError('conflict', `该单位是${defaults.map((c) => `“${c.name}”`).join('、')}的默认承办单位，请先改选这些分类的默认承办单位再停用`, 'active');
+        throw new ApiError(
+          'conflict',
+          `该单位是${defaults.map((c) => `“${c.name}”`).join('、')}的默认承办单位，请先改选这些分类的默认承办单位再停用`,
+          'active',
+        );
       }
     }
     deps.admin.updateUnit(id, fields);

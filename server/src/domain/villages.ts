@@ -33,7 +33,8 @@ export function nextVillageId(townId: string, ids: readonly string[]): string {
 }
 
 function checkOffice(user: SessionUser): void {
-  if (user.role !== 'admin' && user.role !== 'office') throw new ApiError('forbidden', '只有人大常委会办公室和系统管理员可以管理村（社区）');
+  if (user.role !== 'admin' && user.role !== 'office')
+    throw new ApiError('forbidden', '只有人大常委会办公室和系统管理员可以管理村（社区）');
 }
 
 function checkNameFree(deps: Deps, townId: string, name: string, self: string | null): void {
@@ -51,11 +52,19 @@ function managedVillage(deps: Deps, user: SessionUser, id: string): RegionRow {
 /** 村（社区）'s list: the villages of the caller's towns, in use or stopped, by town and 排序. */
 export function listVillages(deps: Deps, user: SessionUser): AdminVillage[] {
   checkOffice(user);
-  const townOrder = new Map(deps.reference.regions().filter((r) => r.kind === 'town').map((t, i) => [t.id, i]));
+  const townOrder = new Map(
+    deps.reference
+      .regions()
+      .filter((r) => r.kind === 'town')
+      .map((t, i) => [t.id, i]),
+  );
   return deps.reference
     .regions()
     .filter((r) => r.kind === 'village' && managesRegion(deps, user, r.id))
-    .sort((a, b) => (townOrder.get(a.parent_id ?? '') ?? 0) - (townOrder.get(b.parent_id ?? '') ?? 0) || a.sort - b.sort || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) =>
+        (townOrder.get(a.parent_id ?? '') ?? 0) - (townOrder.get(b.parent_id ?? '') ?? 0) || a.sort - b.sort || a.id.localeCompare(b.id),
+    )
     .map((v) => toAdminVillageDto(v, deps));
 }
 
@@ -67,7 +76,14 @@ export function createVillage(deps: Deps, actor: SessionUser, input: CreateVilla
   const id = recordAdminChange(deps, actor, 'village_create', () => {
     checkNameFree(deps, town.id, input.name, null);
     const id = nextVillageId(town.id, deps.admin.regionIds());
-    const row: RegionRow = { id, name: input.name, kind: 'village', parent_id: town.id, sort: deps.admin.nextChildSort(town.id), active: 1 };
+    const row: RegionRow = {
+      id,
+      name: input.name,
+      kind: 'village',
+      parent_id: town.id,
+      sort: deps.admin.nextChildSort(town.id),
+      active: 1,
+    };
     deps.admin.insertRegion(row);
     return { target: id, changes: { id, name: row.name, townId: town.id }, value: id };
   });

@@ -44,7 +44,8 @@ export const strictJson: MiddlewareHandler = async (c, next) => {
   // only an escape can make one (the UTF-8 decoder above refuses encoded surrogates): look closer only then
   if (SURROGATE_ESCAPE.test(text)) {
     const path = loneSurrogateAt(value, []);
-    if (path) throw new ApiError('invalid_input', '含有无法识别的乱码字符（不完整的 Unicode 编码），请删除后重新输入', path.join('.') || undefined);
+    if (path)
+      throw new ApiError('invalid_input', '含有无法识别的乱码字符（不完整的 Unicode 编码），请删除后重新输入', path.join('.') || undefined);
   }
   cacheText(c.req, text);
   return next();

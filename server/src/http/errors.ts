@@ -36,7 +36,17 @@ export function onError(err: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     const status = err.status;
     const code: ErrorCode =
-      status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 404 ? 'not_found' : status === 415 ? 'unsupported_media_type' : status < 500 ? 'invalid_input' : 'internal';
+      status === 413
+        ? 'payload_too_large'
+        : status === 401
+          ? 'unauthorized'
+          : status === 404
+            ? 'not_found'
+            : status === 415
+              ? 'unsupported_media_type'
+              : status < 500
+                ? 'invalid_input'
+                : 'internal';
     return c.json(errorBody(code), ERROR_STATUS[code]);
   }
   // every body is read before any handler runs, so a request whose body never arrived failed for that reason

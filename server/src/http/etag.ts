@@ -40,7 +40,9 @@ export function revalidation(): MiddlewareHandler<AppEnv> {
     const url = c.req.url;
     const pathAndQuery = url.slice(url.indexOf('/', url.indexOf('//') + 2));
     const minute = Math.floor(deps.clock.now().getTime() / MINUTE_MS);
-    const hash = createHash('sha256').update(`${instance}\n${deps.dataVersion()}\n${minute}\n${user.id}\n${pathAndQuery}`).digest('base64url');
+    const hash = createHash('sha256')
+      .update(`${instance}\n${deps.dataVersion()}\n${minute}\n${user.id}\n${pathAndQuery}`)
+      .digest('base64url');
     const tag = `W/"${hash.slice(0, 27)}"`;
     const held = c.req.header('if-none-match');
     if (held && matchesWeakly(held, tag)) return notModified(c, tag);

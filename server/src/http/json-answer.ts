@@ -16,7 +16,11 @@ export const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
  * What a revalidated answer (etag.ts) carries, its 304 included: the browser may keep it for
  * this user only and must ask again (If-None-Match) before each use.
  */
-const REVALIDATED: Readonly<Record<string, string>> = Object.freeze({ ...API_SECURITY_HEADERS, 'cache-control': 'private, no-cache', vary: 'accept-encoding' });
+const REVALIDATED: Readonly<Record<string, string>> = Object.freeze({
+  ...API_SECURITY_HEADERS,
+  'cache-control': 'private, no-cache',
+  vary: 'accept-encoding',
+});
 
 /** Each set of headers, and with the Content-Encoding of an answer so encoded. */
 function byEncoding(headers: Readonly<Record<string, string>>): Readonly<Record<Encoding | 'identity', Readonly<Record<string, string>>>> {

@@ -19,7 +19,13 @@ const TYPES: Record<string, string> = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.txt']);
 
-interface CachedFile { raw: Buffer; gzip?: Buffer; br?: Buffer; type: string; mtimeMs: number }
+interface CachedFile {
+  raw: Buffer;
+  gzip?: Buffer;
+  br?: Buffer;
+  type: string;
+  mtimeMs: number;
+}
 
 /**
  * Serves the built apps from dist/: hashed assets for a year (immutable), the two app

@@ -35,7 +35,8 @@ const FORMAT: Record<string, string> = {
   e164: '电话号码',
 };
 
-const sizeUnit = (origin: string) => (origin === 'string' ? '个字' : origin === 'array' || origin === 'set' ? '项' : origin === 'file' ? '字节' : '');
+const sizeUnit = (origin: string) =>
+  origin === 'string' ? '个字' : origin === 'array' || origin === 'set' ? '项' : origin === 'file' ? '字节' : '';
 
 /**
  * The words for an issue a schema did not word itself (the shared schemas word what people

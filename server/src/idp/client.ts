@@ -48,9 +48,7 @@ export function createHttpIdp(config: HttpIdpConfig): IdentityProvider {
   async function dingAccessToken(): Promise<string> {
     if (dingToken && dingToken.expiresAt > Date.now() + 60_000) return dingToken.value;
     const q = new URLSearchParams({ appkey: config.dingAppKey, appsecret: config.dingAppSecret });
-    const r = await call<{ errcode: number; errmsg: string; access_token?: string; expires_in?: number }>(
-      `${ding()}/gettoken?${q}`,
-    );
+    const r = await call<{ errcode: number; errmsg: string; access_token?: string; expires_in?: number }>(`${ding()}/gettoken?${q}`);
     if (r.errcode !== 0 || !r.access_token) throw new ApiError('idp_unavailable', `浙政钉接口错误：${r.errmsg}`);
     dingToken = { value: r.access_token, expiresAt: Date.now() + (r.expires_in ?? 7200) * 1000 };
     return dingToken.value;
@@ -59,10 +57,11 @@ export function createHttpIdp(config: HttpIdpConfig): IdentityProvider {
   return {
     async citizenByTicket(ticket) {
       const base = `${zlb()}/sso/servlet/simpleauth`;
-      const v = await postJson<{ result: string; errmsg: string; token?: string }>(
-        `${base}?method=ticketValidation`,
-        { st: ticket, servicecode: config.zlbAppId, datatype: 'json' },
-      );
+      const v = await postJson<{ result: string; errmsg: string; token?: string }>(`${base}?method=ticketValidation`, {
+        st: ticket,
+        servicecode: config.zlbAppId,
+        datatype: 'json',
+      });
       if (v.result !== '0' || !v.token) throw new ApiError('unauthorized', '登录票据无效或已过期，请重新进入');
       const info = await postJson<{ result: string; errmsg: string; userid?: string; username?: string; mobile?: string }>(
         `${base}?method=getUserInfo`,

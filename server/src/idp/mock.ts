@@ -9,7 +9,13 @@ import { validate } from '../http/validate.js';
 const CODE_TTL_MS = 5 * 60_000;
 const SESSION_TTL_MS = 60 * 60_000;
 
-interface AccountRow { account: string; kind: 'zlb' | 'ding'; role: MockAccount['role']; name: string; mobile: string | null }
+interface AccountRow {
+  account: string;
+  kind: 'zlb' | 'ding';
+  role: MockAccount['role'];
+  name: string;
+  mobile: string | null;
+}
 
 /**
  * The stand-in identity provider for demo, development and tests: the same HTTP shapes as
@@ -53,7 +59,12 @@ export function createMockIdp(db: Db, clock: Clock) {
     ((await c.req.json().catch(() => ({}))) ?? {}) as Record<string, unknown>;
 
   const app = new Hono()
-    .get('/accounts', (c) => c.json(accounts.all().map(({ account, role, name }) => ({ account, role, name })), 200))
+    .get('/accounts', (c) =>
+      c.json(
+        accounts.all().map(({ account, role, name }) => ({ account, role, name })),
+        200,
+      ),
+    )
     .post('/tickets', validate('json', mockTicketRequestSchema), (c) => {
       const a = account.get(c.req.valid('json').account);
       if (!a) throw new ApiError('not_found', '没有这个模拟账号', 'account');
@@ -119,7 +130,14 @@ export function createMockIdp(db: Db, clock: Clock) {
       const b = await body(c);
       const msg = b.msg as { oa?: { body?: { title?: string; content?: string } } } | undefined;
       if (typeof b.userid_list !== 'string' || typeof b.msg_key !== 'string') return c.json({ errcode: 40035, errmsg: '缺少参数' }, 200);
-      recordMessage.run('ding', b.userid_list, b.msg_key, msg?.oa?.body?.title ?? '', msg?.oa?.body?.content ?? '', clock.now().toISOString());
+      recordMessage.run(
+        'ding',
+        b.userid_list,
+        b.msg_key,
+        msg?.oa?.body?.title ?? '',
+        msg?.oa?.body?.content ?? '',
+        clock.now().toISOString(),
+      );
       return c.json({ errcode: 0, errmsg: 'ok', task_id: Date.now(), request_id: randomBytes(8).toString('hex') }, 200);
     });
   return app;

@@ -25,9 +25,7 @@ export interface UserFilter {
 
 /** 账号管理: accounts by role and search, their changes, and the append-only log of admin changes. */
 export function adminRepo(db: Db) {
-  const appendEvent = db.prepare(
-    'INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
+  const appendEvent = db.prepare('INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES (?, ?, ?, ?, ?)');
   const countEvents = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM admin_events');
   const pageEvents = db.prepare<[number, number], AdminEventRow>(
     `SELECT e.*, coalesce(a.name, '系统') AS actor_name, coalesce(t.name, d.name, un.name, ca.name, st.name, vi.name) AS target_name
@@ -86,7 +84,9 @@ export function adminRepo(db: Db) {
       params.push(f.disabled ? 1 : 0);
     }
     if (f.like) {
-      clauses.push("(name LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\' OR idp_user_id LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')");
+      clauses.push(
+        "(name LIKE ? ESCAPE '\\' OR username LIKE ? ESCAPE '\\' OR idp_user_id LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')",
+      );
       params.push(f.like, f.like, f.like, f.like);
     }
     return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -98,7 +98,8 @@ export function adminRepo(db: Db) {
     <F extends object>(table: string, key: string) =>
     (id: string, fields: F) => {
       const keys = Object.keys(fields);
-      if (keys.length) prepared(`UPDATE ${table} SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE ${key} = @id`).run({ ...fields, id });
+      if (keys.length)
+        prepared(`UPDATE ${table} SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE ${key} = @id`).run({ ...fields, id });
     };
 
   return {
@@ -114,7 +115,14 @@ export function adminRepo(db: Db) {
     },
     /** The account that already signs in with this 浙政钉 id, if any. */
     dingUserTaken: (dingUserId: string) => idpTaken.get(dingUserId)?.id,
-    update: setColumns<Partial<Pick<UserRow, 'name' | 'phone' | 'idp_kind' | 'idp_user_id' | 'password_hash' | 'region_id' | 'unit_id' | 'deputy_code' | 'disabled'>>>('users', 'id'),
+    update: setColumns<
+      Partial<
+        Pick<
+          UserRow,
+          'name' | 'phone' | 'idp_kind' | 'idp_user_id' | 'password_hash' | 'region_id' | 'unit_id' | 'deputy_code' | 'disabled'
+        >
+      >
+    >('users', 'id'),
     /** actorId null: done by the system, not a person (a sign-in lockout). */
     appendEvent: (actorId: string | null, action: AdminAction, target: string, changes: Record<string, unknown>, at: string) =>
       appendEvent.run(actorId, action, target, JSON.stringify(changes), at),
@@ -123,7 +131,9 @@ export function adminRepo(db: Db) {
     },
     /** 代表名册: a new deputy (the caller holds the transaction and has checked region and station). */
     insertDeputy: (row: DeputyRow) => insertDeputy.run(row),
-    updateDeputy: setColumns<Partial<Pick<DeputyRow, 'name' | 'level' | 'region_id' | 'station_id' | 'constituency' | 'bio' | 'sort' | 'in_office' | 'photo_url'>>>('deputies', 'code'),
+    updateDeputy: setColumns<
+      Partial<Pick<DeputyRow, 'name' | 'level' | 'region_id' | 'station_id' | 'constituency' | 'bio' | 'sort' | 'in_office' | 'photo_url'>>
+    >('deputies', 'code'),
     /** Every deputy code in use (read in the transaction that takes the next free D###). */
     deputyCodes: () => deputyCodes.all().map((r) => r.code),
     /** The sort a new deputy gets: after every other. */
@@ -156,7 +166,8 @@ export function adminRepo(db: Db) {
     openStationsIn: (regionId: string) => openStationsIn.get(regionId)!.n,
     setDefaultUnit: (categoryId: string, unitId: string) => setDefaultUnit.run(unitId, categoryId),
     /** Demo mode: the stand-in provider learns the new 浙政钉 account, so it can sign in there. */
-    registerMockStaff: (dingUserId: string, role: Role, name: string, mobile: string | null) => registerMock.run(dingUserId, role, name, mobile),
+    registerMockStaff: (dingUserId: string, role: Role, name: string, mobile: string | null) =>
+      registerMock.run(dingUserId, role, name, mobile),
   };
 }
 export type AdminRepo = ReturnType<typeof adminRepo>;

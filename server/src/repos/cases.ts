@@ -63,9 +63,27 @@ export interface CaseRow {
 }
 
 const NEW_CASE_COLUMNS = [
-  'id', 'tracking_no', 'type', 'title', 'body', 'status', 'deputy_code', 'region_id', 'citizen_user_id',
-  'entered_by_user_id', 'contact_name', 'contact_phone', 'anonymous', 'location_lat', 'location_lng',
-  'location_address', 'photo_ids', 'category_id', 'submitted_at', 'ack_due_at', 'updated_at',
+  'id',
+  'tracking_no',
+  'type',
+  'title',
+  'body',
+  'status',
+  'deputy_code',
+  'region_id',
+  'citizen_user_id',
+  'entered_by_user_id',
+  'contact_name',
+  'contact_phone',
+  'anonymous',
+  'location_lat',
+  'location_lng',
+  'location_address',
+  'photo_ids',
+  'category_id',
+  'submitted_at',
+  'ack_due_at',
+  'updated_at',
 ] as const satisfies readonly (keyof CaseRow)[];
 export type NewCaseRow = Pick<CaseRow, (typeof NEW_CASE_COLUMNS)[number]>;
 
@@ -75,13 +93,39 @@ export type NewCaseRow = Pick<CaseRow, (typeof NEW_CASE_COLUMNS)[number]>;
  * the two after every migration, so a new column's default cannot drift from this.
  */
 export const NEW_CASE_DEFAULTS: Readonly<Omit<CaseRow, keyof NewCaseRow>> = Object.freeze({
-  unit_id: null, merged_into_case_id: null, reopen_count: 0, return_count: 0, urge_count: 0,
-  extension_pending_days: null, extension_approved_days: null, sign_due_at: null, reply_due_at: null,
-  rate_due_at: null, acknowledged_at: null, forwarded_at: null, assigned_at: null, first_assigned_at: null,
-  signed_at: null, replied_at: null, replied_by_unit: 0, reply_text: null, closed_at: null, close_reason: null,
-  rating: null, solved: null, rating_comment: null, rated_at: null, deputy_rating: null, deputy_rating_comment: null,
-  ack_on_time: null, reply_on_time: null, reminded_flags: '', pending_reply_text: null, pending_reply_photo_ids: null,
-  pending_reply_at: null, last_event_hash: null,
+  unit_id: null,
+  merged_into_case_id: null,
+  reopen_count: 0,
+  return_count: 0,
+  urge_count: 0,
+  extension_pending_days: null,
+  extension_approved_days: null,
+  sign_due_at: null,
+  reply_due_at: null,
+  rate_due_at: null,
+  acknowledged_at: null,
+  forwarded_at: null,
+  assigned_at: null,
+  first_assigned_at: null,
+  signed_at: null,
+  replied_at: null,
+  replied_by_unit: 0,
+  reply_text: null,
+  closed_at: null,
+  close_reason: null,
+  rating: null,
+  solved: null,
+  rating_comment: null,
+  rated_at: null,
+  deputy_rating: null,
+  deputy_rating_comment: null,
+  ack_on_time: null,
+  reply_on_time: null,
+  reminded_flags: '',
+  pending_reply_text: null,
+  pending_reply_photo_ids: null,
+  pending_reply_at: null,
+  last_event_hash: null,
 });
 
 /**
@@ -90,11 +134,33 @@ export const NEW_CASE_DEFAULTS: Readonly<Omit<CaseRow, keyof NewCaseRow>> = Obje
  * viewer gets (present.ts); they are not shown.
  */
 const SUMMARY_COLUMNS = [
-  'id', 'tracking_no', 'type', 'title', 'status', 'deputy_code', 'region_id', 'category_id', 'unit_id', 'anonymous',
-  'submitted_at', 'ack_due_at', 'sign_due_at', 'reply_due_at', 'rate_due_at', 'close_reason', 'rating', 'urge_count',
-  'citizen_user_id', 'contact_name', 'pending_reply_at', 'extension_pending_days',
+  'id',
+  'tracking_no',
+  'type',
+  'title',
+  'status',
+  'deputy_code',
+  'region_id',
+  'category_id',
+  'unit_id',
+  'anonymous',
+  'submitted_at',
+  'ack_due_at',
+  'sign_due_at',
+  'reply_due_at',
+  'rate_due_at',
+  'close_reason',
+  'rating',
+  'urge_count',
+  'citizen_user_id',
+  'contact_name',
+  'pending_reply_at',
+  'extension_pending_days',
 ] as const satisfies readonly (keyof CaseRow)[];
-export type CaseSummaryRow = Pick<CaseRow, Exclude<(typeof SUMMARY_COLUMNS)[number], 'pending_reply_at' | 'extension_pending_days'> | 'body'> & {
+export type CaseSummaryRow = Pick<
+  CaseRow,
+  Exclude<(typeof SUMMARY_COLUMNS)[number], 'pending_reply_at' | 'extension_pending_days'> | 'body'
+> & {
   /** Absent where a caller selects its own columns (the cockpit's lists): no 答复待审核 or 延期 mark there. */
   pending_reply_at?: string | null;
   extension_pending_days?: number | null;

@@ -22,8 +22,19 @@ export const KEYED = 'hmac:';
 
 export const canonical = (e: HashedEventFields, prevHash: string | null) =>
   JSON.stringify([
-    e.case_id, e.seq, e.action, e.actor_user_id, e.actor_role, e.actor_name,
-    e.from_status, e.to_status, e.note, e.data, e.attachments, e.created_at, prevHash,
+    e.case_id,
+    e.seq,
+    e.action,
+    e.actor_user_id,
+    e.actor_role,
+    e.actor_name,
+    e.from_status,
+    e.to_status,
+    e.note,
+    e.data,
+    e.attachments,
+    e.created_at,
+    prevHash,
   ]);
 
 /**

@@ -33,7 +33,9 @@ const coalesce = (columns: readonly string[]) => (columns.length === 1 ? columns
 
 /** `status IN ('a','b')` for the statuses whose rule passes `test` (statuses are fixed words, never input). */
 export function statusIn(test: (rule: StatusRule, status: CaseStatus) => boolean): string {
-  return `status IN (${statusesWhere(test).map((s) => `'${s}'`).join(',')})`;
+  return `status IN (${statusesWhere(test)
+    .map((s) => `'${s}'`)
+    .join(',')})`;
 }
 
 /** 超期 as SQL: in a status whose deadline counts, and that deadline before `now` (a placeholder: `?` or `@now`). */

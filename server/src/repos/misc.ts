@@ -66,7 +66,9 @@ export interface HolidayRow {
 export function holidaysRepo(db: Db) {
   const all = db.prepare<[], { date: string; kind: DayKind }>('SELECT date, kind FROM holidays');
   // dates are YYYY-MM-DD text: one year is a range of the primary key
-  const ofYear = db.prepare<[string, string], HolidayRow>('SELECT date, kind, name FROM holidays WHERE date >= ? AND date < ? ORDER BY date');
+  const ofYear = db.prepare<[string, string], HolidayRow>(
+    'SELECT date, kind, name FROM holidays WHERE date >= ? AND date < ? ORDER BY date',
+  );
   const deleteYear = db.prepare<[string, string]>('DELETE FROM holidays WHERE date >= ? AND date < ?');
   const insert = db.prepare<[string, DayKind, string]>('INSERT INTO holidays (date, kind, name) VALUES (?, ?, ?)');
   const range = (year: number): [string, string] => [`${year}-01-01`, `${year + 1}-01-01`];

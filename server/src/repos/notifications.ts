@@ -20,10 +20,7 @@ export interface NotificationRow {
   repeats: number;
 }
 
-export type NewNotification = Pick<
-  NotificationRow,
-  'channel' | 'recipient_user_id' | 'case_id' | 'kind' | 'title' | 'body' | 'dedupe_key'
->;
+export type NewNotification = Pick<NotificationRow, 'channel' | 'recipient_user_id' | 'case_id' | 'kind' | 'title' | 'body' | 'dedupe_key'>;
 
 /** The outbox: written in the same transaction as the change it tells about, delivered later. */
 export function notificationsRepo(db: Db) {
@@ -45,7 +42,9 @@ export function notificationsRepo(db: Db) {
     "SELECT * FROM notifications WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
   );
   // only the text that was sent: a notice merged into while it was on its way stays queued (its key differs)
-  const markSent = db.prepare("UPDATE notifications SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ? AND repeats = ?");
+  const markSent = db.prepare(
+    "UPDATE notifications SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ? AND repeats = ?",
+  );
   const markRetry = db.prepare(
     'UPDATE notifications SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?, status = ? WHERE id = ?',
   );

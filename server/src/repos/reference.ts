@@ -1,24 +1,48 @@
 import type { Db } from '../db/open.js';
 
 export interface RegionRow {
-  id: string; name: string; kind: 'city' | 'town' | 'village'; parent_id: string | null; sort: number;
+  id: string;
+  name: string;
+  kind: 'city' | 'town' | 'village';
+  parent_id: string | null;
+  sort: number;
   /** 1 in use, 0 stopped (停用: a village merged away or dissolved; 村（社区）). */
   active: 0 | 1;
 }
 export interface StationRow {
-  id: string; name: string; region_id: string; address: string; reception_days: string;
+  id: string;
+  name: string;
+  region_id: string;
+  address: string;
+  reception_days: string;
   /** 1 open, 0 stopped (停用: closed; 联络站). */
   active: 0 | 1;
 }
 export interface UnitRow {
-  id: string; name: string; kind: 'department' | 'town' | 'organ'; region_id: string | null; sort: number;
+  id: string;
+  name: string;
+  kind: 'department' | 'town' | 'organ';
+  region_id: string | null;
+  sort: number;
   /** 1 in service, 0 stopped (停用: no new assignments; 承办单位). */
   active: 0 | 1;
 }
-export interface CategoryRow { id: string; name: string; default_unit_id: string | null; sort: number }
+export interface CategoryRow {
+  id: string;
+  name: string;
+  default_unit_id: string | null;
+  sort: number;
+}
 export interface DeputyRow {
-  code: string; name: string; level: 'province' | 'prefecture' | 'county' | 'town'; region_id: string;
-  station_id: string | null; constituency: string; photo_url: string; bio: string; sort: number;
+  code: string;
+  name: string;
+  level: 'province' | 'prefecture' | 'county' | 'town';
+  region_id: string;
+  station_id: string | null;
+  constituency: string;
+  photo_url: string;
+  bio: string;
+  sort: number;
   /** 1 in office, 0 left office (代表名册). */
   in_office: 0 | 1;
 }
@@ -34,11 +58,36 @@ export function referenceRepo(db: Db) {
   let categories = new Map<string, CategoryRow>();
   let deputies = new Map<string, DeputyRow>();
   const load = () => {
-    regions = new Map(db.prepare<[], RegionRow>('SELECT * FROM regions ORDER BY sort, id').all().map((r) => [r.id, r]));
-    stations = new Map(db.prepare<[], StationRow>('SELECT * FROM stations ORDER BY id').all().map((r) => [r.id, r]));
-    units = new Map(db.prepare<[], UnitRow>('SELECT * FROM units ORDER BY sort, id').all().map((r) => [r.id, r]));
-    categories = new Map(db.prepare<[], CategoryRow>('SELECT * FROM categories ORDER BY sort, id').all().map((r) => [r.id, r]));
-    deputies = new Map(db.prepare<[], DeputyRow>('SELECT * FROM deputies ORDER BY sort, code').all().map((r) => [r.code, r]));
+    regions = new Map(
+      db
+        .prepare<[], RegionRow>('SELECT * FROM regions ORDER BY sort, id')
+        .all()
+        .map((r) => [r.id, r]),
+    );
+    stations = new Map(
+      db
+        .prepare<[], StationRow>('SELECT * FROM stations ORDER BY id')
+        .all()
+        .map((r) => [r.id, r]),
+    );
+    units = new Map(
+      db
+        .prepare<[], UnitRow>('SELECT * FROM units ORDER BY sort, id')
+        .all()
+        .map((r) => [r.id, r]),
+    );
+    categories = new Map(
+      db
+        .prepare<[], CategoryRow>('SELECT * FROM categories ORDER BY sort, id')
+        .all()
+        .map((r) => [r.id, r]),
+    );
+    deputies = new Map(
+      db
+        .prepare<[], DeputyRow>('SELECT * FROM deputies ORDER BY sort, code')
+        .all()
+        .map((r) => [r.code, r]),
+    );
   };
   load();
 

@@ -8,16 +8,49 @@ import type { Db } from '../db/open.js';
  * update, so they are never behind the cases.
  */
 export const MEASURES = [
-  'received', 'open', 'closed', 'ack_due', 'ack_ok', 'acked', 'ack_s', 'reply_due', 'reply_ok', 'rated', 'sat', 'basic', 'unsat',
-  'solved', 'd_rated', 'd_sat', 'd_basic', 'assigned', 'returned', 'extended', 'replied', 'reopened', 'direct', 'forwarded',
-  'dep_n', 'dep_s', 'off_n', 'off_s', 'unit_n', 'unit_s',
+  'received',
+  'open',
+  'closed',
+  'ack_due',
+  'ack_ok',
+  'acked',
+  'ack_s',
+  'reply_due',
+  'reply_ok',
+  'rated',
+  'sat',
+  'basic',
+  'unsat',
+  'solved',
+  'd_rated',
+  'd_sat',
+  'd_basic',
+  'assigned',
+  'returned',
+  'extended',
+  'replied',
+  'reopened',
+  'direct',
+  'forwarded',
+  'dep_n',
+  'dep_s',
+  'off_n',
+  'off_s',
+  'unit_n',
+  'unit_s',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 export type Sums = Record<Measure, number>;
 
 export const AGGREGATE_TABLES = {
-  stats_day: { key: ['day', 'region_id', 'category_id', 'unit_id', 'deputy_code'], select: ['day', 'region_id', 'category_id', 'unit_id', 'deputy_code'] },
-  stats_month: { key: ['month', 'region_id', 'category_id', 'unit_id', 'deputy_code'], select: ['substr(day, 1, 7)', 'region_id', 'category_id', 'unit_id', 'deputy_code'] },
+  stats_day: {
+    key: ['day', 'region_id', 'category_id', 'unit_id', 'deputy_code'],
+    select: ['day', 'region_id', 'category_id', 'unit_id', 'deputy_code'],
+  },
+  stats_month: {
+    key: ['month', 'region_id', 'category_id', 'unit_id', 'deputy_code'],
+    select: ['substr(day, 1, 7)', 'region_id', 'category_id', 'unit_id', 'deputy_code'],
+  },
   stats_day_region: { key: ['day', 'region_id'], select: ['day', 'region_id'] },
   stats_month_region: { key: ['month', 'region_id'], select: ['substr(day, 1, 7)', 'region_id'] },
 } as const;
@@ -57,7 +90,9 @@ export function recountReturns(db: Db): Record<string, string | number>[] {
 
 export function storedReturns(db: Db): Record<string, string | number>[] {
   return db
-    .prepare('SELECT day, region_id, deputy_code, category_id, unit_id, returned FROM stats_unit_returns WHERE returned <> 0 ORDER BY 1, 2, 3, 4, 5')
+    .prepare(
+      'SELECT day, region_id, deputy_code, category_id, unit_id, returned FROM stats_unit_returns WHERE returned <> 0 ORDER BY 1, 2, 3, 4, 5',
+    )
     .all() as Record<string, string | number>[];
 }
 

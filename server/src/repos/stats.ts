@@ -41,7 +41,11 @@ export function statsRepo(db: Db) {
     }),
     /** How many cases of [start, end) the ledger would hold. */
     ledgerCount: (start: string, end: string, d: Dims) =>
-      (prepared(`SELECT count(*) AS n FROM cases WHERE submitted_at >= ? AND submitted_at < ?${dims(d)}`).get(start, end, ...d.params) as { n: number }).n,
+      (
+        prepared(`SELECT count(*) AS n FROM cases WHERE submitted_at >= ? AND submitted_at < ?${dims(d)}`).get(start, end, ...d.params) as {
+          n: number;
+        }
+      ).n,
     /**
      * The ledger's next `limit` rows after (submitted_at, id) = `after`: keyset paging, so each
      * batch starts where the last one ended (the index range moves with it).

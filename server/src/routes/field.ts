@@ -9,8 +9,23 @@ import { ApiError, notFound } from '../errors.js';
 import { validate } from '../http/validate.js';
 import type { RouteContext } from './context.js';
 
-interface VisitRow { id: string; deputy_code: string; kind: 'visit' | 'reception'; date: string; place: string; people: string; summary: string; photo_ids: string; created_at: string }
-interface CheckinRow { id: string; deputy_code: string; station_id: string; at: string }
+interface VisitRow {
+  id: string;
+  deputy_code: string;
+  kind: 'visit' | 'reception';
+  date: string;
+  place: string;
+  people: string;
+  summary: string;
+  photo_ids: string;
+  created_at: string;
+}
+interface CheckinRow {
+  id: string;
+  deputy_code: string;
+  station_id: string;
+  at: string;
+}
 
 /** The key printed in a station's QR code; a check-in must present it. */
 export const stationKey = (secret: string, stationId: string) =>
@@ -71,7 +86,11 @@ export function fieldRoutes(ctx: RouteContext) {
       let codes: string[] | null;
       if (user.role === 'deputy') codes = [user.deputyCode!];
       else if (user.role === 'admin' || !user.regionId) codes = user.role === 'admin' ? null : [];
-      else codes = deps.reference.deputies().filter((d) => deps.reference.isWithin(d.region_id, user.regionId!)).map((d) => d.code);
+      else
+        codes = deps.reference
+          .deputies()
+          .filter((d) => deps.reference.isWithin(d.region_id, user.regionId!))
+          .map((d) => d.code);
       const asked = c.req.query('deputyCode');
       if (asked) codes = codes === null || codes.includes(asked) ? [asked] : [];
       const where = codes === null ? '' : `WHERE deputy_code IN (${codes.map(() => '?').join(',') || "''"})`;
@@ -98,8 +117,16 @@ export function fieldRoutes(ctx: RouteContext) {
         .prepare<[string, string, string], CheckinRow>('SELECT * FROM checkins WHERE deputy_code = ? AND station_id = ? AND at >= ?')
         .get(user.deputyCode!, stationId, dayStart);
       const row: CheckinRow = existing ?? { id: randomUUID(), deputy_code: user.deputyCode!, station_id: stationId, at: now.toISOString() };
-      if (!existing) deps.db.prepare('INSERT INTO checkins (id, deputy_code, station_id, at) VALUES (@id, @deputy_code, @station_id, @at)').run(row);
-      const body: Checkin = { id: row.id, deputyCode: row.deputy_code, stationId, stationName: station.name, at: row.at, repeated: Boolean(existing) };
+      if (!existing)
+        deps.db.prepare('INSERT INTO checkins (id, deputy_code, station_id, at) VALUES (@id, @deputy_code, @station_id, @at)').run(row);
+      const body: Checkin = {
+        id: row.id,
+        deputyCode: row.deputy_code,
+        stationId,
+        stationName: station.name,
+        at: row.at,
+        repeated: Boolean(existing),
+      };
       return c.json(body, existing ? 200 : 201);
     })
     .get('/checkins', (c) => {
@@ -109,7 +136,12 @@ export function fieldRoutes(ctx: RouteContext) {
         .prepare<[string], CheckinRow>('SELECT * FROM checkins WHERE deputy_code = ? ORDER BY at DESC LIMIT 100')
         .all(user.deputyCode!);
       const items: Checkin[] = rows.map((r) => ({
-        id: r.id, deputyCode: r.deputy_code, stationId: r.station_id, stationName: deps.reference.station(r.station_id)?.name ?? '', at: r.at, repeated: false,
+        id: r.id,
+        deputyCode: r.deputy_code,
+        stationId: r.station_id,
+        stationName: deps.reference.station(r.station_id)?.name ?? '',
+        at: r.at,
+        repeated: false,
       }));
       return c.json({ items }, 200);
     })
@@ -119,6 +151,10 @@ export function fieldRoutes(ctx: RouteContext) {
       if (!c.get('deps').reference.station(id)) throw notFound('联络站不存在');
       const url = `${ctx.publicBaseUrl()}/deputy/checkin/${encodeURIComponent(id)}?k=${stationKey(ctx.tokens.secret, id)}`;
       const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-      return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'X-QR-Target': url, 'Cache-Control': 'private, max-age=3600' });
+      return c.body(svg, 200, {
+        'Content-Type': 'image/svg+xml; charset=utf-8',
+        'X-QR-Target': url,
+        'Cache-Control': 'private, max-age=3600',
+      });
     });
 }

@@ -30,7 +30,10 @@ export function deputyRoutes(ctx: RouteContext) {
         .filter((d) => !regionIds || regionIds.has(d.region_id))
         .filter((d) => !stationId || d.station_id === stationId)
         .map((d) => toDeputyDto(d, deps))
-        .filter((d) => !needle || [d.name, d.code, d.constituency, d.stationName ?? '', d.regionName].some((s) => s.toLowerCase().includes(needle)));
+        .filter(
+          (d) =>
+            !needle || [d.name, d.code, d.constituency, d.stationName ?? '', d.regionName].some((s) => s.toLowerCase().includes(needle)),
+        );
       c.header('Cache-Control', PUBLIC_REVALIDATE);
       return c.json({ items }, 200);
     })
@@ -48,7 +51,9 @@ export function deputyRoutes(ctx: RouteContext) {
       const inScope =
         d &&
         (user.role === 'admin' ||
-          (user.role === 'deputy' ? user.deputyCode === d.code : user.regionId !== null && deps.reference.isWithin(d.region_id, user.regionId)));
+          (user.role === 'deputy'
+            ? user.deputyCode === d.code
+            : user.regionId !== null && deps.reference.isWithin(d.region_id, user.regionId)));
       if (!inScope) throw notFound('未找到该代表');
       return c.json(deputyPerformance(deps, d.code, c.req.valid('query')), 200);
     })
@@ -100,7 +105,10 @@ export function referenceRoutes() {
             .filter((r) => r.active === 1)
             .map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id })),
           // a stopped (closed) station is offered to no one; deputies placed there still name it in their profile
-          stations: deps.reference.stations().filter((s) => s.active === 1).map(toStationDto),
+          stations: deps.reference
+            .stations()
+            .filter((s) => s.active === 1)
+            .map(toStationDto),
         },
         200,
       );
@@ -109,7 +117,12 @@ export function referenceRoutes() {
       // the office changes a category's default unit (承办单位与分类): revalidated, not kept for minutes
       c.header('Cache-Control', 'no-cache');
       return c.json(
-        { items: c.get('deps').reference.categories().map((x) => ({ id: x.id, name: x.name, defaultUnitId: x.default_unit_id })) },
+        {
+          items: c
+            .get('deps')
+            .reference.categories()
+            .map((x) => ({ id: x.id, name: x.name, defaultUnitId: x.default_unit_id })),
+        },
         200,
       );
     })
@@ -117,7 +130,12 @@ export function referenceRoutes() {
       // every unit, stopped ones too (their cases still name them), with `active`; units change in 承办单位 so it is not kept for minutes
       c.header('Cache-Control', 'no-cache');
       return c.json(
-        { items: c.get('deps').reference.units().map((u) => ({ id: u.id, name: u.name, kind: u.kind, regionId: u.region_id, active: u.active === 1 })) },
+        {
+          items: c
+            .get('deps')
+            .reference.units()
+            .map((u) => ({ id: u.id, name: u.name, kind: u.kind, regionId: u.region_id, active: u.active === 1 })),
+        },
         200,
       );
     });

@@ -18,69 +18,97 @@ import type { HolidayRow } from '../repos/misc.js';
 
 /** Time limits per case type (PRODUCT.md defaults), readable by staff, changed by an admin. */
 export function settingsRoutes() {
-  return new Hono<AppEnv>()
-    .get('/limits', (c) => {
-      currentUser(c, ['office', 'leader', 'admin', 'deputy', 'unit']);
-      return c.json(c.get('deps').limits, 200);
-    })
-    .put('/limits', validate('json', limitsSchema), (c) => {
-      const admin = currentUser(c, ['admin']);
-      const deps = c.get('deps');
-      const limits = c.req.valid('json');
-      deps.db.transaction(() => {
-        deps.settings.put('limits', JSON.stringify(limits));
-        deps.admin.appendEvent(admin.id, 'settings_update', 'limits', changedFields(deps.limits, limits), deps.clock.now().toISOString());
-      }).immediate();
-      // new deadlines use the new limits; deadlines already set stay as they were promised
-      deps.limits = limits;
-      return c.json(limits, 200);
-    })
-    // 答复审核: which regions' unit replies the office reviews before they reach the citizen
-    .get('/reply-review', (c) => {
-      currentUser(c, ['office', 'leader', 'admin']);
-      return c.json(c.get('deps').replyReview, 200);
-    })
-    .put('/reply-review', async (c) => {
-      const admin = currentUser(c, ['admin']);
-      const deps = c.get('deps');
-      const input = replyReviewSettingsSchema.parse(await c.req.json());
-      input.regionIds.forEach((id, i) => {
-        if (!deps.reference.region(id)) throw new ApiError('invalid_input', `地区不存在：${id}`, `regionIds.${i}`);
-      });
-      const settings = { regionIds: [...new Set(input.regionIds)] };
-      deps.db.transaction(() => {
-        deps.settings.put(REPLY_REVIEW_KEY, JSON.stringify(settings));
-        deps.admin.appendEvent(admin.id, 'settings_update', REPLY_REVIEW_KEY, changedFields(deps.replyReview, settings), deps.clock.now().toISOString());
-      }).immediate();
-      // applies to replies from now on; a reply already waiting stays pending until decided
-      deps.replyReview = settings;
-      return c.json(settings, 200);
-    })
-    // 节假日安排: one year's 放假 and 调休上班 days, read by whoever reads the limits
-    .get('/holidays', validate('query', holidayYearQuerySchema), (c) => {
-      currentUser(c, ['office', 'leader', 'admin', 'deputy', 'unit']);
-      const deps = c.get('deps');
-      const year = c.req.valid('query').year ?? Number(cstDate(deps.clock.now()).slice(0, 4));
-      return c.json(holidayCalendar(year, deps.holidays.year(year)), 200);
-    })
-    // an admin enters the State Council's notice for a year: the whole year at once
-    .put('/holidays/:year', validate('param', holidayYearParamSchema), async (c) => {
-      const admin = currentUser(c, ['admin']);
-      const deps = c.get('deps');
-      const { year } = c.req.valid('param');
-      const input = holidayCalendarInputFor(year).parse(await c.req.json());
-      const days: HolidayRow[] = input.days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })).sort((a, b) => a.date.localeCompare(b.date));
-      deps.db.transaction(() => {
-        const before = deps.holidays.year(year);
-        deps.holidays.replaceYear(year, days);
-        // the target names the year: the seed leaves a year an admin has entered alone (seed/reference.ts)
-        deps.admin.appendEvent(admin.id, 'settings_update', `holidays:${year}`, holidayChanges(before, days), deps.clock.now().toISOString());
-      }).immediate();
-      // new deadlines count working days over the new calendar; deadlines already set on cases
-      // stay as they were promised (as for the limits), and are not recomputed
-      deps.reloadCalendar();
-      return c.json(holidayCalendar(year, deps.holidays.year(year)), 200);
-    });
+  return (
+    new Hono<AppEnv>()
+      .get('/limits', (c) => {
+        currentUser(c, ['office', 'leader', 'admin', 'deputy', 'unit']);
+        return c.json(c.get('deps').limits, 200);
+      })
+      .put('/limits', validate('json', limitsSchema), (c) => {
+        const admin = currentUser(c, ['admin']);
+        const deps = c.get('deps');
+        const limits = c.req.valid('json');
+        deps.db
+          .transaction(() => {
+            deps.settings.put('limits', JSON.stringify(limits));
+            deps.admin.appendEvent(
+              admin.id,
+              'settings_update',
+              'limits',
+              changedFields(deps.limits, limits),
+              deps.clock.now().toISOString(),
+            );
+          })
+          .immediate();
+        // new deadlines use the new limits; deadlines already set stay as they were promised
+        deps.limits = limits;
+        return c.json(limits, 200);
+      })
+      // 答复审核: which regions' unit replies the office reviews before they reach the citizen
+      .get('/reply-review', (c) => {
+        currentUser(c, ['office', 'leader', 'admin']);
+        return c.json(c.get('deps').replyReview, 200);
+      })
+      .put('/reply-review', async (c) => {
+        const admin = currentUser(c, ['admin']);
+        const deps = c.get('deps');
+        const input = replyReviewSettingsSchema.parse(await c.req.json());
+        input.regionIds.forEach((id, i) => {
+          if (!deps.reference.region(id)) throw new ApiError('invalid_input', `地区不存在：${id}`, `regionIds.${i}`);
+        });
+        const settings = { regionIds: [...new Set(input.regionIds)] };
+        deps.db
+          .transaction(() => {
+            deps.settings.put(REPLY_REVIEW_KEY, JSON.stringify(settings));
+            deps.admin.appendEvent(
+              admin.id,
+              'settings_update',
+              REPLY_REVIEW_KEY,
+              changedFields(deps.replyReview, settings),
+              deps.clock.now().toISOString(),
+            );
+          })
+          .immediate();
+        // applies to replies from now on; a reply already waiting stays pending until decided
+        deps.replyReview = settings;
+        return c.json(settings, 200);
+      })
+      // 节假日安排: one year's 放假 and 调休上班 days, read by whoever reads the limits
+      .get('/holidays', validate('query', holidayYearQuerySchema), (c) => {
+        currentUser(c, ['office', 'leader', 'admin', 'deputy', 'unit']);
+        const deps = c.get('deps');
+        const year = c.req.valid('query').year ?? Number(cstDate(deps.clock.now()).slice(0, 4));
+        return c.json(holidayCalendar(year, deps.holidays.year(year)), 200);
+      })
+      // an admin enters the State Council's notice for a year: the whole year at once
+      .put('/holidays/:year', validate('param', holidayYearParamSchema), async (c) => {
+        const admin = currentUser(c, ['admin']);
+        const deps = c.get('deps');
+        const { year } = c.req.valid('param');
+        const input = holidayCalendarInputFor(year).parse(await c.req.json());
+        const days: HolidayRow[] = input.days
+          .map((d) => ({ date: d.date, kind: d.kind, name: d.name }))
+          .sort((a, b) => a.date.localeCompare(b.date));
+        deps.db
+          .transaction(() => {
+            const before = deps.holidays.year(year);
+            deps.holidays.replaceYear(year, days);
+            // the target names the year: the seed leaves a year an admin has entered alone (seed/reference.ts)
+            deps.admin.appendEvent(
+              admin.id,
+              'settings_update',
+              `holidays:${year}`,
+              holidayChanges(before, days),
+              deps.clock.now().toISOString(),
+            );
+          })
+          .immediate();
+        // new deadlines count working days over the new calendar; deadlines already set on cases
+        // stay as they were promised (as for the limits), and are not recomputed
+        deps.reloadCalendar();
+        return c.json(holidayCalendar(year, deps.holidays.year(year)), 200);
+      })
+  );
 }
 
 const holidayCalendar = (year: number, rows: HolidayRow[]): HolidayCalendar => ({

@@ -41,14 +41,19 @@ export function statsRoutes(revalidate: MiddlewareHandler<AppEnv>) {
     .get('/categories', revalidate, validate('query', statsQuerySchema), (c) =>
       figures(c, 'categories', c.req.valid('query'), (deps, user, q) => breakdown(deps, user, q, 'category')),
     )
-    .get('/towns', revalidate, validate('query', statsQuerySchema), (c) => figures(c, 'towns', c.req.valid('query'), (deps, user, q) => breakdown(deps, user, q, 'town')))
+    .get('/towns', revalidate, validate('query', statsQuerySchema), (c) =>
+      figures(c, 'towns', c.req.valid('query'), (deps, user, q) => breakdown(deps, user, q, 'town')),
+    )
     .get('/units', revalidate, validate('query', statsQuerySchema), (c) => figures(c, 'units', c.req.valid('query'), unitRanking))
     .get('/deputies', revalidate, validate('query', statsQuerySchema), (c) => figures(c, 'deputies', c.req.valid('query'), deputyDuty))
     .get('/overdue', revalidate, validate('query', pageQuerySchema), (c) => figures(c, 'overdue', c.req.valid('query'), overdueList))
     .get('/stages', revalidate, validate('query', statsQuerySchema), (c) => figures(c, 'stages', c.req.valid('query'), stages))
     .get('/cases', revalidate, validate('query', drillQuerySchema), (c) => figures(c, 'cases', c.req.valid('query'), drill))
-    .get('/latest', revalidate, validate('query', statsQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(50).default(10) })), (c) =>
-      figures(c, 'latest', c.req.valid('query'), latestCases),
+    .get(
+      '/latest',
+      revalidate,
+      validate('query', statsQuerySchema.extend({ limit: z.coerce.number().int().min(1).max(50).default(10) })),
+      (c) => figures(c, 'latest', c.req.valid('query'), latestCases),
     )
     .get('/export.xlsx', validate('query', statsQuerySchema), (c) => {
       const user = currentUser(c, STATS_ROLES);

@@ -41,7 +41,12 @@ export function uploadRoutes() {
           width: image.width,
           height: image.height,
           // only the base name, and only printable characters, is kept of what the client called it
-          original_name: file.name.split(/[\\/]/).pop()?.replace(/[^\p{L}\p{N}._ -]/gu, '').slice(0, 100) || null,
+          original_name:
+            file.name
+              .split(/[\\/]/)
+              .pop()
+              ?.replace(/[^\p{L}\p{N}._ -]/gu, '')
+              .slice(0, 100) || null,
           bytes: image.bytes,
           created_at: deps.clock.now().toISOString(),
         });
@@ -62,7 +67,11 @@ export function uploadRoutes() {
       const allowed = row && (signed || (user && (row.owner_user_id === user.id || (caseRow && canSee(user, caseRow, deps.reference)))));
       // a reply's photos reach the citizen with the reply: not while it is under review (答复审核), nor when sent back
       const withheld =
-        row && !signed && user?.role === 'citizen' && caseRow && row.owner_user_id !== user.id &&
+        row &&
+        !signed &&
+        user?.role === 'citizen' &&
+        caseRow &&
+        row.owner_user_id !== user.id &&
         photosHiddenFromCitizen(caseRow, deps.events.forCase(caseRow.id)).has(row.id);
       if (!row || !allowed || withheld) throw notFound('照片不存在');
       return c.body(new Uint8Array(row.bytes), 200, {

@@ -35,19 +35,70 @@ export function demoAccounts(): DemoAccount[] {
     ['zhou', '周国平', '13857310005'],
   ].map(([id, name, mobile]) => ({ account: `zlb-${id}`, kind: 'zlb', role: 'citizen', name: name!, mobile: mobile! }));
   const deputies: DemoAccount[] = deputySeeds().map((d) => ({
-    account: `ding-${d.code.toLowerCase()}`, kind: 'ding', role: 'deputy', name: d.name, mobile: null, deputyCode: d.code, regionId: d.townId,
+    account: `ding-${d.code.toLowerCase()}`,
+    kind: 'ding',
+    role: 'deputy',
+    name: d.name,
+    mobile: null,
+    deputyCode: d.code,
+    regionId: d.townId,
   }));
   const office: DemoAccount[] = [
-    { account: 'ding-office', kind: 'ding', role: 'office', name: '平湖市人大常委会办公室 沈敏', mobile: null, regionId: 'pinghu', username: 'office' },
-    { account: 'ding-office-danghu', kind: 'ding', role: 'office', name: '当湖街道人大工委 陆燕', mobile: null, regionId: 'danghu', username: 'office-danghu' },
+    {
+      account: 'ding-office',
+      kind: 'ding',
+      role: 'office',
+      name: '平湖市人大常委会办公室 沈敏',
+      mobile: null,
+      regionId: 'pinghu',
+      username: 'office',
+    },
+    {
+      account: 'ding-office-danghu',
+      kind: 'ding',
+      role: 'office',
+      name: '当湖街道人大工委 陆燕',
+      mobile: null,
+      regionId: 'danghu',
+      username: 'office-danghu',
+    },
     { account: 'ding-office-zhongdai', kind: 'ding', role: 'office', name: '钟埭街道人大工委 顾强', mobile: null, regionId: 'zhongdai' },
   ];
   const units: DemoAccount[] = [
-    ...DEPARTMENTS.map((d) => ({ account: `ding-unit-${d.id}`, kind: 'ding' as const, role: 'unit' as const, name: `${d.name}承办人`, mobile: null, unitId: d.id })),
-    ...TOWNS.map((t) => ({ account: `ding-unit-${t.id}`, kind: 'ding' as const, role: 'unit' as const, name: `${t.name}承办人`, mobile: null, unitId: townUnitId(t.id) })),
+    ...DEPARTMENTS.map((d) => ({
+      account: `ding-unit-${d.id}`,
+      kind: 'ding' as const,
+      role: 'unit' as const,
+      name: `${d.name}承办人`,
+      mobile: null,
+      unitId: d.id,
+    })),
+    ...TOWNS.map((t) => ({
+      account: `ding-unit-${t.id}`,
+      kind: 'ding' as const,
+      role: 'unit' as const,
+      name: `${t.name}承办人`,
+      mobile: null,
+      unitId: townUnitId(t.id),
+    })),
   ];
-  const leader: DemoAccount = { account: 'ding-leader', kind: 'ding', role: 'leader', name: '平湖市人大常委会 领导', mobile: null, regionId: 'pinghu' };
-  const admin: DemoAccount = { account: 'ding-admin', kind: 'ding', role: 'admin', name: '系统管理员', mobile: null, regionId: 'pinghu', username: 'admin' };
+  const leader: DemoAccount = {
+    account: 'ding-leader',
+    kind: 'ding',
+    role: 'leader',
+    name: '平湖市人大常委会 领导',
+    mobile: null,
+    regionId: 'pinghu',
+  };
+  const admin: DemoAccount = {
+    account: 'ding-admin',
+    kind: 'ding',
+    role: 'admin',
+    name: '系统管理员',
+    mobile: null,
+    regionId: 'pinghu',
+    username: 'admin',
+  };
   return [...citizens, ...deputies.slice(0, 12), ...office, ...units, leader, admin, ...deputies.slice(12)];
 }
 
@@ -69,16 +120,34 @@ export function seedAccounts(db: Db, now: Date): void {
     demoAccounts().forEach((a, i) => {
       mock.run(a.account, a.kind, a.role, a.name, a.mobile, i);
       user.run({
-        id: userIdFor(a.account), role: a.role, name: a.name, phone: a.mobile, idp_kind: a.kind, idp_user_id: a.account,
-        username: a.username ?? null, password_hash: a.username ? passwordHash : null, region_id: a.regionId ?? null,
-        unit_id: a.unitId ?? null, deputy_code: a.deputyCode ?? null, created_at: now.toISOString(),
+        id: userIdFor(a.account),
+        role: a.role,
+        name: a.name,
+        phone: a.mobile,
+        idp_kind: a.kind,
+        idp_user_id: a.account,
+        username: a.username ?? null,
+        password_hash: a.username ? passwordHash : null,
+        region_id: a.regionId ?? null,
+        unit_id: a.unitId ?? null,
+        deputy_code: a.deputyCode ?? null,
+        created_at: now.toISOString(),
       });
     });
     // residents who wrote in the past year but are not offered on the demo sign-in page
     for (let i = 1; i <= 30; i++) {
       user.run({
-        id: `u-resident-${i}`, role: 'citizen', name: `${'钱孙李周吴郑王冯陈褚卫蒋沈韩杨'[i % 15]}先生`, phone: `139573${String(20000 + i).padStart(5, '0')}`,
-        idp_kind: 'zlb', idp_user_id: `zlb-resident-${i}`, username: null, password_hash: null, region_id: null, unit_id: null, deputy_code: null,
+        id: `u-resident-${i}`,
+        role: 'citizen',
+        name: `${'钱孙李周吴郑王冯陈褚卫蒋沈韩杨'[i % 15]}先生`,
+        phone: `139573${String(20000 + i).padStart(5, '0')}`,
+        idp_kind: 'zlb',
+        idp_user_id: `zlb-resident-${i}`,
+        username: null,
+        password_hash: null,
+        region_id: null,
+        unit_id: null,
+        deputy_code: null,
         created_at: now.toISOString(),
       });
     }
@@ -194,7 +263,10 @@ export function seedDemoCases(db: Db, secrets: Secrets, now: Date, count = 320):
       advance(24 + random() * 48);
       step(unit, { action: 'request_extension', days: 5 + Math.floor(random() * 10), note: '涉及多个部门协调，需要延期办理。' });
       advance(4 + random() * 20);
-      step(office, random() < 0.8 ? { action: 'approve_extension', note: '同意延期。' } : { action: 'deny_extension', note: '请按原时限办结。' });
+      step(
+        office,
+        random() < 0.8 ? { action: 'approve_extension', note: '同意延期。' } : { action: 'deny_extension', note: '请按原时限办结。' },
+      );
     }
     const limitDays = { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 }[tpl.type as CaseType];
     advance(24 * limitDays * (random() < 0.85 ? 0.3 + random() * 0.5 : 1.1 + random() * 0.6));
@@ -203,7 +275,11 @@ export function seedDemoCases(db: Db, secrets: Secrets, now: Date, count = 320):
     if (stopAt === 'replied') continue;
     if (random() < 0.7) {
       advance(2 + random() * 48);
-      step(dep, { action: 'evaluate', rating: pick<Rating>(['satisfied', 'satisfied', 'basically_satisfied', 'unsatisfied']), comment: '办理及时，答复清楚。' });
+      step(dep, {
+        action: 'evaluate',
+        rating: pick<Rating>(['satisfied', 'satisfied', 'basically_satisfied', 'unsatisfied']),
+        comment: '办理及时，答复清楚。',
+      });
     }
     rateOrExpire(i, id);
   }
@@ -223,7 +299,12 @@ export function seedDemoCases(db: Db, secrets: Secrets, now: Date, count = 320):
     advance(4 + random() * 60);
     if (t >= now.getTime() - 2 * HOUR) return;
     const rating: Rating = r < 0.7 ? 'satisfied' : r < 0.88 ? 'basically_satisfied' : 'unsatisfied';
-    transition(deps, citizen, id, { action: 'rate', rating, solved: rating !== 'unsatisfied' || random() < 0.2, comment: rating === 'unsatisfied' ? '问题没有真正解决。' : '谢谢代表和相关部门！' });
+    transition(deps, citizen, id, {
+      action: 'rate',
+      rating,
+      solved: rating !== 'unsatisfied' || random() < 0.2,
+      comment: rating === 'unsatisfied' ? '问题没有真正解决。' : '谢谢代表和相关部门！',
+    });
     if (rating === 'unsatisfied' && c.unit_id) {
       advance(4 + random() * 24);
       transition(deps, office, id, { action: 'reopen', note: '群众不满意，请重新办理。' });

@@ -1,6 +1,10 @@
 import type { DayKind } from '../domain/calendar.js';
 
-interface Span { from: string; to: string; name: string }
+interface Span {
+  from: string;
+  to: string;
+  name: string;
+}
 
 /**
  * 国务院办公厅关于2026年部分节假日安排的通知: holidays and make-up working days.

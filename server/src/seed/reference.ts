@@ -34,9 +34,15 @@ export function seedReference(db: Db): void {
   const changedDeputies = db.prepare<[], { target: string }>(
     "SELECT DISTINCT target FROM admin_events WHERE action IN ('deputy_create', 'deputy_update')",
   );
-  const changedUnits = db.prepare<[], { target: string }>("SELECT DISTINCT target FROM admin_events WHERE action IN ('unit_create', 'unit_update')");
-  const changedStations = db.prepare<[], { target: string }>("SELECT DISTINCT target FROM admin_events WHERE action IN ('station_create', 'station_update')");
-  const changedVillages = db.prepare<[], { target: string }>("SELECT DISTINCT target FROM admin_events WHERE action IN ('village_create', 'village_update')");
+  const changedUnits = db.prepare<[], { target: string }>(
+    "SELECT DISTINCT target FROM admin_events WHERE action IN ('unit_create', 'unit_update')",
+  );
+  const changedStations = db.prepare<[], { target: string }>(
+    "SELECT DISTINCT target FROM admin_events WHERE action IN ('station_create', 'station_update')",
+  );
+  const changedVillages = db.prepare<[], { target: string }>(
+    "SELECT DISTINCT target FROM admin_events WHERE action IN ('village_create', 'village_update')",
+  );
   const changedCategories = db.prepare<[], { target: string }>("SELECT DISTINCT target FROM admin_events WHERE action = 'category_update'");
   const enteredYears = db.prepare<[], { target: string }>(
     "SELECT DISTINCT target FROM admin_events WHERE action = 'settings_update' AND target LIKE 'holidays:%'",
@@ -59,13 +65,16 @@ export function seedReference(db: Db): void {
     // a unit or category the office has added or changed in 承办单位与分类 is theirs (name, 停用, default unit): the seed leaves it alone
     const units = new Set(changedUnits.all().map((r) => r.target));
     DEPARTMENTS.forEach((d, i) => units.has(d.id) || unit.run(d.id, d.name, d.kind, null, i + 1));
-    TOWNS.forEach((town, i) => units.has(townUnitId(town.id)) || unit.run(townUnitId(town.id), townUnitName(town), 'town', town.id, 100 + i));
+    TOWNS.forEach(
+      (town, i) => units.has(townUnitId(town.id)) || unit.run(townUnitId(town.id), townUnitName(town), 'town', town.id, 100 + i),
+    );
     const categories = new Set(changedCategories.all().map((r) => r.target));
     CATEGORIES.forEach((c, i) => categories.has(c.id) || category.run(c.id, c.name, c.unit, i + 1));
     // a deputy the office has added or changed in 代表名册 is theirs (details, 不再履职): the seed leaves them alone
     const changed = new Set(changedDeputies.all().map((r) => r.target));
     deputySeeds().forEach((d, i) => {
-      if (!changed.has(d.code)) deputy.run(d.code, d.name, d.level, d.townId, `st-${d.townId}`, d.constituency, deputyAvatarUrl(d.code), d.bio, i + 1);
+      if (!changed.has(d.code))
+        deputy.run(d.code, d.name, d.level, d.townId, `st-${d.townId}`, d.constituency, deputyAvatarUrl(d.code), d.bio, i + 1);
     });
     // a year an admin has entered in 系统设置 → 节假日安排 is theirs: the seed leaves it alone
     const entered = new Set(enteredYears.all().map((r) => r.target.slice('holidays:'.length)));

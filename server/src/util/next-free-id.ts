@@ -5,7 +5,9 @@
  */
 export function nextFreeId(prefix: string, width: number, ids: readonly string[]): string {
   const taken = new Set(ids);
-  const numbers = ids.filter((id) => id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length))).map((id) => Number(id.slice(prefix.length)));
+  const numbers = ids
+    .filter((id) => id.startsWith(prefix) && /^\d+$/.test(id.slice(prefix.length)))
+    .map((id) => Number(id.slice(prefix.length)));
   let n = Math.max(0, ...numbers) + 1;
   const id = (k: number) => `${prefix}${String(k).padStart(width, '0')}`;
   while (taken.has(id(n))) n++;

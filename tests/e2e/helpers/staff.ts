@@ -92,7 +92,11 @@ export interface IdpMessage {
  */
 export async function idpMessages(baseUrl: string, accounts: readonly string[]): Promise<IdpMessage[]> {
   const post = async (account: string) => {
-    const res = await fetch(`${baseUrl}/mock-idp/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ account }) });
+    const res = await fetch(`${baseUrl}/mock-idp/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ account }),
+    });
     if (!res.ok) throw new Error(`stand-in session for ${account}: ${res.status}`);
     return ((await res.json()) as { session: string }).session;
   };

@@ -26,7 +26,25 @@ import m020 from './020-audit-seals.js';
 import m021 from './021-admin-event-actions.js';
 
 export const MIGRATIONS: readonly string[] = [
-  m001, m002, m003, m004, m005, m006, m007, m008, m009, m010,
-  m011, m012, m013, m014, m015, m016, m017, m018, m019, m020,
+  m001,
+  m002,
+  m003,
+  m004,
+  m005,
+  m006,
+  m007,
+  m008,
+  m009,
+  m010,
+  m011,
+  m012,
+  m013,
+  m014,
+  m015,
+  m016,
+  m017,
+  m018,
+  m019,
+  m020,
   m021,
 ];

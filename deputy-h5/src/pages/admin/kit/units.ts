@@ -1,4 +1,14 @@
-import { intRule, orEmpty, pickedRule, unitRules, UNIT_KINDS, UNIT_KIND_LABELS, UNIT_NAME_MAX, type AdminUnit, type UnitKind } from '@minqing/shared';
+import {
+  intRule,
+  orEmpty,
+  pickedRule,
+  unitRules,
+  UNIT_KINDS,
+  UNIT_KIND_LABELS,
+  UNIT_NAME_MAX,
+  type AdminUnit,
+  type UnitKind,
+} from '@minqing/shared';
 import { api } from '../../../api';
 import { useReferenceStore } from '../../../stores/reference';
 import { changed, useAdminForm, type FieldSpec } from './useAdminForm';
@@ -20,15 +30,43 @@ export function useUnitForm() {
   ];
   const f = useAdminForm<AdminUnit, UnitValues>(
     {
-      blank: (u, d) => ({ id: u?.id ?? '', name: u?.name ?? '', kind: u?.kind ?? d.kind ?? '', regionId: u?.regionId ?? '', sort: u?.sort ?? 0, active: u?.active ?? true }),
-      createInput: (v) => ({ ...(v.id.trim() ? { id: v.id.trim() } : {}), name: v.name.trim(), kind: v.kind, ...(v.regionId ? { regionId: v.regionId } : {}) }),
+      blank: (u, d) => ({
+        id: u?.id ?? '',
+        name: u?.name ?? '',
+        kind: u?.kind ?? d.kind ?? '',
+        regionId: u?.regionId ?? '',
+        sort: u?.sort ?? 0,
+        active: u?.active ?? true,
+      }),
+      createInput: (v) => ({
+        ...(v.id.trim() ? { id: v.id.trim() } : {}),
+        name: v.name.trim(),
+        kind: v.kind,
+        ...(v.regionId ? { regionId: v.regionId } : {}),
+      }),
       updateInput: (v, u) => changed(v, u, ['name', 'sort', 'active']),
       create: api.admin.createUnit,
       update: (u, changes) => api.admin.updateUnit(u.id, changes),
     },
     ({ form, editing }): FieldSpec[] => [
-      { key: 'id', label: '单位编号', kind: 'text', locked: true, placeholder: '留空则自动编号（如 u-001）', max: 32, rule: orEmpty(unitRules.id) },
-      { key: 'name', label: '单位名称', kind: 'text', placeholder: '如 市综合行政执法局', max: UNIT_NAME_MAX, required: true, rule: unitRules.name },
+      {
+        key: 'id',
+        label: '单位编号',
+        kind: 'text',
+        locked: true,
+        placeholder: '留空则自动编号（如 u-001）',
+        max: 32,
+        rule: orEmpty(unitRules.id),
+      },
+      {
+        key: 'name',
+        label: '单位名称',
+        kind: 'text',
+        placeholder: '如 市综合行政执法局',
+        max: UNIT_NAME_MAX,
+        required: true,
+        rule: unitRules.name,
+      },
       {
         key: 'kind',
         label: '类别',
@@ -36,7 +74,13 @@ export function useUnitForm() {
         title: '选择单位类别',
         placeholder: '请选择单位类别',
         display: form.kind ? UNIT_KIND_LABELS[form.kind] : '',
-        ...(editing ? {} : { required: true, rule: pickedRule('请选择单位类别（部门、镇街或其他机关）'), options: UNIT_KINDS.map((k) => ({ value: k, text: UNIT_KIND_LABELS[k] })) }),
+        ...(editing
+          ? {}
+          : {
+              required: true,
+              rule: pickedRule('请选择单位类别（部门、镇街或其他机关）'),
+              options: UNIT_KINDS.map((k) => ({ value: k, text: UNIT_KIND_LABELS[k] })),
+            }),
         pick: (k) => {
           form.kind = k as UnitKind;
           // a town government belongs to a town; another kind keeps a region only if it still fits
@@ -50,12 +94,23 @@ export function useUnitForm() {
         title: '选择所属地区',
         placeholder: editing ? '无' : form.kind === 'town' ? '请选择镇（街道）' : '选填',
         display: form.regionId ? (ref$.regions.find((r) => r.id === form.regionId)?.name ?? editing?.regionName ?? form.regionId) : '',
-        ...(editing ? {} : { required: form.kind === 'town', rule: () => (form.kind !== 'town' || form.regionId ? true : '镇街单位须选择所属镇（街道）') }),
+        ...(editing
+          ? {}
+          : {
+              required: form.kind === 'town',
+              rule: () => (form.kind !== 'town' || form.regionId ? true : '镇街单位须选择所属镇（街道）'),
+            }),
         ...(editing ? {} : { options: regionOptions(form.kind) }),
       },
       ...(editing
         ? ([
-            { key: 'sort', label: '排序', kind: 'stepper', range: UNIT_SORT_RANGE, rule: () => intRule(UNIT_SORT_RANGE)(String(form.sort)) },
+            {
+              key: 'sort',
+              label: '排序',
+              kind: 'stepper',
+              range: UNIT_SORT_RANGE,
+              rule: () => intRule(UNIT_SORT_RANGE)(String(form.sort)),
+            },
             {
               key: 'active',
               label: '在用',

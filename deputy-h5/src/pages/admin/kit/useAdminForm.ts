@@ -81,7 +81,8 @@ export function useAdminForm<T, F extends FormValues>(kit: FormKit<T, F>, specs:
 
   /** Sets a switch, asking first when it turns something off. */
   async function setSwitch(spec: FieldSpec, next: boolean) {
-    if (!next && spec.confirmOff && !(await confirmDanger(spec.confirmOff[0], spec.confirmOff[1], spec.confirmOff[2] ?? '确认停用'))) return;
+    if (!next && spec.confirmOff && !(await confirmDanger(spec.confirmOff[0], spec.confirmOff[1], spec.confirmOff[2] ?? '确认停用')))
+      return;
     (form as FormValues)[spec.key] = next;
   }
 
