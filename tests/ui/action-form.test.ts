@@ -76,14 +76,12 @@ beforeEach(() => {
   toasts.length = 0;
   dialogs.length = 0;
   transition.mockReset();
-  limits
-    .mockReset()
-    .mockResolvedValue({
-      ...DEFAULT_LIMITS,
-      signWorkingDays: 1,
-      replyWorkingDays: { ...DEFAULT_LIMITS.replyWorkingDays, help: 10 },
-      maxExtensionWorkingDays: 15,
-    });
+  limits.mockReset().mockResolvedValue({
+    ...DEFAULT_LIMITS,
+    signWorkingDays: 1,
+    replyWorkingDays: { ...DEFAULT_LIMITS.replyWorkingDays, help: 10 },
+    maxExtensionWorkingDays: 15,
+  });
 });
 
 describe('ActionForm', () => {
