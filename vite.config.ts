@@ -72,6 +72,8 @@ export default defineConfig({
           // Vant's ES build imports its stylesheets: through Vite (which drops CSS in tests), not Node
           server: { deps: { inline: ['vant'] } },
           testTimeout: 30_000,
+          // the classifier's data set (../shared/data) is read in beforeAll: seconds on a busy 2-core machine
+          hookTimeout: 60_000,
         },
       },
       {
