@@ -19,6 +19,7 @@ import {
   type Deputy,
 } from '@minqing/shared';
 import type { FieldRule } from 'vant';
+import { ref } from 'vue';
 import { ApiFailure } from '../../h5-common/src/api/errors';
 
 const admin = {
@@ -63,6 +64,7 @@ const { useVillageForm } = await import('../../deputy-h5/src/pages/admin/kit/vil
 const { useDeputyForm } = await import('../../deputy-h5/src/pages/admin/kit/deputies');
 const { useUnitForm } = await import('../../deputy-h5/src/pages/admin/kit/units');
 const { useAccountForm } = await import('../../deputy-h5/src/pages/admin/kit/accounts');
+const { placeSaved, bySortThenId } = await import('../../deputy-h5/src/pages/admin/kit/useAdminList');
 const { useReferenceStore } = await import('../../deputy-h5/src/stores/reference');
 const { useAuthStore } = await import('../../deputy-h5/src/stores/auth');
 
@@ -240,6 +242,30 @@ describe('admin kit: payloads', () => {
     await d.save();
     expect(admin.updateDeputy).toHaveBeenCalledWith('D001', { regionId: 'xindai', stationId: null });
     expect(d.fields.value.find((s) => s.key === 'inOffice')?.confirm?.title).toBe('标记为不再履职');
+  });
+
+  it('should send a new unit’s name and kind, then an edit’s 排序 alone, and place it by 排序 in the list', async () => {
+    const u = useUnitForm();
+    u.open(null, { kind: 'department' });
+    u.form.name = ' 市综合行政执法局 ';
+    const created = { id: 'u-001', name: '市综合行政执法局', kind: 'department', regionId: null, sort: 100, active: true, defaultFor: [] };
+    admin.createUnit.mockResolvedValue(created);
+    await u.save();
+    expect(admin.createUnit).toHaveBeenCalledWith({ name: '市综合行政执法局', kind: 'department' });
+    u.open(created as never);
+    u.form.sort = 0;
+    admin.updateUnit.mockResolvedValue({ ...created, sort: 0 });
+    await u.save();
+    expect(admin.updateUnit).toHaveBeenCalledWith('u-001', { sort: 0 });
+
+    const list = ref([
+      { id: 'jtj', sort: 10 },
+      { id: 'zjj', sort: 10 },
+    ]);
+    placeSaved(list, { id: 'u-001', sort: 100 }, true, (a, b) => a.id === b.id, bySortThenId);
+    expect(list.value.map((x) => x.id)).toEqual(['jtj', 'zjj', 'u-001']);
+    placeSaved(list, { id: 'u-001', sort: 0 }, false, (a, b) => a.id === b.id, bySortThenId);
+    expect(list.value.map((x) => x.id)).toEqual(['u-001', 'jtj', 'zjj']);
   });
 });
 
