@@ -48,7 +48,7 @@ async function signInByPassword(page: Page) {
 /** Every name the list shows now (after it has settled on `count` rows). */
 async function listedNames(page: Page, count: number) {
   await eventually(() => items(page).count()).toBe(count);
-  return page.locator('[data-testid="user-item"] .admin-users__name').allInnerTexts();
+  return page.locator('[data-testid="user-item"] .admin-list__name').allInnerTexts();
 }
 
 describe('staff app: 账号管理', () => {

@@ -29,6 +29,24 @@ const pick = (page: Page, picker: string, option: string) =>
   page.locator(`.search-picker[data-picker="${picker}"] [data-option="${option}"]`).click();
 
 describe('staff app: 代表名册', () => {
+  it('should lead the city office from 我的 to each of its admin lists, all drawn by the one list page', async () => {
+    const { page, close } = await staffPhone(e2e, 'ding-office');
+    try {
+      for (const [link, path, item] of [
+        ['units-link', 'units', 'unit-item'],
+        ['stations-link', 'stations', 'station-item'],
+        ['villages-link', 'villages', 'village-item'],
+      ]) {
+        await page.goto('/deputy/me');
+        await page.getByTestId(link!).click();
+        await page.waitForURL(new RegExp(`/deputy/admin/${path}$`));
+        await eventually(() => page.getByTestId(item!).count()).toBeGreaterThan(0);
+      }
+    } finally {
+      await close();
+    }
+  });
+
   it('should let the office add a deputy, mark another 不再履职 after a confirmation, and show citizens the notice on the QR page', async () => {
     const anon = apiClient(base());
     const seeded = (await anon.deputies.list()).items;

@@ -103,6 +103,15 @@ describe('ActionForm', () => {
     expect(dialogs[0]).toMatch(/^承办单位：住建局\n签收期限：.+\n答复期限：.+/);
   });
 
+  it('should offer only the units in use for 交办 (a stopped unit is no longer picked)', async () => {
+    await open('assign', { suggestions: suggestions() });
+    (form('assign').querySelector('[data-field="unit"]') as HTMLElement).click();
+    await flushPromises();
+    const offered = [...document.querySelectorAll('.van-picker-column__item')].map((e) => e.textContent ?? '');
+    expect(offered.some((t) => t.includes('交通局'))).toBe(true);
+    expect(offered.some((t) => t.includes('旧单位'))).toBe(false);
+  });
+
   it('should ask a person to choose when the classifier is unsure, falling back to the category’s default unit', async () => {
     await open('assign', { detail: detail({ categoryId: 'road' }), suggestions: suggestions({ needsReview: true }) });
     expect(form('assign').querySelector('[data-field="needs-review"]')!.textContent).toContain('待人工判断');

@@ -28,8 +28,12 @@ export function useUnitForm() {
       .filter((r) => (kind === 'town' ? r.kind === 'town' : r.kind !== 'village'))
       .map((r) => ({ value: r.id, text: r.name, label: r.kind === 'city' ? '市' : '镇（街道）' })),
   ];
-  const f = useAdminForm<AdminUnit, UnitValues>(
+  return useAdminForm<AdminUnit, UnitValues>(
     {
+      name: 'unit',
+      noun: '承办单位',
+      note: unitNote,
+      load: () => ref$.load(),
       blank: (u, d) => ({
         id: u?.id ?? '',
         name: u?.name ?? '',
@@ -115,16 +119,23 @@ export function useUnitForm() {
               key: 'active',
               label: '在用',
               kind: 'switch',
-              offHint: `停用${editing.active ? '，保存后生效' : ''}`,
-              confirmOff: ['停用该单位', '停用后交办时不再提供该单位，系统也不再推荐；已交办给它的民情件照常由它办理，统计数据保留。'],
+              hint: form.active ? '' : `停用${editing.active ? '，保存后生效' : ''}`,
+              confirm: {
+                when: false,
+                title: '停用该单位',
+                message: '停用后交办时不再提供该单位，系统也不再推荐；已交办给它的民情件照常由它办理，统计数据保留。',
+                button: '确认停用',
+              },
             },
           ] satisfies FieldSpec[])
         : []),
     ],
   );
-  return f;
 }
-export const unitNote = (u: AdminUnit | null) =>
+const unitNote = (u: AdminUnit | null) =>
   u?.defaultFor.length
-    ? `${u.defaultFor.map((c) => c.name).join('、')}的默认承办单位；停用前须先在“分类与默认承办单位”中改选。`
-    : '单位编号和类别保存后不能修改。停用的单位不再接收新交办，已交办的民情件照常办理。';
+    ? {
+        text: `${u.defaultFor.map((c) => c.name).join('、')}的默认承办单位；停用前须先在“分类与默认承办单位”中改选。`,
+        testid: 'unit-default-for',
+      }
+    : { text: '单位编号和类别保存后不能修改。停用的单位不再接收新交办，已交办的民情件照常办理。' };

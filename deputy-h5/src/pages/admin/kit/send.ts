@@ -1,22 +1,10 @@
 import type { Ref } from 'vue';
-import { showConfirmDialog, type FieldRule } from 'vant';
-import 'vant/es/dialog/style';
-import { ApiFailure } from '../api';
+import type { FieldRule } from 'vant';
+import type { Check } from '@minqing/shared';
+import { ApiFailure } from '../../../api';
 
-/*
- * What the admin forms (账号, 代表, 单位, 联络站, 村（社区）) share: their field rules, the confirmation
- * before a step that takes something away, and sending a new record or an edit.
- */
-
-/** A van-field rule from a check that returns true or the message to show. */
-export const fieldRule = (check: (v: string) => true | string): FieldRule[] => [{ validator: (v: unknown) => check(String(v ?? '')) }];
-
-/** Asks before a step that takes something away (停用, 删除); true when the person confirms. */
-export const confirmDanger = (title: string, message: string, confirmButtonText: string): Promise<boolean> =>
-  showConfirmDialog({ title, message, confirmButtonText, confirmButtonColor: '#ee0a24' }).then(
-    () => true,
-    () => false,
-  );
+/** A van-field rule from a shared field rule (shared/src/field-rules.ts): true or the message to show. */
+export const fieldRule = (check: Check): FieldRule[] => [{ validator: (v: unknown) => check(String(v ?? '')) }];
 
 export type SaveResult<T> = { saved: T; created: boolean } | 'unchanged' | null;
 
