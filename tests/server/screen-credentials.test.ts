@@ -66,9 +66,14 @@ describe('大屏凭证', () => {
       status: 'active',
     });
 
+    // no cache keeps the answer that holds the secret
+    const raw = await leader.http.post('/api/screen-credentials', { name: '缓存检查' });
+    expect(raw.headers['cache-control']).toBe('no-store');
+    await leader.screenCredentials.revoke((raw.data as { credential: { id: string } }).credential.id);
+
     // nowhere again: not in the list, not in the database, not in the 操作日志
     const listed = await leader.screenCredentials.list();
-    expect(listed.items).toEqual([issued.credential]);
+    expect(listed.items.find((c) => c.id === issued.credential.id)).toEqual(issued.credential);
     expect(JSON.stringify(listed)).not.toContain(issued.secret);
     const dump = JSON.stringify(s.db.prepare('SELECT * FROM screen_credentials').all());
     expect(dump).not.toContain(issued.secret);
@@ -81,13 +86,15 @@ describe('大屏凭证', () => {
     const screen = await asScreen(s, issued.secret, `/api/stats/overview?${PERIOD}`);
     expect(screen.status).toBe(200);
     expect(screen.json()).toEqual(await leader.stats.overview({ from: '2026-01-01', to: '2026-12-31' }));
-    expect((await leader.screenCredentials.list()).items[0]!.lastUsedAt).toBe('2026-03-02T02:00:00.000Z');
+    expect((await leader.screenCredentials.list()).items.find((c) => c.id === issued.credential.id)!.lastUsedAt).toBe(
+      '2026-03-02T02:00:00.000Z',
+    );
 
     const revoked = await leader.screenCredentials.revoke(issued.credential.id);
     expect(revoked).toMatchObject({ status: 'revoked', revokedAt: '2026-03-02T02:00:00.000Z' });
     // revoking again changes nothing and logs nothing
     expect(await leader.screenCredentials.revoke(issued.credential.id)).toEqual(revoked);
-    const events = (await admin.admin.events()).items.filter((e) => e.action.startsWith('screen_credential_'));
+    const events = (await admin.admin.events()).items.filter((e) => e.target === issued.credential.id);
     expect(events).toMatchObject([
       {
         action: 'screen_credential_revoke',
