@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import vue from '@vitejs/plugin-vue';
+import { VantResolver } from '@vant/auto-import-resolver';
+import Components from 'unplugin-vue-components/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
@@ -29,8 +31,15 @@ function ownOriginCss(): Plugin {
 
 // Both apps build from one config: /citizen/ and /deputy/ are pages of one multi-page build,
 // served by the API server from dist/. Tests (vitest) read the `test` block.
+/**
+ * Vant is registered once, here: every <van-*> a template uses is imported with its stylesheet by
+ * the resolver, page by page, so a page loads only the components it shows. Our own components stay
+ * explicit imports (`dirs: []`). The declarations file lets vue-tsc check the templates' props.
+ */
+const vantComponents = Components({ dirs: [], resolvers: [VantResolver()], dts: here('./h5-common/src/vant-components.d.ts') });
+
 export default defineConfig({
-  plugins: [vue(), ownOriginCss()],
+  plugins: [vue(), vantComponents, ownOriginCss()],
   base: '/',
   // also what vitest resolves; h5-common/ is browser code of both apps, imported by subpath
   resolve: { alias: { '@minqing/shared': here('./shared/src/index.ts'), '@minqing/h5-common': here('./h5-common/src') } },
@@ -63,6 +72,8 @@ export default defineConfig({
           // Vant's ES build imports its stylesheets: through Vite (which drops CSS in tests), not Node
           server: { deps: { inline: ['vant'] } },
           testTimeout: 30_000,
+          // the classifier's data set (../shared/data) is read in beforeAll: seconds on a busy 2-core machine
+          hookTimeout: 60_000,
         },
       },
       {

@@ -15,6 +15,7 @@ import { resolve } from 'node:path';
 import type { CaseType, Rating } from '@minqing/shared';
 import { openDatabase, type Db } from '../server/src/db/open.js';
 import { eventHash } from '../server/src/repos/event-hash.js';
+import { NEW_CASE_DEFAULTS } from '../server/src/repos/cases.js';
 import { parseEnv } from '../server/src/env.js';
 import { serverSecret } from '../server/src/secrets.js';
 import { WorkCalendar, cstDate, type DayKind } from '../server/src/domain/calendar.js';
@@ -338,6 +339,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
     const type = tpl.type as CaseType;
     const anonymous = !onBehalf && chance(0.06);
     const row: Row = {
+      ...NEW_CASE_DEFAULTS,
       id,
       tracking_no: `PH${day.replaceAll('-', '')}-${String(no).padStart(4, '0')}`,
       type,
@@ -356,37 +358,8 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       location_address: null,
       photo_ids: '[]',
       category_id: chance(0.3) ? cat.id : null,
-      unit_id: null,
-      merged_into_case_id: null,
-      reopen_count: 0,
-      return_count: 0,
-      urge_count: 0,
-      extension_pending_days: null,
-      extension_approved_days: null,
       submitted_at: iso(t),
       ack_due_at: iso(calendar.addWorkingDays(new Date(t), limits.ackWorkingDays).getTime()),
-      sign_due_at: null,
-      reply_due_at: null,
-      rate_due_at: null,
-      acknowledged_at: null,
-      forwarded_at: null,
-      assigned_at: null,
-      first_assigned_at: null,
-      signed_at: null,
-      replied_at: null,
-      replied_by_unit: 0,
-      reply_text: null,
-      closed_at: null,
-      close_reason: null,
-      rating: null,
-      solved: null,
-      rating_comment: null,
-      rated_at: null,
-      deputy_rating: null,
-      deputy_rating_comment: null,
-      ack_on_time: null,
-      reply_on_time: null,
-      reminded_flags: '',
       updated_at: iso(t),
     };
     if (row.location_lat !== null) {

@@ -1,9 +1,9 @@
+import { statusLabel as sharedStatusLabel, statusTagType as sharedTagType, type TagType } from '@minqing/h5-common/cases/status';
 import { formatDeadline } from './deadline';
 import {
   ACTION_LABELS,
   CLOSE_REASON_LABELS,
   RATING_LABELS,
-  STATUS_LABELS,
   dueCountdown,
   formatTime,
   type CaseEvent,
@@ -13,22 +13,9 @@ import {
   type Rating,
 } from '@minqing/shared';
 
-export type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'default';
-
-/** Colour of a status tag: waiting (amber), in hand (blue), waiting for the citizen (green), done (grey). */
-export function statusTagType(status: CaseStatus): TagType {
-  if (status === 'submitted') return 'warning';
-  if (status === 'replied') return 'success';
-  if (status === 'closed') return 'default';
-  return 'primary';
-}
-
-export function statusLabel(c: Pick<CaseSummary, 'status' | 'closeReason'>): string {
-  if (c.status === 'closed' && c.closeReason === 'withdrawn') return '已撤回';
-  if (c.status === 'closed' && c.closeReason === 'rejected') return '不予受理';
-  if (c.status === 'closed' && c.closeReason === 'merged') return '已合并';
-  return STATUS_LABELS[c.status];
-}
+/** The status tag's words and colour as a citizen reads them (the tag itself is h5-common's StatusTag). */
+export const statusTagType = (status: CaseStatus): TagType => sharedTagType(status, 'citizen');
+export const statusLabel = (c: Pick<CaseSummary, 'status' | 'closeReason'>): string => sharedStatusLabel(c, 'citizen');
 
 /** What the citizen is told about the deadline that matters now, e.g. "代表应于 … 前受理". */
 export function dueLine(c: CaseSummary, now: Date): { text: string; countdown: string | null; level: 'ok' | 'warn' | 'overdue' } | null {

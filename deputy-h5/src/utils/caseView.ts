@@ -1,26 +1,9 @@
-import { ACTION_LABELS, CLOSE_REASON_LABELS, STATUS_LABELS, type CaseAction, type CaseStatus, type CaseSummary } from '@minqing/shared';
+import { statusLabel as sharedStatusLabel, statusTagType as sharedTagType, type TagType } from '@minqing/h5-common/cases/status';
+import { ACTION_LABELS, type CaseAction, type CaseStatus, type CaseSummary } from '@minqing/shared';
 
-export function statusLabel(c: Pick<CaseSummary, 'status' | 'closeReason'>): string {
-  if (c.status === 'closed' && c.closeReason && c.closeReason !== 'rated') return CLOSE_REASON_LABELS[c.closeReason];
-  return STATUS_LABELS[c.status];
-}
-
-export function statusTagType(status: CaseStatus): 'primary' | 'success' | 'warning' | 'danger' | 'default' {
-  switch (status) {
-    case 'submitted':
-      return 'danger';
-    case 'acknowledged':
-    case 'triage':
-    case 'assigned':
-      return 'warning';
-    case 'handling':
-      return 'primary';
-    case 'replied':
-      return 'success';
-    default:
-      return 'default';
-  }
-}
+/** The status tag's words and colour as staff read them (the tag itself is h5-common's StatusTag). */
+export const statusTagType = (status: CaseStatus): TagType => sharedTagType(status, 'staff');
+export const statusLabel = (c: Pick<CaseSummary, 'status' | 'closeReason'>): string => sharedStatusLabel(c, 'staff');
 
 /** The order actions are offered in: the step that moves the case on first, side actions last. */
 export const ACTION_ORDER: CaseAction[] = [

@@ -1,3 +1,5 @@
+import { SWAP_IN_ADMIN_EVENTS } from '../admin-events-swap.js';
+
 /** Migration 12: 代表名册 — the office adds and corrects deputies and marks those who have left office; logged in admin_events. */
 export default `
   -- 0: left office (届满/调离/辞职): out of GET /api/deputies and the staff pickers, new submissions refused; the profile still answers
@@ -12,10 +14,5 @@ export default `
     changes TEXT NOT NULL CHECK (json_valid(changes)),
     created_at TEXT NOT NULL
   ) STRICT;
-  INSERT INTO admin_events_new (id, actor_user_id, action, target, changes, created_at)
-    SELECT id, actor_user_id, action, target, changes, created_at FROM admin_events;
-  DROP TABLE admin_events;
-  ALTER TABLE admin_events_new RENAME TO admin_events;
-  CREATE TRIGGER admin_events_no_update BEFORE UPDATE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
-  CREATE TRIGGER admin_events_no_delete BEFORE DELETE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
+${SWAP_IN_ADMIN_EVENTS}
   `;

@@ -1,3 +1,5 @@
+import { SWAP_IN_ADMIN_EVENTS } from '../admin-events-swap.js';
+
 /** Migration 14: 联络站 — the office adds, corrects and stops liaison stations; logged in admin_events. */
 export default `
   -- 0: stopped (停用, it closed): out of the public lists and pickers, check-in refused; its deputies' profiles and past check-ins stay
@@ -12,12 +14,7 @@ export default `
     changes TEXT NOT NULL CHECK (json_valid(changes)),
     created_at TEXT NOT NULL
   ) STRICT;
-  INSERT INTO admin_events_new (id, actor_user_id, action, target, changes, created_at)
-    SELECT id, actor_user_id, action, target, changes, created_at FROM admin_events;
-  DROP TABLE admin_events;
-  ALTER TABLE admin_events_new RENAME TO admin_events;
-  CREATE TRIGGER admin_events_no_update BEFORE UPDATE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
-  CREATE TRIGGER admin_events_no_delete BEFORE DELETE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
+${SWAP_IN_ADMIN_EVENTS}
   -- a region's stations: 联络站's same-name check (in the writing transaction)
   CREATE INDEX stations_region ON stations(region_id);
   `;

@@ -1,3 +1,5 @@
+import { SWAP_IN_ADMIN_EVENTS } from '../admin-events-swap.js';
+
 /** Migration 17: sign-in lockouts in admin_events — an account locked after too many wrong passwords, logged by the system (no actor). */
 export default `
   -- the log's CHECK learns user_lockout and the actor may be the system (NULL): rebuilt as in migrations 12, 13, 14 and 16 (rows and ids kept)
@@ -12,10 +14,5 @@ export default `
     -- a person did it, except a lockout, which the system records
     CHECK ((actor_user_id IS NULL) = (action = 'user_lockout'))
   ) STRICT;
-  INSERT INTO admin_events_new (id, actor_user_id, action, target, changes, created_at)
-    SELECT id, actor_user_id, action, target, changes, created_at FROM admin_events;
-  DROP TABLE admin_events;
-  ALTER TABLE admin_events_new RENAME TO admin_events;
-  CREATE TRIGGER admin_events_no_update BEFORE UPDATE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
-  CREATE TRIGGER admin_events_no_delete BEFORE DELETE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
+${SWAP_IN_ADMIN_EVENTS}
   `;

@@ -1,3 +1,5 @@
+import { SWAP_IN_ADMIN_EVENTS } from '../admin-events-swap.js';
+
 /** Migration 21: the actions admin_events knows become rows of a table, so a new one is an INSERT, not another rebuild. */
 export default `
   -- one row per action 操作日志 records; a later migration adds an action with one INSERT here
@@ -34,12 +36,7 @@ export default `
     changes TEXT NOT NULL CHECK (json_valid(changes)),
     created_at TEXT NOT NULL
   ) STRICT;
-  INSERT INTO admin_events_new (id, actor_user_id, action, target, changes, created_at)
-    SELECT id, actor_user_id, action, target, changes, created_at FROM admin_events;
-  DROP TABLE admin_events;
-  ALTER TABLE admin_events_new RENAME TO admin_events;
-  CREATE TRIGGER admin_events_no_update BEFORE UPDATE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
-  CREATE TRIGGER admin_events_no_delete BEFORE DELETE ON admin_events BEGIN SELECT RAISE(ABORT, 'admin_events is append-only'); END;
+${SWAP_IN_ADMIN_EVENTS}
   -- a person did it, except what the system records: migration 17's CHECK, read from the action's row (a CHECK
   -- cannot read another table; rows are never updated, so checking inserts is enough). An unknown action is
   -- left to the foreign key.

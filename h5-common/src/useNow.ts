@@ -1,6 +1,6 @@
 import { onScopeDispose, ref } from 'vue';
 
-/** The current time, refreshed every `everyMs` — for countdowns to deadlines. */
+/** The current time, refreshed every `everyMs`: countdowns to deadlines tick without reloading. */
 export function useNow(everyMs = 30_000) {
   const now = ref(new Date());
   const timer = window.setInterval(() => (now.value = new Date()), everyMs);
