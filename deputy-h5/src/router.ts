@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import type { Role } from '@minqing/shared';
 import { setUnauthorizedHandler } from './api';
+import { takeScreenKey } from './composables/cockpitClient';
 import { inDingTalk, useSignIn } from './composables/useSignIn';
 import { useAuthStore } from './stores/auth';
 
@@ -146,6 +147,14 @@ export const router = createRouter({
       meta: { title: '操作日志', roles: ['admin'] },
     },
     {
+      path: '/admin/screens',
+      name: 'screen-credentials',
+      component: () => import('./pages/admin/ScreenCredentialsPage.vue'),
+      meta: { title: '大屏凭证', roles: LEADERS },
+    },
+    // a wall screen opens it with its credential (#k=…, see the guard below) and no login; a
+    // signed-in leader, office or admin may look at it with their own session
+    {
       path: '/screen',
       name: 'screen',
       component: () => import('./pages/cockpit/BigScreenPage.vue'),
@@ -162,6 +171,13 @@ export function signInRoute(to: Pick<RouteLocationNormalized, 'fullPath'>) {
 let triedDingTalk = false;
 
 router.beforeEach(async (to) => {
+  if (to.name === 'screen') {
+    // the screen's credential is kept for this tab and taken out of the address bar at once
+    // (replacing the history entry), so it is not left in view, in history or in a bookmark
+    const key = takeScreenKey(to.hash);
+    if (to.hash) return { path: to.path, query: to.query, hash: '', replace: true };
+    if (key) return true;
+  }
   const auth = useAuthStore();
   // Inside the workplace app, sign in silently with its auth code (once per load).
   if (!auth.signedIn && to.meta.roles && inDingTalk() && !triedDingTalk) {

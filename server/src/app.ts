@@ -21,6 +21,7 @@ import { authRoutes } from './routes/auth.js';
 import { caseRoutes } from './routes/cases.js';
 import { deputyRoutes, referenceRoutes } from './routes/reference.js';
 import { fieldRoutes } from './routes/field.js';
+import { screenCredentialRoutes } from './routes/screen-credentials.js';
 import { settingsRoutes } from './routes/settings.js';
 import { hotspotRoutes } from './routes/hotspots.js';
 import { healthRoutes, meRoutes } from './routes/misc.js';
@@ -112,6 +113,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
     .route('/', fieldRoutes(ctx))
     .route('/settings', settingsRoutes())
     .route('/hotspots', hotspotRoutes())
+    .route('/screen-credentials', screenCredentialRoutes(ctx))
     .route('/admin', adminRoutes({ demoMode: options.demoMode ?? false }))
     .all('*', (c) => c.json(errorBody('not_found', '接口不存在'), 404));
 

@@ -13,6 +13,7 @@ import { eventsRepo } from './repos/events.js';
 import { holidaysRepo, idempotencyRepo, settingsRepo, uploadsRepo } from './repos/misc.js';
 import { notificationsRepo } from './repos/notifications.js';
 import { referenceRepo } from './repos/reference.js';
+import { screenCredentialsRepo } from './repos/screen-credentials.js';
 import { statementCache } from './repos/statements.js';
 import { statsRepo } from './repos/stats.js';
 import { usersRepo } from './repos/users.js';
@@ -77,6 +78,8 @@ export function buildDeps(db: Db, clock: Clock, secrets: Secrets, classifierFile
     notifications: notificationsRepo(db),
     stats: statsRepo(db),
     admin: adminRepo(db),
+    /** 大屏凭证: wall screens' read-only credentials. */
+    screenCredentials: screenCredentialsRepo(db),
     holidays,
     /** Re-read what the seed or an admin changed (reference lists, holiday table). */
     reloadReference() {

@@ -13,3 +13,13 @@ export interface SessionUser {
   unitId: string | null;
   deputyCode: string | null;
 }
+
+/**
+ * A wall screen's read-only credential (大屏凭证) as the cockpit's routes see it: which one, and the
+ * region whose figures it reads. It is never a user: no route that asks for a user accepts it.
+ */
+export interface ScreenViewer {
+  credentialId: string;
+  name: string;
+  regionId: string;
+}

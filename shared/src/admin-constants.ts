@@ -32,6 +32,8 @@ export const ADMIN_ACTIONS = [
   'village_create',
   'village_update',
   'user_lockout',
+  'screen_credential_issue',
+  'screen_credential_revoke',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
@@ -48,6 +50,8 @@ export const ADMIN_ACTION_LABELS: Record<AdminAction, string> = {
   village_create: '新增村（社区）',
   village_update: '修改村（社区）',
   user_lockout: '登录锁定',
+  screen_credential_issue: '发放大屏凭证',
+  screen_credential_revoke: '撤销大屏凭证',
 };
 
 /** 代表名册: a deputy's code (printed in their QR code), e.g. D035; the server assigns the next free D### when none is given. */

@@ -53,6 +53,7 @@ import type {
   UpdateUnitInput,
   UpdateUserInput,
 } from './admin.js';
+import type { IssueScreenCredentialInput, IssuedScreenCredential, ScreenCredential, ScreenCredentialList } from './screen.js';
 
 type Schemas = typeof import('./schemas.js');
 
@@ -222,6 +223,22 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
           check((a) => a.adminVillageSchema, (await http.post('/api/admin/villages', input)).data),
         updateVillage: async (id: string, input: UpdateVillageInput): Promise<AdminVillage> =>
           check((a) => a.adminVillageSchema, (await http.patch(`/api/admin/villages/${encodeURIComponent(id)}`, input)).data),
+      };
+    })(),
+
+    /** 大屏凭证 (leader, office, admin): wall screens' read-only credentials of the caller's region; the schemas (screen.ts) load only to validate. */
+    screenCredentials: (() => {
+      type M = typeof import('./screen.js');
+      const mod: Promise<M> | null = options.validate ? import('./screen.js') : null;
+      const check = async <T>(pick: (m: M) => z.ZodType<T>, data: unknown): Promise<T> => (mod ? pick(await mod).parse(data) : (data as T));
+      return {
+        list: async (): Promise<ScreenCredentialList> =>
+          check((m) => m.screenCredentialListSchema, (await http.get('/api/screen-credentials')).data),
+        /** The secret and the screen's address come back this once. */
+        issue: async (input: IssueScreenCredentialInput): Promise<IssuedScreenCredential> =>
+          check((m) => m.issuedScreenCredentialSchema, (await http.post('/api/screen-credentials', input)).data),
+        revoke: async (id: string): Promise<ScreenCredential> =>
+          check((m) => m.screenCredentialSchema, (await http.post(`/api/screen-credentials/${encodeURIComponent(id)}/revoke`)).data),
       };
     })(),
 

@@ -14,3 +14,5 @@ export * from './admin-constants.js';
 export * from './field-rules.js';
 export * from './holiday-calendar.js';
 export * from './admin.js';
+export * from './screen-constants.js';
+export * from './screen.js';

@@ -13,8 +13,8 @@ import { withServerAndBrowser } from './helpers/setup.js';
 
 const e2e = withServerAndBrowser({ env: { DEMO_CASES: '320' } });
 
-/** The staff app's pages: its router serves the cockpit at /deputy/cockpit and the big screen at /deputy/screen. */
-const pageUrl = (which: 'cockpit' | 'screen') => `${e2e.baseUrl}/deputy/${which}`;
+/** The staff app's pages: its router serves the cockpit at /deputy/cockpit (and the wall screen at /deputy/screen, opened with a 大屏凭证's address). */
+const pageUrl = (which: 'cockpit') => `${e2e.baseUrl}/deputy/${which}`;
 
 /** Signs a staff account in through the API and puts the session where the staff app keeps it. */
 async function signInStaff(context: BrowserContext, account: string): Promise<SignedInClient> {
@@ -210,17 +210,46 @@ describe('the data cockpit in a browser', () => {
     }
   });
 
-  it('should fill a 1920×1080 wall screen, dark, with the same figures as the API', async () => {
-    const context = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  it('should let a leader issue a 大屏凭证 on the phone, and open the 1920×1080 wall screen with it, dark and without a login, until revoked', async () => {
+    const phone = await e2e.browser.newContext({ ...PHONE });
+    const wall = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     try {
-      const leader = await signInStaff(context, 'ding-leader');
-      const page = await context.newPage();
+      // the leader issues a credential for the whole city on 大屏凭证 and gets its address once
+      const leader = await signInStaff(phone, 'ding-leader');
+      const admin = await phone.newPage();
+      await admin.goto(`${e2e.baseUrl}/deputy/admin/screens`);
+      await admin.getByTestId('screen-empty').waitFor();
+      await admin.getByTestId('new-screen').click();
+      await admin.getByTestId('screen-name').locator('input').fill('三楼会议室大屏');
+      await admin.getByTestId('screen-issue').click();
+      const address = await admin.getByTestId('screen-url').locator('textarea').inputValue();
+      expect(address).toMatch(new RegExp(`^${e2e.baseUrl}/deputy/screen#k=mqs_[A-Za-z0-9_-]{43}$`));
+      await admin.getByRole('button', { name: '我已保存，关闭' }).click();
+      const row = admin.getByTestId('screen-credential');
+      await expect.poll(() => row.count()).toBe(1);
+      expect(await row.innerText()).toMatch(/三楼会议室大屏[\s\S]*有效[\s\S]*范围：平湖市[\s\S]*尚未使用/);
+
+      // the wall screen: a fresh browser with no session at all opens the address
+      const page = await wall.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(pageUrl('screen'));
+      const sent: Record<string, string>[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/api/')) sent.push(r.headers());
+      });
+      await page.goto(address);
       const shown = await figuresOnScreen(page);
       const o = await leader.stats.overview(thisYear());
       expect(shown).toEqual(expected(o));
+      // the credential left the address bar at once and stays for this tab only; it went as its own header, never as a login
+      expect(page.url()).toBe(`${e2e.baseUrl}/deputy/screen`);
+      const secret = address.slice(address.indexOf('#k=') + 3);
+      expect(await page.evaluate(() => [sessionStorage.getItem('mq.screen.key'), localStorage.getItem('mq.staff.session')])).toEqual([
+        secret,
+        null,
+      ]);
+      expect(sent.length).toBeGreaterThan(5);
+      expect(sent.every((h) => h['x-screen-key'] === secret && !h['authorization'])).toBe(true);
       // the whole design fits the screen: no scrolling
       const box = await page.getByTestId('big-screen').boundingBox();
       expect(box).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
@@ -236,9 +265,24 @@ describe('the data cockpit in a browser', () => {
       await expect.poll(() => page.locator('[data-testid="units"] tbody tr').first().locator('.nm').innerText()).toBe(units.items[0]!.name);
       await page.waitForTimeout(800); // chart animations
       await screenshot(page, 'cockpit-1920-screen', { fullPage: false });
+
+      // a reload (the screen's nightly restart) still shows the figures, from the tab's keeping
+      await page.reload();
+      expect(await figuresOnScreen(page)).toEqual(expected(o));
+      // the leader's list shows it in use
+      await admin.reload();
+      await expect.poll(() => admin.getByTestId('screen-last-used').innerText()).not.toContain('尚未使用');
+
+      // revoked on the phone: the screen's next poll is refused and it says so
+      await admin.getByTestId('revoke').click();
+      await admin.getByRole('button', { name: '撤销', exact: true }).last().click();
+      await expect.poll(() => admin.getByTestId('screen-status').innerText()).toBe('已撤销');
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await expect.poll(() => page.getByTestId('screen-refused').innerText()).toContain('大屏凭证已撤销');
       expect(errors).toEqual([]);
     } finally {
-      await context.close();
+      await wall.close();
+      await phone.close();
     }
-  });
+  }, 60_000);
 });

@@ -20,6 +20,8 @@ const ACTORS = {
   otherUnit: 'ding-unit-jtj',
   leader: 'ding-leader',
   admin: 'ding-admin',
+  // no account: a wall screen's read-only credential (大屏凭证) of the whole city, sent as X-Screen-Key
+  screen: null,
 } as const;
 type Actor = keyof typeof ACTORS;
 const ALL = Object.keys(ACTORS) as Actor[];
@@ -36,9 +38,13 @@ interface Row {
   expect: Partial<Record<Actor, number>> | 'public';
 }
 
-const signedIn = (ok: number): Partial<Record<Actor, number>> => Object.fromEntries(ALL.map((a) => [a, a === 'anonymous' ? 401 : ok]));
+/** Callers without a user: nobody at all, and a wall screen, which only the cockpit's GETs let in. */
+const stranger = (a: Actor) => a === 'anonymous' || a === 'screen';
+const signedIn = (ok: number): Partial<Record<Actor, number>> => Object.fromEntries(ALL.map((a) => [a, stranger(a) ? 401 : ok]));
 const only = (allowed: Partial<Record<Actor, number>>, others = 403): Partial<Record<Actor, number>> =>
-  Object.fromEntries(ALL.map((a) => [a, a === 'anonymous' ? 401 : (allowed[a] ?? others)]));
+  Object.fromEntries(ALL.map((a) => [a, stranger(a) ? 401 : (allowed[a] ?? others)]));
+/** The cockpit's figures: leaders, office staff, admins, and a wall screen's credential. */
+const cockpit = { ...only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }), screen: 200 };
 /** Readers of the fixture case (in scope) get `ok`, everyone else signed in 404. */
 const caseReaders = (ok: number) =>
   only({ citizenA: ok, deputyOfCase: ok, officeOfRegion: ok, assignedUnit: ok, leader: ok, admin: ok }, 404);
@@ -89,7 +95,7 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/hotspots': {
     request: () => ({ method: 'GET', path: '/api/hotspots' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   'GET /api/cases': { request: () => ({ method: 'GET', path: '/api/cases' }), expect: signedIn(200) },
   'GET /api/cases/:id': { request: (f) => ({ method: 'GET', path: `/api/cases/${f.caseId}` }), expect: caseReaders(200) },
@@ -104,45 +110,46 @@ const MATRIX: Record<string, Row> = {
   },
   'GET /api/stats/overview': {
     request: () => ({ method: 'GET', path: '/api/stats/overview' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   // the cockpit (码上评): leaders, office staff (their region and below) and admins; a region outside the scope is 403 (tests/server/stats-indicators.test.ts)
   'GET /api/stats/trend': {
     request: () => ({ method: 'GET', path: '/api/stats/trend?granularity=week' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   'GET /api/stats/categories': {
     request: () => ({ method: 'GET', path: '/api/stats/categories' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   'GET /api/stats/towns': {
     request: () => ({ method: 'GET', path: '/api/stats/towns' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   'GET /api/stats/units': {
     request: () => ({ method: 'GET', path: '/api/stats/units' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   'GET /api/stats/deputies': {
     request: () => ({ method: 'GET', path: '/api/stats/deputies' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   'GET /api/stats/overdue': {
     request: () => ({ method: 'GET', path: '/api/stats/overdue' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   'GET /api/stats/stages': {
     request: () => ({ method: 'GET', path: '/api/stats/stages' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   'GET /api/stats/cases': {
     request: () => ({ method: 'GET', path: '/api/stats/cases?metric=received' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
   'GET /api/stats/latest': {
     request: () => ({ method: 'GET', path: '/api/stats/latest' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+    expect: cockpit,
   },
+  // the ledger lists every case with its citizen's (masked) phone: for people only, never a wall screen
   'GET /api/stats/export.xlsx': {
     request: () => ({ method: 'GET', path: '/api/stats/export.xlsx' }),
     expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
@@ -286,6 +293,19 @@ const MATRIX: Record<string, Row> = {
     request: () => ({ method: 'PATCH', path: '/api/admin/villages/danghu-01', body: { active: true } }),
     expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
   },
+  // 大屏凭证: those who read the cockpit issue, list and revoke wall screens' credentials of their region (an unknown one is 404)
+  'GET /api/screen-credentials': {
+    request: () => ({ method: 'GET', path: '/api/screen-credentials' }),
+    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, leader: 200, admin: 200 }),
+  },
+  'POST /api/screen-credentials': {
+    request: (_f, actor) => ({ method: 'POST', path: '/api/screen-credentials', body: { name: `矩阵大屏-${actor}` } }),
+    expect: only({ officeOfRegion: 201, officeOtherRegion: 201, leader: 201, admin: 201 }),
+  },
+  'POST /api/screen-credentials/:id/revoke': {
+    request: () => ({ method: 'POST', path: '/api/screen-credentials/no-such-credential/revoke' }),
+    expect: only({ officeOfRegion: 404, officeOtherRegion: 404, leader: 404, admin: 404 }),
+  },
   // the stand-in identity provider (demo mode only): its own protocol, no user of ours
   'GET /mock-idp/accounts': { request: () => ({ method: 'GET', path: '/mock-idp/accounts' }), expect: 'public' },
   'POST /mock-idp/tickets': {
@@ -323,12 +343,14 @@ const MATRIX: Record<string, Row> = {
 let s: TestServer;
 let fixture: Fixture;
 const tokens = new Map<Actor, string>();
+let screenKey = '';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 async function call(actor: Actor, req: ReturnType<Row['request']>) {
   const headers: Record<string, string> = { 'Idempotency-Key': newKey() };
   const token = tokens.get(actor);
   if (token) headers.authorization = `Bearer ${token}`;
+  if (actor === 'screen') headers['x-screen-key'] = screenKey;
   let body: BodyInit | undefined;
   if (req.form) {
     const form = new FormData();
@@ -347,6 +369,7 @@ beforeAll(async () => {
     const account = ACTORS[actor];
     if (account) tokens.set(actor, (await s.as(account)).token);
   }
+  screenKey = (await (await s.as('ding-leader')).screenCredentials.issue({ name: '矩阵大屏' })).secret;
   const owner = await s.as('zlb-zhang');
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'p.png');

@@ -1,10 +1,10 @@
 import axios from 'axios';
-import { createApiClient, type ApiClient } from '@minqing/shared';
+import { createApiClient, SCREEN_KEY_HEADER, SCREEN_KEY_PATTERN, type ApiClient } from '@minqing/shared';
 
 /**
- * The API client the cockpit pages use. The staff app may hand its own client in with
- * `provideCockpitClient(api)`; otherwise a plain client sends the staff app's signed-in token
- * (its session in localStorage) — or, for a wall screen opened with `?token=…`, that one.
+ * The API clients the cockpit pages use: the staff app's own (its signed-in session, toasts),
+ * handed in with `provideCockpitClient(api)`, or — for a wall screen — one that sends the
+ * screen's read-only credential (大屏凭证) and nothing of a person.
  */
 let client: ApiClient | null = null;
 
@@ -12,41 +12,52 @@ export function provideCockpitClient(c: ApiClient) {
   client = c;
 }
 
-const STAFF_SESSION_KEY = 'mq.staff.session';
-const SCREEN_TOKEN_KEY = 'mq.cockpit.token';
+export function useCockpitClient(): ApiClient {
+  if (!client) throw new Error('provideCockpitClient(api) first');
+  return client;
+}
 
-export function cockpitToken(): string | null {
+/** Where a wall screen keeps its credential: this tab only, gone when the browser closes it. */
+const SCREEN_KEY = 'mq.screen.key';
+
+/**
+ * The screen's credential: taken from the address's fragment (`#k=…`, which browsers never send
+ * to a server, so it is in no access log) and kept in sessionStorage, so that a reload still
+ * works after the router has dropped the fragment from the address bar; null when there is none.
+ */
+export function takeScreenKey(hash: string): string | null {
   try {
-    const fromUrl = new URLSearchParams(window.location.search).get('token');
-    if (fromUrl) sessionStorage.setItem(SCREEN_TOKEN_KEY, fromUrl);
-    const screen = fromUrl ?? sessionStorage.getItem(SCREEN_TOKEN_KEY);
-    if (screen) return screen;
-    const session = JSON.parse(localStorage.getItem(STAFF_SESSION_KEY) ?? 'null') as { token?: unknown } | null;
-    return typeof session?.token === 'string' ? session.token : null;
+    const fromUrl = new URLSearchParams(hash.replace(/^#/, '')).get('k');
+    if (fromUrl && SCREEN_KEY_PATTERN.test(fromUrl)) sessionStorage.setItem(SCREEN_KEY, fromUrl);
+    const kept = sessionStorage.getItem(SCREEN_KEY);
+    return kept && SCREEN_KEY_PATTERN.test(kept) ? kept : null;
   } catch {
     return null;
   }
 }
 
-export function useCockpitClient(): ApiClient {
-  if (client) return client;
-  const http = axios.create({ timeout: 60_000 });
-  http.interceptors.request.use((config) => {
-    const token = cockpitToken();
-    if (token && !config.headers.has('Authorization')) config.headers.set('Authorization', `Bearer ${token}`);
-    return config;
-  });
+/** The server's Chinese message, when it sent one (a download's error body arrives as a Blob). */
+async function messageOf(err: unknown): Promise<string | undefined> {
+  let data: unknown = axios.isAxiosError(err) ? err.response?.data : undefined;
+  if (typeof Blob !== 'undefined' && data instanceof Blob)
+    data = await data
+      .text()
+      .then((t) => JSON.parse(t) as unknown)
+      .catch(() => undefined);
+  return (data as { error?: { message?: string } } | undefined)?.error?.message;
+}
+
+/**
+ * A wall screen's client: every request carries the credential in X-Screen-Key; `refused` hears
+ * the server's words when it no longer accepts it (revoked, expired: 401), so the screen can say so.
+ */
+export function screenCockpitClient(key: string, refused: (message: string) => void): ApiClient {
+  const http = axios.create({ timeout: 60_000, headers: { [SCREEN_KEY_HEADER]: key } });
   http.interceptors.response.use(undefined, async (err: unknown) => {
-    // the server's Chinese message, when it sent one (a download's error body arrives as a Blob)
-    let data: unknown = axios.isAxiosError(err) ? err.response?.data : undefined;
-    if (typeof Blob !== 'undefined' && data instanceof Blob)
-      data = await data
-        .text()
-        .then((t) => JSON.parse(t) as unknown)
-        .catch(() => undefined);
-    const message = (data as { error?: { message?: string } } | undefined)?.error?.message;
-    throw message ? Object.assign(new Error(message), { status: axios.isAxiosError(err) ? err.response?.status : undefined }) : err;
+    const message = await messageOf(err);
+    const status = axios.isAxiosError(err) ? err.response?.status : undefined;
+    if (status === 401) refused(message ?? '大屏凭证无效');
+    throw message ? Object.assign(new Error(message), { status }) : err;
   });
-  client = createApiClient(http);
-  return client;
+  return createApiClient(http);
 }

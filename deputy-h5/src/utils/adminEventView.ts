@@ -60,6 +60,8 @@ const UNIT_FIELD_LABELS: Record<string, string> = { name: '名称' };
 const STATION_FIELD_LABELS: Record<string, string> = { id: '联络站编号', name: '名称', address: '地址', receptionDays: '接待日' };
 /** A village's fields (村（社区）). */
 const VILLAGE_FIELD_LABELS: Record<string, string> = { id: '编号', name: '名称', townId: '所属镇街' };
+/** A wall screen's credential (大屏凭证): its name, the region it shows, and when it ends. */
+const SCREEN_FIELD_LABELS: Record<string, string> = { name: '名称', regionId: '显示范围', expiresAt: '有效期至', revokedAt: '撤销时间' };
 const SETTING_TARGETS: Record<string, string> = { limits: '办理时限', replyReview: '答复审核' };
 
 export interface Names {
@@ -71,7 +73,7 @@ export interface Names {
 function valueText(key: string, value: unknown, names: Names): string {
   if (value === null || value === undefined || value === '') return '（清空）';
   if (key === 'inOffice') return value ? '在任' : '不再履职';
-  if (key === 'lockedUntil' && typeof value === 'string') return formatTime(value);
+  if ((key === 'lockedUntil' || key === 'expiresAt' || key === 'revokedAt') && typeof value === 'string') return formatTime(value);
   if (key === 'ips' && Array.isArray(value)) return value.map(String).join('、');
   if (key === 'active') return value ? '在用' : '停用';
   if (key === 'kind' && typeof value === 'string') return UNIT_KIND_LABELS[value as UnitKind] ?? value;
@@ -106,7 +108,16 @@ export function changeLines(event: AdminEvent, names: Names): string[] {
   const unitEvent = event.action === 'unit_create' || event.action === 'unit_update' || event.action === 'category_update';
   const stationEvent = event.action === 'station_create' || event.action === 'station_update';
   const villageEvent = event.action === 'village_create' || event.action === 'village_update';
-  const own = unitEvent ? UNIT_FIELD_LABELS : stationEvent ? STATION_FIELD_LABELS : villageEvent ? VILLAGE_FIELD_LABELS : {};
+  const screenEvent = event.action === 'screen_credential_issue' || event.action === 'screen_credential_revoke';
+  const own = unitEvent
+    ? UNIT_FIELD_LABELS
+    : stationEvent
+      ? STATION_FIELD_LABELS
+      : villageEvent
+        ? VILLAGE_FIELD_LABELS
+        : screenEvent
+          ? SCREEN_FIELD_LABELS
+          : {};
   return Object.entries(event.changes).map(([key, value]) => `${own[key] ?? FIELD_LABELS[key] ?? key}：${valueText(key, value, names)}`);
 }
 
@@ -122,5 +133,7 @@ export function targetText(event: AdminEvent): string {
     return `村（社区） ${event.targetName ?? ''}（${event.target}）`;
   if (event.action === 'category_update') return `分类 ${event.targetName ?? event.target}`;
   if (event.action === 'user_lockout') return `账号 ${event.targetName ?? event.target}`;
+  if (event.action === 'screen_credential_issue' || event.action === 'screen_credential_revoke')
+    return `大屏凭证 ${event.targetName ?? event.target}`;
   return event.targetName ?? event.target;
 }

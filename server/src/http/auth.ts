@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import type { Role } from '@minqing/shared';
 import type { Deps } from '../deps.js';
-import type { SessionUser } from '../session-user.js';
+import type { ScreenViewer, SessionUser } from '../session-user.js';
 import { ApiError } from '../errors.js';
 
 export interface TokenConfig {
@@ -14,6 +14,8 @@ export type AppEnv = {
   Variables: {
     deps: Deps;
     user: SessionUser | null;
+    /** A wall screen's read-only credential, on the cockpit's GETs only (routes/screen-credentials.ts); never a user. */
+    screen: ScreenViewer | undefined;
     /** The answer was built with every header it needs, security headers included (jsonAnswer). */
     headersComplete: boolean | undefined;
     /** The ETag a 200 of this request gets, known before the handler ran (etag.ts; jsonAnswer sends it). */

@@ -35,13 +35,16 @@ export function revalidation(): MiddlewareHandler<AppEnv> {
   const instance = randomBytes(16).toString('base64url');
   return async (c, next) => {
     const user = c.get('user');
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !user) return next();
+    const screen = c.get('screen');
+    // a wall screen's answers are its credential's (the credential was checked before this runs)
+    const viewer = user ? user.id : screen ? `screen:${screen.credentialId}` : null;
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !viewer) return next();
     const deps = c.get('deps');
     const url = c.req.url;
     const pathAndQuery = url.slice(url.indexOf('/', url.indexOf('//') + 2));
     const minute = Math.floor(deps.clock.now().getTime() / MINUTE_MS);
     const hash = createHash('sha256')
-      .update(`${instance}\n${deps.dataVersion()}\n${minute}\n${user.id}\n${pathAndQuery}`)
+      .update(`${instance}\n${deps.dataVersion()}\n${minute}\n${viewer}\n${pathAndQuery}`)
       .digest('base64url');
     const tag = `W/"${hash.slice(0, 27)}"`;
     const held = c.req.header('if-none-match');

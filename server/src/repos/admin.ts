@@ -28,7 +28,7 @@ export function adminRepo(db: Db) {
   const appendEvent = db.prepare('INSERT INTO admin_events (actor_user_id, action, target, changes, created_at) VALUES (?, ?, ?, ?, ?)');
   const countEvents = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM admin_events');
   const pageEvents = db.prepare<[number, number], AdminEventRow>(
-    `SELECT e.*, coalesce(a.name, '系统') AS actor_name, coalesce(t.name, d.name, un.name, ca.name, st.name, vi.name) AS target_name
+    `SELECT e.*, coalesce(a.name, '系统') AS actor_name, coalesce(t.name, d.name, un.name, ca.name, st.name, vi.name, sc.name) AS target_name
        FROM admin_events e LEFT JOIN users a ON a.id = e.actor_user_id
        LEFT JOIN users t ON t.id = e.target AND e.action LIKE 'user_%'
        LEFT JOIN deputies d ON d.code = e.target AND e.action LIKE 'deputy_%'
@@ -36,6 +36,7 @@ export function adminRepo(db: Db) {
        LEFT JOIN categories ca ON ca.id = e.target AND e.action = 'category_update'
        LEFT JOIN stations st ON st.id = e.target AND e.action LIKE 'station_%'
        LEFT JOIN regions vi ON vi.id = e.target AND e.action LIKE 'village_%'
+       LEFT JOIN screen_credentials sc ON sc.id = e.target AND e.action LIKE 'screen_credential_%'
       ORDER BY e.id DESC LIMIT ? OFFSET ?`,
   );
   const insertDeputy = db.prepare(

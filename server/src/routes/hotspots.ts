@@ -2,13 +2,14 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { hotspots } from '../domain/hotspots.js';
 import { scopeFilter } from '../domain/scope.js';
-import { currentUser, type AppEnv } from '../http/auth.js';
+import type { AppEnv } from '../http/auth.js';
 import { ApiError } from '../errors.js';
 import { validate } from '../http/validate.js';
+import { cockpitViewer, screenAccess } from './screen-credentials.js';
 
 export function hotspotRoutes() {
-  return new Hono<AppEnv>().get('/', validate('query', z.object({ regionId: z.string().max(64).optional() })), (c) => {
-    const user = currentUser(c, ['leader', 'office', 'admin']);
+  return new Hono<AppEnv>().use(screenAccess()).get('/', validate('query', z.object({ regionId: z.string().max(64).optional() })), (c) => {
+    const user = cockpitViewer(c, ['leader', 'office', 'admin']);
     const deps = c.get('deps');
     const { regionId } = c.req.valid('query');
     const scope = scopeFilter(user, deps.reference);

@@ -10,6 +10,7 @@ import { exportLedger } from '../domain/stats-export.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { jsonAnswer } from '../http/json-answer.js';
 import { validate } from '../http/validate.js';
+import { cockpitViewer, screenAccess } from './screen-credentials.js';
 
 /** Who may read the cockpit: leaders, office staff (their region and below) and admins. */
 const STATS_ROLES = ['leader', 'office', 'admin'] as const;
@@ -20,7 +21,7 @@ const STATS_ROLES = ['leader', 'office', 'admin'] as const;
  * serialise it in a Server-Timing header (read by npm run bench:stats), marked when remembered.
  */
 function figures<Q extends StatsQuery>(c: Context<AppEnv>, kind: string, q: Q, compute: (deps: Deps, user: SessionUser, q: Q) => unknown) {
-  const user = currentUser(c, STATS_ROLES);
+  const user = cockpitViewer(c, STATS_ROLES);
   const deps = c.get('deps');
   const started = performance.now();
   const fresh = /no-cache/i.test(c.req.header('cache-control') ?? '');
@@ -32,10 +33,12 @@ function figures<Q extends StatsQuery>(c: Context<AppEnv>, kind: string, q: Q, c
 
 /**
  * 码上评 and the data cockpit (马上用); every route is scoped by the caller's region (domain/scope.ts).
+ * A wall screen's credential (大屏凭证) reads the figures of its region; the ledger export is for people only.
  * `revalidate`: the ETag middleware (etag.ts), for figures polled every 30 s (the export streams and is never revalidated).
  */
 export function statsRoutes(revalidate: MiddlewareHandler<AppEnv>) {
   return new Hono<AppEnv>()
+    .use(screenAccess())
     .get('/overview', revalidate, validate('query', statsQuerySchema), (c) => figures(c, 'overview', c.req.valid('query'), overview))
     .get('/trend', revalidate, validate('query', trendQuerySchema), (c) => figures(c, 'trend', c.req.valid('query'), trend))
     .get('/categories', revalidate, validate('query', statsQuerySchema), (c) =>

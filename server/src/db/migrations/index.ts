@@ -24,6 +24,7 @@ import m018 from './018-idempotency-body-hash.js';
 import m019 from './019-notification-repeats.js';
 import m020 from './020-audit-seals.js';
 import m021 from './021-admin-event-actions.js';
+import m022 from './022-screen-credentials.js';
 
 export const MIGRATIONS: readonly string[] = [
   m001,
@@ -47,4 +48,5 @@ export const MIGRATIONS: readonly string[] = [
   m019,
   m020,
   m021,
+  m022,
 ];
