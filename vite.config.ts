@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -89,6 +90,9 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080', '/mock-idp': 'http://127.0.0.1:8080' },
   },
   test: {
+    // vitest's default leaves a core free (availableParallelism − 1): one worker for all three
+    // projects on a 2-core machine, where browser and server tests mostly wait on other processes
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // three projects, fastest first in the pyramid: `npx vitest run --project unit` runs in seconds
     projects: [
       {
