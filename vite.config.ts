@@ -1,4 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import vue from '@vitejs/plugin-vue';
 import { VantResolver } from '@vant/auto-import-resolver';
 import Components from 'unplugin-vue-components/vite';
@@ -29,8 +34,42 @@ function ownOriginCss(): Plugin {
   };
 }
 
-// Both apps build from one config: /citizen/ and /deputy/ are pages of one multi-page build,
-// served by the API server from dist/. Tests (vitest) read the `test` block.
+/** What is worth compressing: text. The app shells are not here: the server edits them at start (demo ribbon, corpId). */
+const PRECOMPRESS = /\.(?:js|css|svg|json|txt)$/;
+
+/**
+ * Writes `<asset>.br` (brotli 11) and `<asset>.gz` (gzip 9) beside each text asset of the build,
+ * which server/src/http/static.ts sends as they are: the slow, small encodings are paid once here
+ * rather than by every server process on its first requests (seconds of CPU for a large chunk).
+ */
+function precompress(): Plugin {
+  const br = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  let outDir = '';
+  return {
+    name: 'minqing:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    async writeBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => PRECOMPRESS.test(f));
+      await Promise.all(
+        files.map(async (f) => {
+          const path = join(outDir, f);
+          const raw = await readFile(path);
+          if (raw.length <= 512) return;
+          const [b, g] = await Promise.all([
+            br(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+            gz(raw, { level: 9 }),
+          ]);
+          await Promise.all([writeFile(`${path}.br`, b), writeFile(`${path}.gz`, g)]);
+        }),
+      );
+    },
+  };
+}
+
 /**
  * Vant is registered once, here: every <van-*> a template uses is imported with its stylesheet by
  * the resolver, page by page, so a page loads only the components it shows. Our own components stay
@@ -38,8 +77,10 @@ function ownOriginCss(): Plugin {
  */
 const vantComponents = Components({ dirs: [], resolvers: [VantResolver()], dts: here('./h5-common/src/vant-components.d.ts') });
 
+// Both apps build from one config: /citizen/ and /deputy/ are pages of one multi-page build,
+// served by the API server from dist/. Tests (vitest) read the `test` block.
 export default defineConfig({
-  plugins: [vue(), vantComponents, ownOriginCss()],
+  plugins: [vue(), vantComponents, ownOriginCss(), precompress()],
   base: '/',
   // also what vitest resolves; h5-common/ is browser code of both apps, imported by subpath
   resolve: { alias: { '@minqing/shared': here('./shared/src/index.ts'), '@minqing/h5-common': here('./h5-common/src') } },
@@ -58,6 +99,9 @@ export default defineConfig({
     proxy: { '/api': 'http://127.0.0.1:8080', '/mock-idp': 'http://127.0.0.1:8080' },
   },
   test: {
+    // vitest's default leaves a core free (availableParallelism − 1): one worker for all three
+    // projects on a 2-core machine, where browser and server tests mostly wait on other processes
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     // three projects, fastest first in the pyramid: `npx vitest run --project unit` runs in seconds
     projects: [
       {

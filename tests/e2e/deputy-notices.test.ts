@@ -5,10 +5,10 @@
  * and then restarted on the same database. Runs its own server process so it can kill it.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_TEST_ENV, startServerProcess, type ServerProcess } from '../../scripts/lib/server-process.js';
 import { signInAs } from './helpers/api.js';
 import { eventually, idpMessages } from './helpers/staff.js';
@@ -20,6 +20,7 @@ let server: ServerProcess;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'minqing-deputy-notices-'));
+  cpSync(inject('seededDatabase'), dir, { recursive: true }); // a seeded database (tests/global-setup.ts)
   dbFile = join(dir, 'minqing.db');
   server = await startServerProcess({ ...DEMO_TEST_ENV, DB_FILE: dbFile });
 });

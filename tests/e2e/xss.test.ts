@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signInAs } from './helpers/api.js';
 import { launchPhone, screenshot, type Phone } from './helpers/browser.js';
 import { signInCitizen } from './helpers/citizen.js';
@@ -15,7 +15,7 @@ const PAYLOADS = [
 let server: RunningServer;
 let phone: Phone;
 beforeAll(async () => {
-  server = await startServerProcess();
+  server = await startServerProcess({ seeded: inject('seededDatabase') });
   phone = await launchPhone({ baseURL: server.baseUrl });
 });
 afterAll(async () => {

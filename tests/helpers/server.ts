@@ -17,6 +17,8 @@ export const TEST_SECRETS = {
   audit: 'test-audit-key-test-audit-key-test-0123',
 } as const;
 
+let migrated: Buffer | undefined;
+
 /** A clock the test moves by hand. */
 export class TestClock {
   constructor(private t: number) {}
@@ -50,7 +52,8 @@ export async function startTestServer(
   options: { now?: string; tokenTtlSeconds?: number; rateLimits?: Partial<RateLimits>; dbFile?: string; trustedProxies?: string[] } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-03-02T02:00:00Z'));
-  const db = openDatabase(options.dbFile ?? ':memory:');
+  // in memory: a copy of one migrated database per test process, not every migration again
+  const db = openDatabase(options.dbFile ?? (migrated ??= openDatabase(':memory:').serialize()));
   seedReference(db);
   seedAccounts(db, clock.now());
   let app: ReturnType<typeof createApp>['app'] | undefined;

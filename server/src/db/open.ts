@@ -3,8 +3,11 @@ import { MIGRATIONS } from './migrations/index.js';
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) and migrates a database; ':memory:' for tests. */
-export function openDatabase(file: string): Db {
+/**
+ * Opens (creating if needed) and migrates a database; ':memory:' for tests, or a serialized
+ * database (`db.serialize()`) opened in memory: tests start from a migrated copy.
+ */
+export function openDatabase(file: string | Buffer): Db {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

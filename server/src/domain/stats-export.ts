@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import {
   CLOSE_REASON_LABELS,
   EXPORT_MAX_ROWS,
@@ -19,6 +19,12 @@ import { ApiError } from '../errors.js';
 import type { SessionUser } from './session.js';
 import { isOverdue, maskedText } from './present.js';
 import { statsFilter } from './stats.js';
+
+// exceljs takes a second or more to load (more than the rest of the server), and only an
+// export needs it: loaded on the first one, not at every start (and every test server's).
+const require = createRequire(import.meta.url);
+let excel: typeof import('exceljs') | undefined;
+const loadExcel = () => (excel ??= require('exceljs') as typeof import('exceljs'));
 
 /** The columns of the ledger (台账) a row of `cases` is written as. */
 interface LedgerRow {
@@ -148,6 +154,7 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
   }
   const now = deps.clock.now();
   const ref = deps.reference;
+  const ExcelJS = loadExcel();
   const stream = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   // Speed: with styles on, exceljs works out a style for every cell from scratch (a fresh style

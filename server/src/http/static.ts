@@ -28,15 +28,15 @@ interface CachedFile {
 }
 
 /**
- * Serves the built apps from dist/: hashed assets for a year (immutable), the two app
- * shells never cached, each compressed once (brotli or gzip) and kept in memory.
- */
-/**
  * What a demo server puts first in each app's page: a plain element (no script, so the CSP stays
  * strict), there before the app's code runs, styled by h5-common/src/demo-ribbon.css.
  */
 export const DEMO_RIBBON = '<div class="demo-ribbon" role="note" title="演示环境：账号和数据均为演示用，请勿填写真实信息">演示环境</div>';
 
+/**
+ * Serves the built apps from dist/: hashed assets for a year (immutable), the two app
+ * shells never cached, each compressed (brotli or gzip; assets by the build) and kept in memory.
+ */
 export function staticApps(distDir: string, options: { dingCorpId?: string; demoMode?: boolean } = {}) {
   const cache = new Map<string, CachedFile>();
 
@@ -61,12 +61,19 @@ export function staticApps(distDir: string, options: { dingCorpId?: string; demo
     const mtimeMs = statSync(file).mtimeMs;
     const hit = cache.get(file);
     if (hit && hit.mtimeMs === mtimeMs) return hit;
-    const raw = configure(file, readFileSync(file));
+    const built = readFileSync(file);
+    const raw = configure(file, built);
     const ext = extname(file);
     const entry: CachedFile = { raw, type: TYPES[ext] ?? 'application/octet-stream', mtimeMs };
     if (COMPRESSIBLE.has(ext) && raw.length > 512) {
-      entry.br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-      entry.gzip = gzipSync(raw, { level: 9 });
+      // the build wrote `.br` and `.gz` beside each text asset (vite.config.ts): sent as they are,
+      // unless older than the file or the file was edited here (the app shells); else made once
+      const sibling = (suffix: string) => {
+        const path = file + suffix;
+        return raw === built && existsSync(path) && statSync(path).mtimeMs >= mtimeMs ? readFileSync(path) : undefined;
+      };
+      entry.br = sibling('.br') ?? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+      entry.gzip = sibling('.gz') ?? gzipSync(raw, { level: 9 });
     }
     cache.set(file, entry);
     return entry;

@@ -104,6 +104,10 @@ export function demoAccounts(): DemoAccount[] {
 
 export const userIdFor = (account: string) => `u-${account}`;
 
+/** The public demo password's hash, made once per process (test servers seed many databases). */
+let demoHash: string | undefined;
+const demoPasswordHash = () => (demoHash ??= hashPassword(DEMO_PASSWORD));
+
 /** Demo accounts in the stand-in provider and as users; idempotent. */
 export function seedAccounts(db: Db, now: Date): void {
   const mock = db.prepare(
@@ -115,7 +119,10 @@ export function seedAccounts(db: Db, now: Date): void {
      VALUES (@id, @role, @name, @phone, @idp_kind, @idp_user_id, @username, @password_hash, @region_id, @unit_id, @deputy_code, @created_at)
      ON CONFLICT (id) DO NOTHING`,
   );
-  const passwordHash = hashPassword(DEMO_PASSWORD);
+  // scrypt is slow on purpose: hashed only when an account with a password is still to be made
+  // (a restart, or a test server started from a seeded copy, inserts none)
+  const known = db.prepare('SELECT 1 FROM users WHERE id = ?').pluck();
+  const passwordHash = demoAccounts().some((a) => a.username && !known.get(userIdFor(a.account))) ? demoPasswordHash() : null;
   db.transaction(() => {
     demoAccounts().forEach((a, i) => {
       mock.run(a.account, a.kind, a.role, a.name, a.mobile, i);

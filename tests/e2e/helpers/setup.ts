@@ -3,7 +3,7 @@
  * started together before the file's tests and stopped after them, and phones in that browser
  * pointed at that server.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { launchBrowser, launchPhone, type Phone } from './browser.js';
 import { startServerProcess, type RunningServer, type ServerOptions } from './server.js';
@@ -24,7 +24,7 @@ export function withServerAndBrowser(options: ServerOptions = {}): E2e {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServerProcess(options), launchBrowser()]);
+    [server, browser] = await Promise.all([startServerProcess({ seeded: inject('seededDatabase'), ...options }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
