@@ -41,6 +41,17 @@ const SERVER_LAYERS = {
   'server/src/db/**': [zone(sibling('domain', 'routes', 'repos', 'http', 'seed', 'app', 'deps'), 'db/ 是最底层：不得引用它之上的任何层')],
 };
 
+/**
+ * Domain and routes reach the database through the repositories (server/src/repos) only: no
+ * statement, transaction or handle of their own. A regex's `.exec` stays allowed.
+ */
+const NO_SQL_MESSAGE = '领域层（domain）和路由（routes）不得直接访问数据库：把 SQL 放进 repos/ 的仓储函数，事务用 deps.immediate';
+const NO_SQL_ACCESS = [
+  'CallExpression[callee.property.name=/^(prepare|sql|pragma|transaction)$/]',
+  'CallExpression[callee.property.name="exec"]:not([callee.object.regex])',
+  'MemberExpression[property.name="db"]',
+].map((selector) => ({ selector, message: NO_SQL_MESSAGE }));
+
 const serverZone = (files, patterns) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns: [NO_APPS, ...patterns] }] },
@@ -148,4 +159,5 @@ export default tseslint.config(
   },
   serverZone(['server/**'], []),
   ...Object.entries(SERVER_LAYERS).map(([files, patterns]) => serverZone([files], patterns)),
+  { files: ['server/src/domain/**', 'server/src/routes/**'], rules: { 'no-restricted-syntax': ['error', ...NO_SQL_ACCESS] } },
 );

@@ -1,3 +1,4 @@
+import type { ReplyReviewSettings } from '@minqing/shared';
 import { ReloadingClassifier, DEFAULT_MODEL_FILE, type Classifier } from './classifier/index.js';
 import { dataVersion } from './db/data-version.js';
 import { groupCommitter } from './db/group-commit.js';
@@ -8,14 +9,19 @@ import { uploadSigner } from './domain/signing.js';
 import { limitsFrom, type TimeLimits } from './domain/limits.js';
 import { REPLY_REVIEW_KEY, loadReplyReview } from './domain/reply-review.js';
 import { adminRepo } from './repos/admin.js';
+import { caseTextsRepo } from './repos/case-texts.js';
 import { casesRepo } from './repos/cases.js';
 import { eventsRepo } from './repos/events.js';
-import { holidaysRepo, idempotencyRepo, settingsRepo, uploadsRepo } from './repos/misc.js';
+import { fieldRepo } from './repos/field.js';
+import { healthRepo } from './repos/health.js';
+import { holidaysRepo } from './repos/holidays.js';
+import { idempotencyRepo } from './repos/idempotency.js';
 import { notificationsRepo } from './repos/notifications.js';
 import { referenceRepo } from './repos/reference.js';
 import { screenCredentialsRepo } from './repos/screen-credentials.js';
-import { statementCache } from './repos/statements.js';
+import { settingsRepo } from './repos/settings.js';
 import { statsRepo } from './repos/stats.js';
+import { uploadsRepo } from './repos/uploads.js';
 import { usersRepo } from './repos/users.js';
 
 export interface Clock {
@@ -50,25 +56,36 @@ export function buildDeps(db: Db, clock: Clock, secrets: Secrets, classifierFile
     );
   }
   const settings = settingsRepo(db);
-  const limits: TimeLimits = limitsFrom(settings.get('limits'));
   const holidays = holidaysRepo(db);
+  // what an admin may change while the server runs: read through the getters, changed through the setters
+  let limits: TimeLimits = limitsFrom(settings.get('limits'));
+  let replyReview = loadReplyReview(settings.get(REPLY_REVIEW_KEY));
+  let calendar = new WorkCalendar(holidays.all());
   const deps = {
+    /** For the repositories, the seed and the tests: domain and routes reach the database through repos (eslint.config.js). */
     db,
     clock,
-    limits,
+    get limits() {
+      return limits;
+    },
     /** 答复审核: regions whose unit replies the office reviews first (changed by an admin). */
-    replyReview: loadReplyReview(settings.get(REPLY_REVIEW_KEY)),
+    get replyReview() {
+      return replyReview;
+    },
+    /** The working-day calendar over the holiday table (节假日安排). */
+    get calendar() {
+      return calendar;
+    },
+    /** `fn` in one IMMEDIATE transaction: the write and what goes with it stand or fall together. */
+    immediate: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     settings,
     signer: uploadSigner(secrets.token, () => clock.now()),
     /** 马上分: the category classifier (loaded on first use). */
     classifier: () => classifierFor(classifierFile),
-    /** A statement prepared once per distinct SQL text (queries built from filters, e.g. the cockpit's). */
-    sql: statementCache(db),
     /** Changes whenever the database may have changed (the ETags of revalidated answers, etag.ts, and the cockpit's remembered figures are made from it). */
     dataVersion: dataVersion(db),
     /** Request writes go through here: acknowledged only once durably committed. */
     writes: groupCommitter(db),
-    calendar: new WorkCalendar(holidays.all()),
     reference: referenceRepo(db),
     users: usersRepo(db),
     cases: casesRepo(db),
@@ -81,6 +98,9 @@ export function buildDeps(db: Db, clock: Clock, secrets: Secrets, classifierFile
     /** 大屏凭证: wall screens' read-only credentials. */
     screenCredentials: screenCredentialsRepo(db),
     holidays,
+    field: fieldRepo(db),
+    caseTexts: caseTextsRepo(db),
+    health: healthRepo(db),
     /** Re-read what the seed or an admin changed (reference lists, holiday table). */
     reloadReference() {
       deps.reference.reload();
@@ -88,9 +108,18 @@ export function buildDeps(db: Db, clock: Clock, secrets: Secrets, classifierFile
     },
     /** Re-read the holiday table (节假日安排 changed): new deadlines count over it. */
     reloadCalendar() {
-      deps.calendar = new WorkCalendar(holidays.all());
+      calendar = new WorkCalendar(holidays.all());
+    },
+    /** New limits (already stored): new deadlines use them; deadlines already set stay as they were promised. */
+    setLimits(next: TimeLimits) {
+      limits = next;
+    },
+    /** New 答复审核 regions (already stored): replies from now on follow them. */
+    setReplyReview(next: ReplyReviewSettings) {
+      replyReview = next;
     },
   };
   return deps;
 }
-export type Deps = ReturnType<typeof buildDeps>;
+/** Read-only: what changes while the server runs changes through the named methods above. */
+export type Deps = Readonly<ReturnType<typeof buildDeps>>;

@@ -46,11 +46,11 @@ export function caseIn(s: TestServer, status: CaseStatus, over: Record<string, u
 export function caseWithPendingReply(s: TestServer, over: Record<string, unknown> = {}): string {
   const id = caseIn(s, 'handling', over);
   const before = s.deps.replyReview;
-  s.deps.replyReview = { regionIds: ['danghu'] };
+  s.deps.setReplyReview({ regionIds: ['danghu'] });
   try {
     transition(s.deps, userOf(s, 'ding-unit-zjj'), id, { action: 'reply', note: '已处理完毕，请审核。' });
   } finally {
-    s.deps.replyReview = before;
+    s.deps.setReplyReview(before);
   }
   return id;
 }

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 // import and lets an allowed one through (a zone that matched nothing would pass lint silently).
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const eslint = new ESLint({ cwd: root, overrideConfigFile: fileURLToPath(new URL('../../eslint.config.js', import.meta.url)) });
-const ZONE_RULES = new Set(['no-restricted-imports', '@typescript-eslint/no-restricted-imports', 'no-restricted-globals']);
+const ZONE_RULES = new Set([
+  'no-restricted-imports',
+  '@typescript-eslint/no-restricted-imports',
+  'no-restricted-globals',
+  'no-restricted-syntax',
+]);
 
 /** The zone rules' messages for `code` as if it were the file at `path` (relative to the repository). */
 async function zoneProblems(path: string, code: string): Promise<string[]> {
@@ -85,6 +90,39 @@ describe('layer zones (eslint.config.js)', () => {
   });
 
   it.each(allowed)('should let an allowed import through: %s', async (_zone, file, code) => {
+    expect(await zoneProblems(file, code)).toEqual([]);
+  });
+});
+
+// Domain and routes reach the database only through repos/: no statement, transaction or handle of their own.
+const sqlForbidden: [what: string, file: string, code: string][] = [
+  ['domain: deps.db.prepare', 'server/src/domain/x.ts', `export const f = (deps) => deps.db.prepare('SELECT 1').get();`],
+  ['domain: a Db passed in', 'server/src/domain/x.ts', `export const f = (db) => db.prepare('SELECT 1').get();`],
+  ['domain: deps.sql', 'server/src/domain/x.ts', `export const f = (deps, t) => deps.sql(\`SELECT \${t}\`).all();`],
+  ['domain: db.exec', 'server/src/domain/x.ts', `export const f = (db) => db.exec('DELETE FROM cases');`],
+  ['domain: db.transaction', 'server/src/domain/x.ts', `export const f = (db, g) => db.transaction(g).immediate();`],
+  ['domain: db.pragma', 'server/src/domain/x.ts', `export const f = (db) => db.pragma('user_version');`],
+  ['route: the handle from the context', 'server/src/routes/x.ts', `export const f = (c) => c.get('deps').db;`],
+];
+const sqlAllowed: [what: string, file: string, code: string][] = [
+  ['repos: prepared statements', 'server/src/repos/x.ts', `export const f = (db) => db.prepare('SELECT 1').get();`],
+  [
+    'domain: a repository and a transaction through deps',
+    'server/src/domain/x.ts',
+    `export const f = (deps) => deps.immediate(() => deps.cases.get('x'));`,
+  ],
+  ['domain: a regular expression', 'server/src/domain/x.ts', `export const f = (s) => /^a(b)$/.exec(s)?.[1];`],
+  ['the seed: the database itself', 'server/src/seed/x.ts', `export const f = (db) => db.exec('DELETE FROM cases');`],
+];
+
+describe('database access (eslint.config.js)', () => {
+  it.each(sqlForbidden)('should report SQL outside repos/: %s', async (_what, file, code) => {
+    const problems = await zoneProblems(file, code);
+    expect(problems).not.toEqual([]);
+    for (const p of problems) expect(p).toContain('repos/');
+  });
+
+  it.each(sqlAllowed)('should let it through: %s', async (_what, file, code) => {
     expect(await zoneProblems(file, code)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CreateStationInput } from '@minqing/shared';
-import { stationKey } from '../../server/src/routes/field.js';
+import { stationKey } from '../../server/src/domain/field.js';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { apiError, startTestServer, type TestServer } from '../helpers/server.js';
 

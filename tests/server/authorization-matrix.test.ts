@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stationKey } from '../../server/src/routes/field.js';
+import { stationKey } from '../../server/src/domain/field.js';
 import { holidayRows } from '../../server/src/seed/holidays.js';
 import { caseIn } from '../helpers/builders.js';
 import { newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';

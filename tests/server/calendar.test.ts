@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../server/src/domain/calendar.js';
 import { openDatabase } from '../../server/src/db/open.js';
-import { holidaysRepo } from '../../server/src/repos/misc.js';
+import { holidaysRepo } from '../../server/src/repos/holidays.js';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { newKey, startTestServer, validCase } from '../helpers/server.js';
 

@@ -18,6 +18,7 @@ import {
   type AggregateTable,
 } from '../../server/src/repos/stats-aggregates.js';
 import { overview } from '../../server/src/domain/stats.js';
+import { CASE_FACTS_SQL } from '../../server/src/repos/indicators.js';
 import { seedDemoCases, userIdFor } from '../../server/src/seed/demo.js';
 import { seedBulk } from '../../scripts/seed-bulk.js';
 import { newKey, startTestServer, TEST_SECRETS, validCase, type TestServer } from '../helpers/server.js';
@@ -52,6 +53,14 @@ describe('the stats sums', () => {
     expect(totals.o).toBeGreaterThan(0);
     expect(s.db.prepare('SELECT count(*) AS n FROM stats_day').get()).not.toEqual({ n: 0 });
     expectSumsEqualRecount(s.db);
+  });
+
+  it("should hold the view the triggers sum to the code's definition of every indicator, case by case", () => {
+    // the demo history above: every status, returns, reopens, ratings, extensions
+    const view = s.db.prepare('SELECT * FROM stats_case_facts ORDER BY id').all();
+    const code = s.db.prepare(`SELECT * FROM ${CASE_FACTS_SQL} ORDER BY id`).all();
+    expect(view.length).toBe(400);
+    expect(code).toEqual(view);
   });
 
   it('should stay equal through live transitions over HTTP that move a case between categories, units and statuses', async () => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATS_METRICS, type StatsMetric, type TransitionInput } from '@minqing/shared';
 import { schedulerTick } from '../../server/src/domain/scheduler.js';
-import { stationKey } from '../../server/src/routes/field.js';
+import { stationKey } from '../../server/src/domain/field.js';
 import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
 
 /**

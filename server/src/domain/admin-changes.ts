@@ -38,14 +38,12 @@ export interface AdminChange<T> {
  * together; then the reference cache is re-read (`reload` false: accounts are not in it).
  */
 export function recordAdminChange<T>(deps: Deps, actor: SessionUser, action: AdminAction, write: () => AdminChange<T>, reload = true): T {
-  const done = deps.db
-    .transaction(() => {
-      const change = write();
-      if (Object.keys(change.changes).length)
-        deps.admin.appendEvent(actor.id, action, change.target, change.changes, deps.clock.now().toISOString());
-      return change;
-    })
-    .immediate();
+  const done = deps.immediate(() => {
+    const change = write();
+    if (Object.keys(change.changes).length)
+      deps.admin.appendEvent(actor.id, action, change.target, change.changes, deps.clock.now().toISOString());
+    return change;
+  });
   if (reload) deps.reloadReference();
   return done.value;
 }

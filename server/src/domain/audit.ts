@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open.js';
+import { auditRepo, type AuditRepo } from '../repos/audit.js';
 import { KEYED, canonical, eventHash, type ChainedEvent, type HashedEventFields } from '../repos/event-hash.js';
 
 /** The unkeyed hash of events written before the key: checked to seal them, and to tell which sealed event changed. */
@@ -91,24 +92,9 @@ export function verifyChains(
 
 /** Reads a database's events, heads and seals and checks them (npm run audit:verify, tests). */
 export function verifyDatabase(db: Db, key: string) {
-  const rows = db.prepare('SELECT * FROM case_events ORDER BY case_id, seq').iterate() as IterableIterator<ChainedEvent>;
-  const heads = new Map(
-    (db.prepare('SELECT id, last_event_hash FROM cases').all() as { id: string; last_event_hash: string | null }[]).map((c) => [
-      c.id,
-      c.last_event_hash,
-    ]),
-  );
-  // a database no server with the key has opened yet has no table of seals
-  const sealTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_seals'").get();
-  const seals = new Map(
-    sealTable
-      ? (db.prepare('SELECT case_id, seq, mac FROM audit_seals').all() as ({ case_id: string } & Seal)[]).map((s) => [
-          s.case_id,
-          { seq: s.seq, mac: s.mac },
-        ])
-      : [],
-  );
-  return verifyChains(key, rows, { heads, seals });
+  const repo = auditRepo(db);
+  const seals = new Map(repo.seals().map((s) => [s.case_id, { seq: s.seq, mac: s.mac }]));
+  return verifyChains(key, repo.events(), { heads: repo.heads(), seals });
 }
 
 /**
@@ -121,19 +107,13 @@ export function verifyDatabase(db: Db, key: string) {
  */
 export function sealUnkeyedChains(db: Db, key: string, now: Date): { sealed: number; broken: string[] } | null {
   // one writer decides and seals: no event can be appended between the look and the seal
-  return db.transaction(() => sealOnce(db, key, now)).immediate();
+  const repo = auditRepo(db);
+  return repo.immediate(() => sealOnce(repo, key, now));
 }
 
-function sealOnce(db: Db, key: string, now: Date): { sealed: number; broken: string[] } | null {
-  if (db.prepare('SELECT 1 FROM audit_seals LIMIT 1').get()) return null;
-  if (db.prepare(`SELECT 1 FROM case_events WHERE hash LIKE '${KEYED}%' LIMIT 1`).get()) return null;
-  if (!db.prepare('SELECT 1 FROM case_events LIMIT 1').get()) return null;
-  const heads = new Map(
-    (db.prepare('SELECT id, last_event_hash FROM cases').all() as { id: string; last_event_hash: string | null }[]).map((c) => [
-      c.id,
-      c.last_event_hash,
-    ]),
-  );
+function sealOnce(repo: AuditRepo, key: string, now: Date): { sealed: number; broken: string[] } | null {
+  if (repo.hasSeal() || repo.hasKeyedEvent() || !repo.hasEvents()) return null;
+  const heads = repo.heads();
   const seals: { caseId: string; seq: number; mac: string }[] = [];
   const broken: string[] = [];
   let caseId = '';
@@ -148,7 +128,7 @@ function sealOnce(db: Db, key: string, now: Date): { sealed: number; broken: str
     if (intact && mac) seals.push({ caseId, seq, mac });
     else broken.push(caseId);
   };
-  for (const row of db.prepare('SELECT * FROM case_events ORDER BY case_id, seq').iterate() as IterableIterator<ChainedEvent>) {
+  for (const row of repo.events()) {
     if (row.case_id !== caseId) {
       endOfChain();
       caseId = row.case_id;
@@ -163,7 +143,6 @@ function sealOnce(db: Db, key: string, now: Date): { sealed: number; broken: str
     mac = eventHash(key, row, mac);
   }
   endOfChain();
-  const insert = db.prepare('INSERT INTO audit_seals (case_id, seq, mac, sealed_at) VALUES (?, ?, ?, ?)');
-  for (const seal of seals) insert.run(seal.caseId, seal.seq, seal.mac, now.toISOString());
+  repo.insertSeals(seals, now.toISOString());
   return { sealed: seals.length, broken };
 }

@@ -5,7 +5,7 @@
 const CST_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 86_400_000;
 
-import type { DayKind } from '../repos/misc.js';
+import type { DayKind } from '../repos/holidays.js';
 
 export type { DayKind };
 

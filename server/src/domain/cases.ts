@@ -19,12 +19,12 @@ import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import type { CaseRow } from '../repos/cases.js';
 import type { EventRow } from '../repos/events.js';
-import { OVERDUE_PARAMS, overdueSql } from '../repos/lifecycle-sql.js';
+import type { CaseListFilter } from '../repos/case-filter.js';
 import { applyTransition, attachPhotos, guardState, loadVisible } from './apply-action.js';
 import { cstDate } from './calendar.js';
 import { notify } from './notify.js';
 import { toDetail, toSummary, wholeTextFilter } from './present.js';
-import { scopeFilter } from './scope.js';
+import { caseScope } from './scope.js';
 import type { SessionUser } from './session.js';
 
 export { guardState, loadVisible };
@@ -80,7 +80,7 @@ export function createCase(
     throw new ApiError('invalid_input', '代群众录入时请填写群众的联系电话', 'contactPhone');
   }
 
-  const run = deps.db.transaction((): { id: string; replayed: boolean; row?: CaseRow; events?: EventRow[] } => {
+  const { id, replayed, row, events } = deps.immediate((): { id: string; replayed: boolean; row?: CaseRow; events?: EventRow[] } => {
     if (key) {
       const existing = deps.idempotency.find(user.id, key);
       if (existing) {
@@ -146,74 +146,28 @@ export function createCase(
     notify(deps, created, deps.users.deputyUserIds(deputy.code), 'new_case', `您收到一件新的民情件：${title}`, `e${event.seq}`);
     return { id, replayed: false, row: created, events: [event] };
   });
-  const { id, replayed, row, events } = run.immediate();
   // a new case is answered with what was just written
   return { detail: row ? caseDetail(deps, user, row, events) : caseDetail(deps, user, deps.cases.get(id)!), replayed };
 }
 
 export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof caseListQuerySchema>) {
-  const filter = scopeFilter(user, deps.reference);
-  const where = [...filter.where];
-  const params = [...filter.params];
-  if (query.status?.length) {
-    where.push(`status IN (${query.status.map(() => '?').join(',')})`);
-    params.push(...query.status);
-  }
-  if (query.q) {
-    // The search term is data, never SQL: LIKE wildcards in it are escaped.
-    const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    // It matches what this viewer reads: a case whose words reach them masked is found by its
-    // masked text only, so a name, phone or ID-card number is no key to find whose case it is.
-    // Masking only puts * in place of characters, so a term without * that matches a masked
-    // text matches the stored one too: that cheap LIKE goes first, masking runs on its hits.
-    const whole = wholeTextFilter(user);
-    const prefilter = !query.q.includes('*');
-    const stored = (column: string) => `${column} LIKE ? ESCAPE '\\'`;
-    const seen = (column: string) =>
-      `(${prefilter ? `${stored(column)} AND ` : ''}masked_text(${column}, contact_name) LIKE ? ESCAPE '\\')`;
-    const seenParams = prefilter ? [like, like, like, like] : [like, like];
-    // (no CASE with a constant condition: SQLite then calls masked_text on every row)
-    if (whole) {
-      where.push(
-        `(${stored('tracking_no')} OR CASE WHEN ${whole.sql} THEN (${stored('title')} OR ${stored('body')}) ELSE (${seen('title')} OR ${seen('body')}) END)`,
-      );
-      params.push(like, ...whole.params, like, like, ...seenParams);
-    } else {
-      where.push(`(${stored('tracking_no')} OR ${seen('title')} OR ${seen('body')})`);
-      params.push(like, ...seenParams);
-    }
-  }
-  if (query.type) {
-    where.push('type = ?');
-    params.push(query.type);
-  }
-  if (query.categoryId) {
-    where.push('category_id = ?');
-    params.push(query.categoryId);
-  }
-  if (query.unitId) {
-    where.push('unit_id = ?');
-    params.push(query.unitId);
-  }
-  if (query.deputyCode) {
-    where.push('deputy_code = ?');
-    params.push(query.deputyCode);
-  }
-  if (query.regionId) {
-    const ids = deps.reference.subtree(query.regionId);
-    where.push(`region_id IN (${ids.map(() => '?').join(',')})`);
-    params.push(...ids);
-  }
-  // 答复待审核 is staff business: a citizen's list never tells it apart
-  if (query.replyPending && user.role !== 'citizen') where.push(`pending_reply_at IS ${query.replyPending === 'true' ? 'NOT ' : ''}NULL`);
-  if (query.extensionPending && user.role !== 'citizen')
-    where.push(`extension_pending_days IS ${query.extensionPending === 'true' ? 'NOT ' : ''}NULL`);
-  if (query.overdue === 'true') {
-    const now = deps.clock.now().toISOString();
-    where.push(overdueSql('?'));
-    params.push(...Array<string>(OVERDUE_PARAMS).fill(now));
-  }
-  const { rows, total } = deps.cases.list({ where, params }, 'submitted_at DESC', query.pageSize, (query.page - 1) * query.pageSize);
+  // 答复待审核 and 延期 are staff business: a citizen's list never tells them apart
+  const staff = user.role !== 'citizen';
+  const filter: CaseListFilter = {
+    statuses: query.status,
+    // a search matches what this viewer reads: a case whose words reach them masked is found by
+    // its masked text only, so a name, phone or ID-card number is no key to find whose case it is
+    search: query.q ? { term: query.q, whole: wholeTextFilter(user) } : undefined,
+    type: query.type,
+    categoryId: query.categoryId,
+    unitId: query.unitId,
+    deputyCode: query.deputyCode,
+    regionIds: query.regionId ? deps.reference.subtree(query.regionId) : undefined,
+    replyPending: staff && query.replyPending ? query.replyPending === 'true' : undefined,
+    extensionPending: staff && query.extensionPending ? query.extensionPending === 'true' : undefined,
+    overdueAt: query.overdue === 'true' ? deps.clock.now().toISOString() : undefined,
+  };
+  const { rows, total } = deps.cases.list(caseScope(user, deps.reference), filter, query.pageSize, (query.page - 1) * query.pageSize);
   const now = deps.clock.now();
   return { items: rows.map((r) => toSummary(r, deps.reference, now, user)), total };
 }
@@ -223,7 +177,7 @@ export function listCases(deps: Deps, user: SessionUser, query: z.infer<typeof c
  * → 409), applied with its event and notifications in one transaction.
  */
 export function transition(deps: Deps, user: SessionUser, caseId: string, input: Transition): CaseDetail {
-  const run = deps.db.transaction(() => {
+  const updated = deps.immediate(() => {
     const c = loadVisible(deps, user, caseId);
     if (rulesFor(input.action, user.role).length === 0) {
       throw new ApiError('forbidden', '您的角色不能进行此操作');
@@ -237,6 +191,5 @@ export function transition(deps: Deps, user: SessionUser, caseId: string, input:
     }
     return applyTransition(deps, user, c, input, rule);
   });
-  const updated = run.immediate();
   return caseDetail(deps, user, updated);
 }

@@ -1,7 +1,7 @@
 import type { Hotspots } from '@minqing/shared';
 import { risingTerms } from '../classifier/index.js';
 import type { Deps } from '../deps.js';
-import type { CaseFilter } from '../repos/cases.js';
+import type { CaseScope } from '../repos/case-filter.js';
 import { caseText } from './suggestions.js';
 
 const DAY = 86_400_000;
@@ -10,22 +10,17 @@ const caches = new WeakMap<Deps, Map<string, { at: number; value: Hotspots }>>()
 
 /**
  * 热点词: terms rising in the last 7 days against the 8 weeks before, over the cases the
- * caller may see (optionally one region). Cached for 5 minutes: it reads every case text
- * of the period.
+ * caller may see (`within`: only those of these regions). Cached for 5 minutes: it reads every
+ * case text of the period.
  */
-export function hotspots(deps: Deps, scope: CaseFilter, cacheKey: string): Hotspots {
+export function hotspots(deps: Deps, scope: CaseScope, within: readonly string[] | null, cacheKey: string): Hotspots {
   const now = deps.clock.now().getTime();
   let cache = caches.get(deps);
   if (!cache) caches.set(deps, (cache = new Map()));
   const hit = cache.get(cacheKey);
   if (hit && now - hit.at < CACHE_MS && now >= hit.at) return hit.value;
-  const where = scope.where.length ? `${scope.where.join(' AND ')} AND ` : '';
   const read = (from: number, to: number) =>
-    (
-      deps.db
-        .prepare(`SELECT title, body FROM cases WHERE ${where}submitted_at >= ? AND submitted_at < ?`)
-        .all(...scope.params, new Date(from).toISOString(), new Date(to).toISOString()) as { title: string; body: string }[]
-    ).map(caseText);
+    deps.caseTexts.textsBetween(scope, within, new Date(from).toISOString(), new Date(to).toISOString()).map(caseText);
   const recent = read(now - 7 * DAY, now);
   const baseline = read(now - 63 * DAY, now - 7 * DAY);
   const value: Hotspots = {

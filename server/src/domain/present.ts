@@ -11,6 +11,7 @@ import {
   type DeadlineKind,
   STATUS_RULES,
 } from '@minqing/shared';
+import type { WholeText } from '../repos/case-filter.js';
 import { EXCERPT_SOURCE_CHARS, type CaseRow, type CaseSummaryRow } from '../repos/cases.js';
 import type { EventRow } from '../repos/events.js';
 import { DEADLINE_COLUMNS } from '../repos/lifecycle-sql.js';
@@ -55,18 +56,18 @@ function mayReadContact(viewer: SessionUser, c: Audience): boolean {
 }
 
 /**
- * mayReadContact as SQL over `cases`: the cases whose words this viewer reads whole, or null
+ * mayReadContact as a filter over `cases`: the cases whose words this viewer reads whole, or null
  * for a viewer who reads every case masked. A search must match only what the viewer reads
  * (listCases).
  */
-export function wholeTextFilter(viewer: SessionUser): { sql: string; params: unknown[] } | null {
+export function wholeTextFilter(viewer: SessionUser): WholeText | null {
   switch (viewer.role) {
     case 'citizen':
-      return { sql: 'citizen_user_id = ?', params: [viewer.id] };
+      return { citizenUserId: viewer.id };
     case 'deputy':
-      return { sql: 'anonymous = 0 AND deputy_code = ?', params: [viewer.deputyCode ?? ''] };
+      return { namedOnly: true, deputyCode: viewer.deputyCode ?? '' };
     case 'office':
-      return { sql: 'anonymous = 0', params: [] };
+      return { namedOnly: true };
     default:
       return null;
   }

@@ -37,19 +37,17 @@ export function schedulerTick(deps: Deps): { warned: number; overdue: number; au
       const startMs = Date.parse(d.start);
       const warnAt = startMs + (Date.parse(d.due) - startMs) * deps.limits.warnAtFraction;
       if (now.getTime() < warnAt || reminderFlags(c).includes(warnFlag)) continue;
-      deps.db
-        .transaction(() => {
-          deps.cases.update(c.id, { reminded_flags: [...reminderFlags(c), warnFlag].join(' ') });
-          notify(
-            deps,
-            c,
-            holderUserIds(deps, c),
-            `${d.kind}_warning`,
-            `临期预警：${DEADLINE_LABELS[d.kind]}时限将于 ${d.due} 到期`,
-            warnFlag,
-          );
-        })
-        .immediate();
+      deps.immediate(() => {
+        deps.cases.update(c.id, { reminded_flags: [...reminderFlags(c), warnFlag].join(' ') });
+        notify(
+          deps,
+          c,
+          holderUserIds(deps, c),
+          `${d.kind}_warning`,
+          `临期预警：${DEADLINE_LABELS[d.kind]}时限将于 ${d.due} 到期`,
+          warnFlag,
+        );
+      });
       result.warned++;
     }
   }
@@ -64,7 +62,7 @@ export function schedulerTick(deps: Deps): { warned: number; overdue: number; au
 export function systemStep(deps: Deps, c: CaseRow, input: SystemInput, now = deps.clock.now()): boolean {
   const rule = systemRuleFor(c.status);
   if (!rule || rule.action !== input.action || guardFailure(rule.action, 'system', guardState(c)) !== null) return false;
-  deps.db.transaction(() => applyTransition(deps, SYSTEM, c, input, rule, now)).immediate();
+  deps.immediate(() => applyTransition(deps, SYSTEM, c, input, rule, now));
   return true;
 }
 

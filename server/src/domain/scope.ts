@@ -1,4 +1,5 @@
-import type { CaseRow, CaseFilter } from '../repos/cases.js';
+import type { CaseScope } from '../repos/case-filter.js';
+import type { CaseRow } from '../repos/cases.js';
 import type { ReferenceRepo } from '../repos/reference.js';
 import type { SessionUser } from './session.js';
 
@@ -25,24 +26,23 @@ export function canSee(user: SessionUser, c: CaseRow, reference: ReferenceRepo):
   }
 }
 
-/** The same scope as SQL, for lists. */
-export function scopeFilter(user: SessionUser, reference: ReferenceRepo): CaseFilter {
+/** The same scope as data, for lists (repos/case-filter.ts states it in SQL). */
+export function caseScope(user: SessionUser, reference: ReferenceRepo): CaseScope {
   switch (user.role) {
     case 'citizen':
-      return { where: ['citizen_user_id = ?'], params: [user.id] };
+      return { kind: 'citizen', userId: user.id };
     case 'deputy':
-      return { where: ['deputy_code = ?'], params: [user.deputyCode ?? ''] };
+      return { kind: 'deputy', code: user.deputyCode ?? '' };
     case 'unit':
-      return { where: ['unit_id = ?'], params: [user.unitId ?? ''] };
+      return { kind: 'unit', unitId: user.unitId ?? '' };
     case 'office':
     case 'leader': {
-      if (!user.regionId) return { where: ['0'], params: [] };
+      if (!user.regionId) return { kind: 'none' };
       const region = reference.region(user.regionId);
-      if (region?.kind === 'city' && region.parent_id === null) return { where: [], params: [] };
-      const ids = reference.subtree(user.regionId);
-      return { where: [`region_id IN (${ids.map(() => '?').join(',')})`], params: ids };
+      if (region?.kind === 'city' && region.parent_id === null) return { kind: 'all' };
+      return { kind: 'regions', ids: reference.subtree(user.regionId) };
     }
     case 'admin':
-      return { where: [], params: [] };
+      return { kind: 'all' };
   }
 }

@@ -129,26 +129,7 @@ export interface LedgerExport {
  */
 export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): LedgerExport {
   const f = statsFilter(deps, user, q);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.regions) {
-    where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0');
-    params.push(...f.regions);
-  }
-  if (f.categoryId) {
-    where.push('category_id = ?');
-    params.push(f.categoryId);
-  }
-  if (f.unitId) {
-    where.push('unit_id = ?');
-    params.push(f.unitId);
-  }
-  if (f.deputyCode) {
-    where.push('deputy_code = ?');
-    params.push(f.deputyCode);
-  }
-  const dims = { where, params };
-  const rows = deps.stats.ledgerCount(f.start, f.end, dims);
+  const rows = deps.stats.ledgerCount(f);
   if (rows > EXPORT_MAX_ROWS) {
     throw new ApiError('invalid_input', `共 ${rows} 件，超过单次导出上限 ${EXPORT_MAX_ROWS} 件，请缩小时间范围或增加筛选条件`, 'from');
   }
@@ -272,7 +253,7 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
     try {
       let after: [string, string] = [f.start, ''];
       for (;;) {
-        const batch = deps.stats.ledgerPage<LedgerRow>(LEDGER_COLUMNS, f.end, dims, after, BATCH);
+        const batch = deps.stats.ledgerPage<LedgerRow>(LEDGER_COLUMNS, f, after, BATCH);
         for (const r of batch) sheet.addRow(toCells(r)).commit();
         if (batch.length < BATCH || stream.destroyed) break;
         const last = batch[batch.length - 1]!;

@@ -15,14 +15,13 @@ import {
   type TrendGranularity,
   type UnitRanking,
 } from '@minqing/shared';
-import { STATUS_RULES, maskName, maskPhone, statusesWhere, type CaseStatus } from '@minqing/shared';
+import { STATUS_RULES, maskName, maskPhone, statusesWhere } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { EXCERPT_SOURCE_SQL, type CaseSummaryRow } from '../repos/cases.js';
-import { CURRENT_DUE_SQL, STATUS_SINCE_SQL, overdueSql, statusIn } from '../repos/lifecycle-sql.js';
+import type { GroupBy } from '../repos/stats.js';
 import { cstDate, cstMidnight } from './calendar.js';
 import { maskedText, toSummary } from './present.js';
-import { scopeFilter } from './scope.js';
+import { caseScope } from './scope.js';
 import type { SessionUser } from './session.js';
 import { MEASURES, zeroSums, type Sums } from '../repos/stats-aggregates.js';
 
@@ -47,54 +46,15 @@ import { MEASURES, zeroSums, type Sums } from '../repos/stats-aggregates.js';
  * - 重办率 = reopened / replied; 退单率 = returned by a unit at least once / assigned;
  *   延期率 = with an approved extension (current assignment) / assigned.
  *
- * The part of each figure that does not depend on the clock is summed per case by the view
- * `stats_case_facts` and kept in `stats_day`/`stats_month`/`stats_day_region` by triggers
- * (migration 4); the part that does (overdue, due but unanswered) is counted live over the
- * open cases, which a partial index keeps small.
+ * The SQL of each definition is repos/indicators.ts. The part of each figure that does not
+ * depend on the clock is summed per case and kept in `stats_day`/`stats_month`/`stats_day_region`
+ * by triggers (migration 4); the part that does (overdue, due but unanswered) is counted live
+ * over the open cases, which a partial index keeps small (repos/stats.ts).
  */
 
 const ratio = (num: number, den: number) => (den === 0 ? null : Math.round((num / den) * 10000) / 10000);
 const hours = (secs: number, n: number) => (n === 0 ? null : Math.round((secs / n / 3600) * 10) / 10);
 const DAY_MS = 86_400_000;
-
-/** Open cases: the clock-dependent parts of the figures, as SQL over `cases` (needs @now). */
-const OVERDUE = overdueSql('@now');
-const ACK_DUE_OPEN = `(status <> 'closed' AND acknowledged_at IS NULL AND ack_due_at < @now)`;
-const REPLY_DUE_OPEN = `(${statusIn((r) => r.holder === 'unit')} AND reply_on_time IS NULL AND reply_due_at < @now)`;
-
-/** Each drillable figure as a predicate over `cases` (the same definitions as the view). */
-const ACK_DUE = `(acknowledged_at IS NOT NULL OR (status = 'closed' AND ack_due_at < closed_at) OR ${ACK_DUE_OPEN})`;
-const REPLY_DUE = `(reply_on_time IS NOT NULL OR (status = 'closed' AND unit_id IS NOT NULL AND reply_due_at IS NOT NULL AND reply_due_at < closed_at) OR ${REPLY_DUE_OPEN})`;
-export const METRIC_SQL: Record<StatsMetric, string> = {
-  received: '1',
-  open: "status <> 'closed'",
-  closed: "status = 'closed'",
-  overdue: OVERDUE,
-  ackDue: ACK_DUE,
-  ackOnTime: 'ack_on_time = 1',
-  ackLate: `${ACK_DUE} AND coalesce(ack_on_time, 0) <> 1`,
-  acknowledged: 'acknowledged_at IS NOT NULL',
-  replyDue: REPLY_DUE,
-  replyOnTime: 'reply_on_time = 1',
-  replyLate: `${REPLY_DUE} AND coalesce(reply_on_time, 0) <> 1`,
-  rated: 'rating IS NOT NULL',
-  satisfied: "rating = 'satisfied'",
-  basicallySatisfied: "rating = 'basically_satisfied'",
-  unsatisfied: "rating = 'unsatisfied'",
-  solved: 'rating IS NOT NULL AND solved = 1',
-  unsolved: 'rating IS NOT NULL AND coalesce(solved, 0) <> 1',
-  deputyRated: 'deputy_rating IS NOT NULL',
-  deputySatisfied: "deputy_rating = 'satisfied'",
-  deputyBasicallySatisfied: "deputy_rating = 'basically_satisfied'",
-  deputyUnsatisfied: "deputy_rating = 'unsatisfied'",
-  assigned: 'first_assigned_at IS NOT NULL',
-  returned: 'return_count > 0',
-  extended: 'extension_approved_days IS NOT NULL',
-  replied: 'replied_at IS NOT NULL',
-  reopened: 'reopen_count > 0',
-  directReplied: 'replied_at IS NOT NULL AND replied_by_unit = 0',
-  forwarded: 'forwarded_at IS NOT NULL',
-};
 
 // ---------------------------------------------------------------- the request: period, scope, filters
 
@@ -106,7 +66,7 @@ export interface StatsFilter {
   end: string;
   now: string;
   /** Regions the figures may come from (scope ∩ filter); null = everywhere. */
-  regions: string[] | null;
+  regions: readonly string[] | null;
   categoryId: string | null;
   unitId: string | null;
   deputyCode: string | null;
@@ -126,9 +86,8 @@ export function statsFilter(deps: Deps, user: SessionUser, q: StatsQuery): Stats
 
   // scope: admin everything; office/leader their region and below (scope.ts); others may not
   if (!['leader', 'office', 'admin'].includes(user.role)) throw new ApiError('forbidden', '只有领导、人大工作人员和管理员可以查看统计');
-  const scope = scopeFilter(user, deps.reference);
-  let regions: string[] | null = scope.where.length === 0 ? null : (scope.params as string[]);
-  if (scope.where[0] === '0') regions = [];
+  const scope = caseScope(user, deps.reference);
+  let regions: readonly string[] | null = scope.kind === 'all' ? null : scope.kind === 'regions' ? scope.ids : [];
   let scopeName = user.regionId ? (deps.reference.region(user.regionId)?.name ?? '') : '';
   if (user.role === 'admin' || !scopeName) scopeName = scopeName || '全部';
   if (q.regionId) {
@@ -157,43 +116,7 @@ export function statsFilter(deps: Deps, user: SessionUser, q: StatsQuery): Stats
   };
 }
 
-/** WHERE fragments over `cases` for the period, scope and filters. */
-function caseWhere(f: StatsFilter): { where: string[]; params: unknown[] } {
-  const where = ['submitted_at >= ?', 'submitted_at < ?'];
-  const params: unknown[] = [f.start, f.end];
-  if (f.regions) {
-    where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0');
-    params.push(...f.regions);
-  }
-  if (f.categoryId) {
-    where.push('category_id = ?');
-    params.push(f.categoryId);
-  }
-  if (f.unitId) {
-    where.push('unit_id = ?');
-    params.push(f.unitId);
-  }
-  if (f.deputyCode) {
-    where.push('deputy_code = ?');
-    params.push(f.deputyCode);
-  }
-  return { where, params };
-}
-
 // ---------------------------------------------------------------- sums from the aggregate tables
-
-type GroupBy = 'none' | 'day' | 'month' | 'category' | 'region' | 'unit' | 'deputy';
-
-/** The aggregate-table column a group is read from, and the expression over `cases` for the live part. */
-const GROUP_SQL: Record<GroupBy, { day: string; month: string; cases: string }> = {
-  none: { day: "''", month: "''", cases: "''" },
-  day: { day: 'day', month: '', cases: "date(submitted_at, '+8 hours')" },
-  month: { day: 'substr(day, 1, 7)', month: 'month', cases: "substr(date(submitted_at, '+8 hours'), 1, 7)" },
-  category: { day: 'category_id', month: 'category_id', cases: "coalesce(category_id, '')" },
-  region: { day: 'region_id', month: 'region_id', cases: 'region_id' },
-  unit: { day: 'unit_id', month: 'unit_id', cases: "coalesce(unit_id, '')" },
-  deputy: { day: 'deputy_code', month: 'deputy_code', cases: 'deputy_code' },
-};
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const monthEnd = (month: string) => {
@@ -231,44 +154,18 @@ function addInto(map: SumMap, rows: Record<string, number | string>[]) {
   }
 }
 
-const SUM_COLUMNS = MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ');
-
 /** The clock-independent sums of the period, grouped, from the aggregate tables. */
 export function aggregateSums(deps: Deps, f: StatsFilter, group: GroupBy): SumMap {
   const out: SumMap = new Map();
-  const dims: string[] = [];
-  const dimParams: unknown[] = [];
-  if (f.regions) {
-    dims.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0');
-    dimParams.push(...f.regions);
-  }
-  const fineFilter = f.categoryId !== null || f.unitId !== null || f.deputyCode !== null;
-  if (f.categoryId) {
-    dims.push('category_id = ?');
-    dimParams.push(f.categoryId);
-  }
-  if (f.unitId) {
-    dims.push('unit_id = ?');
-    dimParams.push(f.unitId);
-  }
-  if (f.deputyCode) {
-    dims.push('deputy_code = ?');
-    dimParams.push(f.deputyCode);
-  }
-  const needsFine = fineFilter || ['category', 'unit', 'deputy'].includes(group);
-  const dayTable = needsFine ? 'stats_day' : 'stats_day_region';
-  const run = (table: string, keyCol: string, g: string, lo: string, hi: string) => {
-    const where = [`${keyCol} >= ?`, `${keyCol} <= ?`, ...dims].join(' AND ');
-    const sql = `SELECT ${g} AS g, ${SUM_COLUMNS} FROM ${table} WHERE ${where} GROUP BY 1`;
-    addInto(out, deps.sql(sql).all(lo, hi, ...dimParams) as Record<string, number | string>[]);
-  };
+  // the tables by town only are far smaller: read the fine ones only when a filter or the grouping needs them
+  const fine = f.categoryId !== null || f.unitId !== null || f.deputyCode !== null || ['category', 'unit', 'deputy'].includes(group);
   if (group === 'day') {
-    run(dayTable, 'day', GROUP_SQL.day.day, f.from, f.to);
+    addInto(out, deps.stats.aggregate('day', fine, group, f, f.from, f.to));
     return out;
   }
   const { months, days } = splitPeriod(f.from, f.to);
-  if (months) run(needsFine ? 'stats_month' : 'stats_month_region', 'month', GROUP_SQL[group].month, months[0], months[1]);
-  for (const [lo, hi] of days) run(dayTable, 'day', GROUP_SQL[group].day, lo, hi);
+  if (months) addInto(out, deps.stats.aggregate('month', fine, group, f, months[0], months[1]));
+  for (const [lo, hi] of days) addInto(out, deps.stats.aggregate('day', fine, group, f, lo, hi));
   return out;
 }
 
@@ -280,14 +177,7 @@ interface LiveSums {
 
 /** The clock-dependent parts, counted over the open cases of the period (partial index cases_open_stats). */
 export function liveSums(deps: Deps, f: StatsFilter, group: GroupBy): Map<string, LiveSums> {
-  const { where, params } = caseWhere(f);
-  const rows = deps
-    .sql(
-      `SELECT ${GROUP_SQL[group].cases} AS g,
-         sum(${OVERDUE}) AS overdue, sum(${ACK_DUE_OPEN}) AS ackDueOpen, sum(${REPLY_DUE_OPEN}) AS replyDueOpen
-       FROM cases WHERE status <> 'closed' AND ${where.join(' AND ')} GROUP BY 1`,
-    )
-    .all(...params, { now: f.now }) as { g: string; overdue: number | null; ackDueOpen: number | null; replyDueOpen: number | null }[];
+  const rows = deps.stats.live(f, group);
   return new Map(
     rows.map((r) => [String(r.g), { overdue: r.overdue ?? 0, ackDueOpen: r.ackDueOpen ?? 0, replyDueOpen: r.replyDueOpen ?? 0 }]),
   );
@@ -518,37 +408,7 @@ export function unitRanking(deps: Deps, user: SessionUser, q: StatsQuery): UnitR
  * With a unit filter, counted from the timeline of that unit's cases instead.
  */
 function returnsByUnit(deps: Deps, f: StatsFilter): Map<string, number> {
-  let rows: { unit: string | null; n: number }[];
-  if (f.unitId) {
-    const { where, params } = caseWhere(f);
-    rows = deps
-      .sql(
-        `SELECT u.unit_id AS unit, count(*) AS n FROM cases
-           JOIN case_events e ON e.case_id = cases.id AND e.action = 'return'
-           JOIN users u ON u.id = e.actor_user_id
-         WHERE cases.return_count > 0 AND ${where.map((w) => w.replace(/\b(submitted_at|region_id|category_id|unit_id|deputy_code)\b/g, 'cases.$1')).join(' AND ')}
-         GROUP BY 1`,
-      )
-      .all(...params) as { unit: string | null; n: number }[];
-  } else {
-    const where = ['day >= ?', 'day <= ?'];
-    const params: unknown[] = [f.from, f.to];
-    if (f.regions) {
-      where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0');
-      params.push(...f.regions);
-    }
-    if (f.deputyCode) {
-      where.push('deputy_code = ?');
-      params.push(f.deputyCode);
-    }
-    if (f.categoryId) {
-      where.push('category_id = ?');
-      params.push(f.categoryId);
-    }
-    rows = deps
-      .sql(`SELECT unit_id AS unit, sum(returned) AS n FROM stats_unit_returns WHERE ${where.join(' AND ')} GROUP BY 1`)
-      .all(...params) as { unit: string | null; n: number }[];
-  }
+  const rows = f.unitId ? deps.stats.returnsFromTimeline(f) : deps.stats.returnsFromSums(f);
   return new Map(rows.filter((r) => r.unit).map((r) => [r.unit!, r.n]));
 }
 
@@ -562,16 +422,9 @@ export function deputyDuty(deps: Deps, user: SessionUser, q: StatsQuery): Deputy
     .filter((d) => (f.regions === null || f.regions.includes(d.region_id)) && (!f.deputyCode || d.code === f.deputyCode));
   // 走: visits, reception days and check-ins are the deputy's own, counted by their date
   const field = new Map<string, { visits: number; receptions: number; checkins: number }>();
-  for (const r of deps
-    .sql(
-      `SELECT deputy_code AS code, sum(kind = 'visit') AS visits, sum(kind = 'reception') AS receptions FROM visits WHERE date >= ? AND date <= ? GROUP BY 1`,
-    )
-    .all(f.from, f.to) as { code: string; visits: number; receptions: number }[]) {
-    field.set(r.code, { visits: r.visits, receptions: r.receptions, checkins: 0 });
-  }
-  for (const r of deps
-    .sql('SELECT deputy_code AS code, count(*) AS n FROM checkins WHERE at >= ? AND at < ? GROUP BY 1')
-    .all(f.start, f.end) as { code: string; n: number }[]) {
+  const counted = deps.stats.fieldByDeputy(f);
+  for (const r of counted.visits) field.set(r.code, { visits: r.visits, receptions: r.receptions, checkins: 0 });
+  for (const r of counted.checkins) {
     const x = field.get(r.code) ?? { visits: 0, receptions: 0, checkins: 0 };
     x.checkins = r.n;
     field.set(r.code, x);
@@ -606,17 +459,9 @@ export function deputyDuty(deps: Deps, user: SessionUser, q: StatsQuery): Deputy
   return { from: f.from, to: f.to, items };
 }
 
-const SUMMARY_SELECT = `id, tracking_no, type, title, status, deputy_code, region_id, category_id, unit_id, anonymous, submitted_at, ack_due_at,
-  sign_due_at, reply_due_at, rate_due_at, close_reason, rating, urge_count, citizen_user_id, contact_name, ${EXCERPT_SOURCE_SQL}`;
-
 export function overdueList(deps: Deps, user: SessionUser, q: StatsQuery & { page: number; pageSize: number }): OverdueList {
   const f = statsFilter(deps, user, q);
-  const { where, params } = caseWhere(f);
-  const base = `FROM cases WHERE status <> 'closed' AND ${where.join(' AND ')} AND ${OVERDUE}`;
-  const total = (deps.sql(`SELECT count(*) AS n ${base}`).get(...params, { now: f.now }) as { n: number }).n;
-  const rows = deps
-    .sql(`SELECT ${SUMMARY_SELECT}, ${CURRENT_DUE_SQL} AS due ${base} ORDER BY due, id LIMIT ? OFFSET ?`)
-    .all(...params, q.pageSize, (q.page - 1) * q.pageSize, { now: f.now }) as (CaseSummaryRow & { due: string })[];
+  const { rows, total } = deps.stats.overduePage(f, q.pageSize, (q.page - 1) * q.pageSize);
   const now = deps.clock.now();
   const items = rows.map((r) => {
     // only statuses whose deadline counts as 超期 come here: a deputy's or a unit's, not the rating window
@@ -649,13 +494,7 @@ const WAITING = statusesWhere((r) => r.holder !== 'nobody').map((status) => {
 export function stages(deps: Deps, user: SessionUser, q: StatsQuery): Stages {
   const f = statsFilter(deps, user, q);
   const s = aggregateSums(deps, f, 'none').get('') ?? zeroSums();
-  const { where, params } = caseWhere(f);
-  const rows = deps
-    .sql(
-      `SELECT status, count(*) AS n, sum(${OVERDUE}) AS overdue, avg(unixepoch(@now) - unixepoch(${STATUS_SINCE_SQL})) AS wait
-       FROM cases WHERE status <> 'closed' AND ${where.join(' AND ')} GROUP BY status`,
-    )
-    .all(...params, { now: f.now }) as { status: string; n: number; overdue: number | null; wait: number | null }[];
+  const rows = deps.stats.openByStatus(f);
   const byStatus = new Map(rows.map((r) => [r.status, r]));
   return {
     from: f.from,
@@ -683,14 +522,7 @@ export function stages(deps: Deps, user: SessionUser, q: StatsQuery): Stages {
 
 export function drill(deps: Deps, user: SessionUser, q: StatsQuery & { metric: StatsMetric; page: number; pageSize: number }): DrillList {
   const f = statsFilter(deps, user, q);
-  const { where, params } = caseWhere(f);
-  // open-only figures read the small partial index of open cases
-  const openOnly = q.metric === 'open' || q.metric === 'overdue' ? "status <> 'closed' AND " : '';
-  const cond = `${openOnly}${where.join(' AND ')} AND (${METRIC_SQL[q.metric]})`;
-  const total = (deps.sql(`SELECT count(*) AS n FROM cases WHERE ${cond}`).get(...params, { now: f.now }) as { n: number }).n;
-  const rows = deps
-    .sql(`SELECT ${SUMMARY_SELECT} FROM cases WHERE ${cond} ORDER BY submitted_at DESC, id LIMIT ? OFFSET ?`)
-    .all(...params, q.pageSize, (q.page - 1) * q.pageSize, { now: f.now }) as CaseSummaryRow[];
+  const { rows, total } = deps.stats.metricPage(f, q.metric, q.pageSize, (q.page - 1) * q.pageSize);
   const now = deps.clock.now();
   return { metric: q.metric, label: STATS_METRIC_LABELS[q.metric], total, items: rows.map((r) => toSummary(r, deps.reference, now)) };
 }
@@ -698,42 +530,7 @@ export function drill(deps: Deps, user: SessionUser, q: StatsQuery & { metric: S
 export function latestCases(deps: Deps, user: SessionUser, q: StatsQuery & { limit?: number }): LatestCases {
   const f = statsFilter(deps, user, { ...q, from: undefined, to: undefined });
   const limit = Math.min(Math.max(q.limit ?? 10, 1), 50);
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (f.regions) {
-    where.push(f.regions.length ? `region_id IN (${f.regions.map(() => '?').join(',')})` : '0');
-    params.push(...f.regions);
-  }
-  if (f.categoryId) {
-    where.push('category_id = ?');
-    params.push(f.categoryId);
-  }
-  if (f.unitId) {
-    where.push('unit_id = ?');
-    params.push(f.unitId);
-  }
-  if (f.deputyCode) {
-    where.push('deputy_code = ?');
-    params.push(f.deputyCode);
-  }
-  const rows = deps
-    .sql(
-      `SELECT id, tracking_no, title, status, region_id, category_id, deputy_code, submitted_at, anonymous, contact_name, contact_phone
-       FROM cases ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY submitted_at DESC LIMIT ?`,
-    )
-    .all(...params, limit) as {
-    id: string;
-    tracking_no: string;
-    title: string;
-    status: CaseStatus;
-    region_id: string;
-    category_id: string | null;
-    deputy_code: string;
-    submitted_at: string;
-    anonymous: number;
-    contact_name: string | null;
-    contact_phone: string | null;
-  }[];
+  const rows = deps.stats.latest(f, limit);
   return {
     items: rows.map((r) => ({
       id: r.id,

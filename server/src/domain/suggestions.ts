@@ -24,11 +24,7 @@ function unitDistribution(deps: Deps, categoryId: string, regionId: string): Map
   if (defaultUnit) counts.set(defaultUnit, DEFAULT_UNIT_PRIOR);
   const townUnit = townUnitId(regionId);
   if (deps.reference.unit(townUnit)) counts.set(townUnit, (counts.get(townUnit) ?? 0) + TOWN_UNIT_PRIOR);
-  const history = deps.db
-    .prepare<[string, string], { unit_id: string; n: number }>(
-      'SELECT unit_id, count(*) AS n FROM cases WHERE region_id = ? AND category_id = ? AND unit_id IS NOT NULL GROUP BY unit_id',
-    )
-    .all(regionId, categoryId);
+  const history = deps.caseTexts.unitHistory(regionId, categoryId);
   for (const h of history) counts.set(h.unit_id, (counts.get(h.unit_id) ?? 0) + h.n);
   // a stopped unit (停用) takes no new cases: its history no longer pulls (the category's default unit is always in service)
   for (const unitId of counts.keys()) if (deps.reference.unit(unitId)?.active !== 1) counts.delete(unitId);
@@ -55,22 +51,11 @@ export function similarOpenCases(
   opts: { limit?: number; named?: boolean } = {},
 ) {
   const since = new Date(deps.clock.now().getTime() - SIMILAR_WINDOW_MS).toISOString();
-  const candidates = (
-    deps
-      .sql(
-        `SELECT id, tracking_no, title, body, status, anonymous, submitted_at, citizen_user_id, deputy_code, contact_name FROM cases
-         WHERE region_id = ? AND submitted_at >= ? AND status <> 'closed' AND id <> ?${opts.named ? ' AND anonymous = 0' : ''}
-         ORDER BY submitted_at DESC LIMIT 1000`,
-      )
-      .all(regionId, since, excludeId ?? '') as SimilarRow[]
-  ).map((r) => ({ ...r, text: likenessText(caseText(r), [r.contact_name]) }));
+  const candidates = deps.caseTexts
+    .openSince(regionId, since, excludeId, opts.named ?? false)
+    .map((r) => ({ ...r, text: likenessText(caseText(r), [r.contact_name]) }));
   return rankSimilar(likenessText(text), candidates, { limit: opts.limit ?? 5 });
 }
-
-type SimilarRow = Pick<
-  CaseRow,
-  'id' | 'tracking_no' | 'title' | 'body' | 'status' | 'anonymous' | 'submitted_at' | 'citizen_user_id' | 'deputy_code' | 'contact_name'
->;
 
 export function suggestionsFor(deps: Deps, classifier: Classifier, c: CaseRow, viewer: SessionUser): Suggestions {
   const s = classifier.suggest(caseText(c));
@@ -114,9 +99,7 @@ export function recordCorrection(deps: Deps, classifier: Classifier, c: CaseRow,
   const chosen = deps.reference.category(chosenCategoryId);
   const suggested = classifier.suggest(caseText(c)).categories[0]?.label;
   if (!chosen || chosen.name === suggested) return false;
-  deps.db
-    .prepare('INSERT INTO classifier_corrections (case_id, text, label, suggested_label, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(c.id, caseText(c), chosen.name, suggested ?? null, deps.clock.now().toISOString());
+  deps.caseTexts.insertCorrection(c.id, caseText(c), chosen.name, suggested ?? null, deps.clock.now().toISOString());
   return true;
 }
 

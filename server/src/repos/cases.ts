@@ -1,6 +1,7 @@
 import type { CaseStatus, CaseType, CloseReason, Rating } from '@minqing/shared';
 import { maskPersonalInfo } from '@minqing/shared';
 import type { Db } from '../db/open.js';
+import { listFilterSql, type CaseListFilter, type CaseScope } from './case-filter.js';
 import { statementCache } from './statements.js';
 
 export interface CaseRow {
@@ -175,12 +176,6 @@ const SUMMARY_SELECT = `${SUMMARY_COLUMNS.join(', ')}, ${EXCERPT_SOURCE_SQL}`;
 
 export type CasePatch = Partial<Omit<CaseRow, 'id' | 'tracking_no'>>;
 
-/** A WHERE clause built by the caller from its own fixed fragments, with its parameters. */
-export interface CaseFilter {
-  where: string[];
-  params: unknown[];
-}
-
 export function casesRepo(db: Db) {
   const prepared = statementCache(db);
   // a citizen's words as those who may not know who wrote them read them (maskedText in
@@ -218,9 +213,11 @@ export function casesRepo(db: Db) {
       const sql = `UPDATE cases SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`;
       prepared(sql).run({ ...patch, id });
     },
-    list: (filter: CaseFilter, order: string, limit: number, offset: number) => {
+    /** One page of the cases in the scope that pass the filters, newest first, and how many there are. */
+    list: (scope: CaseScope, q: CaseListFilter, limit: number, offset: number) => {
+      const filter = listFilterSql(scope, q);
       const where = filter.where.length ? `WHERE ${filter.where.join(' AND ')}` : '';
-      const rows = prepared(`SELECT ${SUMMARY_SELECT} FROM cases ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+      const rows = prepared(`SELECT ${SUMMARY_SELECT} FROM cases ${where} ORDER BY submitted_at DESC LIMIT ? OFFSET ?`).all(
         ...filter.params,
         limit,
         offset,

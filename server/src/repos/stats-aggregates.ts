@@ -1,8 +1,9 @@
 import type { Db } from '../db/open.js';
+import { CASE_FACTS_SQL } from './indicators.js';
 
 /**
- * The sums behind 码上评 (migration 4): `stats_case_facts` is one row of facts per case (the
- * definition of every indicator, in SQL); `stats_day`, `stats_month` and `stats_day_region`
+ * The sums behind 码上评 (migration 4): one row of facts per case (the definition of every
+ * indicator, in SQL: indicators.ts, which the view `stats_case_facts` restates); `stats_day`, `stats_month` and `stats_day_region`
  * hold their sums by submission day / month (China time) and by town, category, unit and
  * deputy; `stats_month_region` (migration 9) by month and town only. Triggers on `cases` keep the sums in the same transaction as every insert or
  * update, so they are never behind the cases.
@@ -64,7 +65,7 @@ export function recount(db: Db, table: AggregateTable): Record<string, string | 
   const keys = t.key.map((k, i) => `${t.select[i]} AS ${k}`).join(', ');
   return db
     .prepare(
-      `SELECT ${keys}, ${MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ')} FROM stats_case_facts
+      `SELECT ${keys}, ${MEASURES.map((m) => `sum(${m}) AS ${m}`).join(', ')} FROM ${CASE_FACTS_SQL}
        GROUP BY ${t.key.map((_, i) => i + 1).join(', ')} ORDER BY ${t.key.map((_, i) => i + 1).join(', ')}`,
     )
     .all() as Record<string, string | number>[];
@@ -103,7 +104,7 @@ export function rebuildAggregates(db: Db): void {
       db.exec(`DELETE FROM ${table}`);
       db.exec(
         `INSERT INTO ${table} (${t.key.join(', ')}, ${MEASURES.join(', ')})
-         SELECT ${t.select.join(', ')}, ${MEASURES.map((m) => `sum(${m})`).join(', ')} FROM stats_case_facts
+         SELECT ${t.select.join(', ')}, ${MEASURES.map((m) => `sum(${m})`).join(', ')} FROM ${CASE_FACTS_SQL}
          GROUP BY ${t.key.map((_, i) => i + 1).join(', ')}`,
       );
     }

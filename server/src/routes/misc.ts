@@ -6,7 +6,7 @@ import type { RouteContext } from './context.js';
 
 export function healthRoutes(ctx: RouteContext) {
   return new Hono<AppEnv>().get('/', (c) => {
-    c.get('deps').db.prepare('SELECT 1').get();
+    c.get('deps').health.ping();
     return c.json({ ok: true as const, version: ctx.version }, 200);
   });
 }

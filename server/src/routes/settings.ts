@@ -14,7 +14,7 @@ import { REPLY_REVIEW_KEY } from '../domain/reply-review.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { ApiError } from '../errors.js';
 import { validate } from '../http/validate.js';
-import type { HolidayRow } from '../repos/misc.js';
+import type { HolidayRow } from '../repos/holidays.js';
 
 /** Time limits per case type (PRODUCT.md defaults), readable by staff, changed by an admin. */
 export function settingsRoutes() {
@@ -28,20 +28,12 @@ export function settingsRoutes() {
         const admin = currentUser(c, ['admin']);
         const deps = c.get('deps');
         const limits = c.req.valid('json');
-        deps.db
-          .transaction(() => {
-            deps.settings.put('limits', JSON.stringify(limits));
-            deps.admin.appendEvent(
-              admin.id,
-              'settings_update',
-              'limits',
-              changedFields(deps.limits, limits),
-              deps.clock.now().toISOString(),
-            );
-          })
-          .immediate();
+        deps.immediate(() => {
+          deps.settings.put('limits', JSON.stringify(limits));
+          deps.admin.appendEvent(admin.id, 'settings_update', 'limits', changedFields(deps.limits, limits), deps.clock.now().toISOString());
+        });
         // new deadlines use the new limits; deadlines already set stay as they were promised
-        deps.limits = limits;
+        deps.setLimits(limits);
         return c.json(limits, 200);
       })
       // 答复审核: which regions' unit replies the office reviews before they reach the citizen
@@ -57,20 +49,18 @@ export function settingsRoutes() {
           if (!deps.reference.region(id)) throw new ApiError('invalid_input', `地区不存在：${id}`, `regionIds.${i}`);
         });
         const settings = { regionIds: [...new Set(input.regionIds)] };
-        deps.db
-          .transaction(() => {
-            deps.settings.put(REPLY_REVIEW_KEY, JSON.stringify(settings));
-            deps.admin.appendEvent(
-              admin.id,
-              'settings_update',
-              REPLY_REVIEW_KEY,
-              changedFields(deps.replyReview, settings),
-              deps.clock.now().toISOString(),
-            );
-          })
-          .immediate();
+        deps.immediate(() => {
+          deps.settings.put(REPLY_REVIEW_KEY, JSON.stringify(settings));
+          deps.admin.appendEvent(
+            admin.id,
+            'settings_update',
+            REPLY_REVIEW_KEY,
+            changedFields(deps.replyReview, settings),
+            deps.clock.now().toISOString(),
+          );
+        });
         // applies to replies from now on; a reply already waiting stays pending until decided
-        deps.replyReview = settings;
+        deps.setReplyReview(settings);
         return c.json(settings, 200);
       })
       // 节假日安排: one year's 放假 and 调休上班 days, read by whoever reads the limits
@@ -89,20 +79,18 @@ export function settingsRoutes() {
         const days: HolidayRow[] = input.days
           .map((d) => ({ date: d.date, kind: d.kind, name: d.name }))
           .sort((a, b) => a.date.localeCompare(b.date));
-        deps.db
-          .transaction(() => {
-            const before = deps.holidays.year(year);
-            deps.holidays.replaceYear(year, days);
-            // the target names the year: the seed leaves a year an admin has entered alone (seed/reference.ts)
-            deps.admin.appendEvent(
-              admin.id,
-              'settings_update',
-              `holidays:${year}`,
-              holidayChanges(before, days),
-              deps.clock.now().toISOString(),
-            );
-          })
-          .immediate();
+        deps.immediate(() => {
+          const before = deps.holidays.year(year);
+          deps.holidays.replaceYear(year, days);
+          // the target names the year: the seed leaves a year an admin has entered alone (seed/reference.ts)
+          deps.admin.appendEvent(
+            admin.id,
+            'settings_update',
+            `holidays:${year}`,
+            holidayChanges(before, days),
+            deps.clock.now().toISOString(),
+          );
+        });
         // new deadlines count working days over the new calendar; deadlines already set on cases
         // stay as they were promised (as for the limits), and are not recomputed
         deps.reloadCalendar();
