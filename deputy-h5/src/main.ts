@@ -2,7 +2,7 @@ import { createApp } from 'vue';
 import { createPinia, setActivePinia } from 'pinia';
 import App from './App.vue';
 import { api } from './api';
-import { provideCockpitClient } from './composables/cockpitClient';
+import { provideCockpitClient } from './features/cockpit/cockpitClient';
 import { router } from './router';
 import './styles/app.css';
 

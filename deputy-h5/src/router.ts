@@ -1,8 +1,8 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import type { Role } from '@minqing/shared';
 import { setUnauthorizedHandler } from './api';
-import { takeScreenKey } from './composables/cockpitClient';
-import { inDingTalk, useSignIn } from './composables/useSignIn';
+import { takeScreenKey } from './features/cockpit/cockpitClient';
+import { inDingTalk, useSignIn } from './features/session/useSignIn';
 import { useAuthStore } from './stores/auth';
 
 declare module 'vue-router' {
@@ -23,133 +23,143 @@ export const router = createRouter({
   history: createWebHistory('/deputy/'),
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   routes: [
-    { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '工作台', roles: STAFF } },
-    { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '登录' } },
+    { path: '/', name: 'home', component: () => import('./features/session/HomePage.vue'), meta: { title: '工作台', roles: STAFF } },
+    { path: '/login', name: 'login', component: () => import('./features/session/LoginPage.vue'), meta: { title: '登录' } },
     {
       path: '/inbox',
       name: 'inbox',
-      component: () => import('./pages/DeputyInboxPage.vue'),
+      component: () => import('./features/cases/DeputyInboxPage.vue'),
       meta: { title: '代表工作台', roles: ['deputy'], tab: true },
     },
     {
       path: '/triage',
       name: 'triage',
-      component: () => import('./pages/OfficeQueuePage.vue'),
+      component: () => import('./features/cases/OfficeQueuePage.vue'),
       meta: { title: '分办工作台', roles: OFFICE, tab: true },
     },
     {
       path: '/unit',
       name: 'unit',
-      component: () => import('./pages/UnitQueuePage.vue'),
+      component: () => import('./features/cases/UnitQueuePage.vue'),
       meta: { title: '承办工作台', roles: ['unit'], tab: true },
     },
     {
       path: '/cases/:id',
       name: 'case',
-      component: () => import('./pages/CaseDetailPage.vue'),
+      component: () => import('./features/cases/CaseDetailPage.vue'),
       meta: { title: '民情件详情', roles: STAFF },
     },
     {
       path: '/new',
       name: 'new-case',
-      component: () => import('./pages/NewCasePage.vue'),
+      component: () => import('./features/cases/NewCasePage.vue'),
       meta: { title: '代群众录入', roles: ['deputy'] },
     },
     {
       path: '/visits',
       name: 'visits',
-      component: () => import('./pages/VisitsPage.vue'),
+      component: () => import('./features/field/VisitsPage.vue'),
       meta: { title: '走访记录', roles: ['deputy'], tab: true },
     },
     {
       path: '/visits/new',
       name: 'visit-new',
-      component: () => import('./pages/VisitFormPage.vue'),
+      component: () => import('./features/field/VisitFormPage.vue'),
       meta: { title: '记录走访', roles: ['deputy'] },
     },
     {
       path: '/poster',
       name: 'poster',
-      component: () => import('./pages/PosterPage.vue'),
+      component: () => import('./features/field/PosterPage.vue'),
       meta: { title: '我的二维码', roles: ['deputy', 'office', 'admin'] },
     },
-    { path: '/scan', name: 'scan', component: () => import('./pages/ScanPage.vue'), meta: { title: '扫一扫', roles: STAFF, tab: true } },
+    {
+      path: '/scan',
+      name: 'scan',
+      component: () => import('./features/field/ScanPage.vue'),
+      meta: { title: '扫一扫', roles: STAFF, tab: true },
+    },
     {
       path: '/checkin/:stationId',
       name: 'checkin',
-      component: () => import('./pages/CheckinPage.vue'),
+      component: () => import('./features/field/CheckinPage.vue'),
       meta: { title: '进站履职', roles: ['deputy'] },
     },
     {
       path: '/messages',
       name: 'messages',
-      component: () => import('./pages/MessagesPage.vue'),
+      component: () => import('./features/session/MessagesPage.vue'),
       meta: { title: '消息', roles: STAFF, tab: true },
     },
-    { path: '/me', name: 'me', component: () => import('./pages/MinePage.vue'), meta: { title: '我的', roles: STAFF, tab: true } },
+    {
+      path: '/me',
+      name: 'me',
+      component: () => import('./features/session/MinePage.vue'),
+      meta: { title: '我的', roles: STAFF, tab: true },
+    },
     {
       path: '/cockpit',
       name: 'cockpit',
-      component: () => import('./pages/cockpit/CockpitPage.vue'),
+      component: () => import('./features/cockpit/CockpitPage.vue'),
       meta: { title: '数据驾驶舱', roles: LEADERS, tab: true },
     },
     {
       path: '/settings',
       name: 'settings',
-      component: () => import('./pages/SettingsPage.vue'),
+      component: () => import('./features/settings/SettingsPage.vue'),
       meta: { title: '系统设置', roles: LEADERS },
     },
     {
       path: '/settings/holidays',
       name: 'holidays',
-      component: () => import('./pages/HolidaysPage.vue'),
+      component: () => import('./features/settings/HolidaysPage.vue'),
       meta: { title: '节假日安排', roles: LEADERS },
     },
     {
       path: '/admin/users',
       name: 'admin-users',
-      component: () => import('./pages/admin/kit/AdminListPage.vue'),
+      component: () => import('./features/admin/kit/AdminListPage.vue'),
       props: { list: 'users' },
       meta: { title: '账号管理', roles: ['admin'] },
     },
     {
       path: '/admin/deputies',
       name: 'admin-deputies',
-      component: () => import('./pages/admin/kit/AdminListPage.vue'),
+      component: () => import('./features/admin/kit/AdminListPage.vue'),
       props: { list: 'deputies' },
       meta: { title: '代表名册', roles: OFFICE },
     },
     {
       path: '/admin/units',
       name: 'admin-units',
-      component: () => import('./pages/admin/kit/AdminListPage.vue'),
+      component: () => import('./features/admin/kit/AdminListPage.vue'),
       props: { list: 'units' },
       meta: { title: '承办单位', roles: OFFICE },
     },
     {
       path: '/admin/stations',
       name: 'admin-stations',
-      component: () => import('./pages/admin/kit/AdminListPage.vue'),
+      component: () => import('./features/admin/kit/AdminListPage.vue'),
       props: { list: 'stations' },
       meta: { title: '联络站', roles: OFFICE },
     },
     {
       path: '/admin/villages',
       name: 'admin-villages',
-      component: () => import('./pages/admin/kit/AdminListPage.vue'),
+      component: () => import('./features/admin/kit/AdminListPage.vue'),
       props: { list: 'villages' },
       meta: { title: '村（社区）', roles: OFFICE },
     },
     {
       path: '/admin/events',
       name: 'admin-events',
-      component: () => import('./pages/admin/AdminEventsPage.vue'),
+      component: () => import('./features/admin/AdminEventsPage.vue'),
       meta: { title: '操作日志', roles: ['admin'] },
     },
     {
       path: '/admin/screens',
       name: 'screen-credentials',
-      component: () => import('./pages/admin/ScreenCredentialsPage.vue'),
+      component: () => import('./features/admin/ScreenCredentialsPage.vue'),
       meta: { title: '大屏凭证', roles: LEADERS },
     },
     // a wall screen opens it with its credential (#k=…, see the guard below) and no login; a
@@ -157,10 +167,15 @@ export const router = createRouter({
     {
       path: '/screen',
       name: 'screen',
-      component: () => import('./pages/cockpit/BigScreenPage.vue'),
+      component: () => import('./features/cockpit/BigScreenPage.vue'),
       meta: { title: '数据大屏', roles: LEADERS },
     },
-    { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+    {
+      path: '/:rest(.*)*',
+      name: 'not-found',
+      component: () => import('./features/session/NotFoundPage.vue'),
+      meta: { title: '页面不存在' },
+    },
   ],
 });
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { StatsOverview } from '@minqing/shared';
-import { KPIS, formatKpi } from '../../deputy-h5/src/composables/cockpitMetrics.js';
+import { KPIS, formatKpi } from '../../deputy-h5/src/features/cockpit/cockpitMetrics.js';
 import { signInAs, type SignedInClient } from './helpers/api.js';
 import { PHONE, screenshot } from './helpers/browser.js';
 import { withServerAndBrowser } from './helpers/setup.js';

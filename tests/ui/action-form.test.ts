@@ -33,7 +33,7 @@ vi.mock('vant', async (original) => ({
   showToast: (o: string | { message: string }) => void toasts.push(typeof o === 'string' ? o : o.message),
   showDialog: async (o: { message: string }) => void dialogs.push(o.message),
 }));
-const { default: ActionForm } = await import('../../deputy-h5/src/components/ActionForm.vue');
+const { default: ActionForm } = await import('../../deputy-h5/src/features/cases/ActionForm.vue');
 
 const detail = (over: Partial<CaseDetail> = {}) =>
   ({

@@ -59,12 +59,12 @@ vi.mock('vant', async (original) => ({
   ...(await original<typeof import('vant')>()),
   showConfirmDialog: vi.fn(async () => undefined),
 }));
-const { useStationForm } = await import('../../deputy-h5/src/pages/admin/kit/stations');
-const { useVillageForm } = await import('../../deputy-h5/src/pages/admin/kit/villages');
-const { useDeputyForm } = await import('../../deputy-h5/src/pages/admin/kit/deputies');
-const { useUnitForm } = await import('../../deputy-h5/src/pages/admin/kit/units');
-const { useAccountForm } = await import('../../deputy-h5/src/pages/admin/kit/accounts');
-const { placeSaved, bySortThenId } = await import('../../deputy-h5/src/pages/admin/kit/useAdminList');
+const { useStationForm } = await import('../../deputy-h5/src/features/admin/kit/stations');
+const { useVillageForm } = await import('../../deputy-h5/src/features/admin/kit/villages');
+const { useDeputyForm } = await import('../../deputy-h5/src/features/admin/kit/deputies');
+const { useUnitForm } = await import('../../deputy-h5/src/features/admin/kit/units');
+const { useAccountForm } = await import('../../deputy-h5/src/features/admin/kit/accounts');
+const { placeSaved, bySortThenId } = await import('../../deputy-h5/src/features/admin/kit/useAdminList');
 const { useReferenceStore } = await import('../../deputy-h5/src/stores/reference');
 const { useAuthStore } = await import('../../deputy-h5/src/stores/auth');
 

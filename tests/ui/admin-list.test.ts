@@ -97,7 +97,7 @@ vi.mock('vant', async (original) => ({
     throw new Error('完成');
   },
 }));
-const { default: AdminListPage } = await import('../../deputy-h5/src/pages/admin/kit/AdminListPage.vue');
+const { default: AdminListPage } = await import('../../deputy-h5/src/features/admin/kit/AdminListPage.vue');
 const { useAuthStore } = await import('../../deputy-h5/src/stores/auth');
 
 async function open(list: string, role = 'office', regionId: string | null = 'pinghu') {

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { screenAddress } from '@minqing/shared';
-import { takeScreenKey } from '../../deputy-h5/src/composables/cockpitClient';
+import { takeScreenKey } from '../../deputy-h5/src/features/cockpit/cockpitClient';
 
 const KEY = `mqs_${'a1B2_-'.repeat(7)}x`;
 

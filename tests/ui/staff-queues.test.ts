@@ -17,11 +17,11 @@ vi.mock('../../deputy-h5/src/api', () => {
   return { api: client, quietApi: client };
 });
 
-const { useCaseQueue } = await import('../../deputy-h5/src/composables/useCaseQueue');
-const { usePagedList } = await import('../../deputy-h5/src/composables/usePagedList');
-const { useLoad } = await import('../../deputy-h5/src/composables/useLoad');
-const { useBulkUrge, urgeableStatuses } = await import('../../deputy-h5/src/composables/useBulkUrge');
-const { usePendingExtensions } = await import('../../deputy-h5/src/composables/usePendingExtensions');
+const { useCaseQueue } = await import('../../deputy-h5/src/features/cases/useCaseQueue');
+const { usePagedList } = await import('../../deputy-h5/src/ui/usePagedList');
+const { useLoad } = await import('../../deputy-h5/src/ui/useLoad');
+const { useBulkUrge, urgeableStatuses } = await import('../../deputy-h5/src/features/cases/useBulkUrge');
+const { usePendingExtensions } = await import('../../deputy-h5/src/features/cases/usePendingExtensions');
 const { useNotificationStore } = await import('../../deputy-h5/src/stores/notifications');
 
 const kase = (id: string, status: CaseStatus = 'handling') => ({ id, status }) as CaseSummary;

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TRANSITIONS, type CaseAction, type CaseStatus, type HolidayDay, type Role } from '@minqing/shared';
-import { actionLabel, sortActions, splitActions, statusLabel, statusTagType } from '../../deputy-h5/src/utils/caseView';
-import { NOTE_RULES, buildTransition, type ActionFormState } from '../../deputy-h5/src/utils/actionInput';
+import { actionLabel, sortActions, splitActions, statusLabel, statusTagType } from '../../deputy-h5/src/features/cases/caseView';
+import { NOTE_RULES, buildTransition, type ActionFormState } from '../../deputy-h5/src/features/cases/actionInput';
 import {
   checkDate,
   checkName,
@@ -16,8 +16,8 @@ import {
   groupHolidays,
   holidayLine,
   workdayLine,
-} from '../../deputy-h5/src/utils/holidayView';
-import { parseScan } from '../../deputy-h5/src/utils/scanTarget';
+} from '../../deputy-h5/src/features/settings/holidayView';
+import { parseScan } from '../../deputy-h5/src/features/field/scanTarget';
 
 /** What the server lists for `role` in `status` (the lifecycle table), as allowedActions would. */
 const allowed = (role: Role, status: CaseStatus): CaseAction[] => [
