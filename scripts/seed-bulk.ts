@@ -15,7 +15,7 @@ import { resolve } from 'node:path';
 import type { CaseType, Rating } from '@minqing/shared';
 import { openDatabase, type Db } from '../server/src/db/open.js';
 import { eventHash } from '../server/src/repos/event-hash.js';
-import { NEW_CASE_DEFAULTS } from '../server/src/repos/cases.js';
+import { NEW_CASE_COLUMNS, NEW_CASE_DEFAULTS } from '../server/src/repos/cases.js';
 import { parseEnv } from '../server/src/env.js';
 import { serverSecret } from '../server/src/secrets.js';
 import { WorkCalendar, cstDate, type DayKind } from '../server/src/domain/calendar.js';
@@ -187,58 +187,8 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
   db.pragma('cache_size = -1000000');
   db.pragma('temp_store = MEMORY');
 
-  const CASE_COLUMNS = [
-    'id',
-    'tracking_no',
-    'type',
-    'title',
-    'body',
-    'status',
-    'deputy_code',
-    'region_id',
-    'citizen_user_id',
-    'entered_by_user_id',
-    'contact_name',
-    'contact_phone',
-    'anonymous',
-    'location_lat',
-    'location_lng',
-    'location_address',
-    'photo_ids',
-    'category_id',
-    'unit_id',
-    'merged_into_case_id',
-    'reopen_count',
-    'return_count',
-    'urge_count',
-    'extension_pending_days',
-    'extension_approved_days',
-    'submitted_at',
-    'ack_due_at',
-    'sign_due_at',
-    'reply_due_at',
-    'rate_due_at',
-    'acknowledged_at',
-    'forwarded_at',
-    'assigned_at',
-    'first_assigned_at',
-    'signed_at',
-    'replied_at',
-    'replied_by_unit',
-    'reply_text',
-    'closed_at',
-    'close_reason',
-    'rating',
-    'solved',
-    'rating_comment',
-    'rated_at',
-    'deputy_rating',
-    'deputy_rating_comment',
-    'ack_on_time',
-    'reply_on_time',
-    'reminded_flags',
-    'updated_at',
-  ] as const;
+  // every column a new case has: what a submission sets, then what the table fills in
+  const CASE_COLUMNS = [...NEW_CASE_COLUMNS, ...(Object.keys(NEW_CASE_DEFAULTS) as (keyof typeof NEW_CASE_DEFAULTS)[])];
   type Row = { [K in (typeof CASE_COLUMNS)[number]]: string | number | null };
   const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`);
   const insertEvent = db.prepare(

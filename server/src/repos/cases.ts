@@ -63,7 +63,8 @@ export interface CaseRow {
   last_event_hash: string | null;
 }
 
-const NEW_CASE_COLUMNS = [
+/** The columns a submission sets; the table fills in the rest (NEW_CASE_DEFAULTS). */
+export const NEW_CASE_COLUMNS = [
   'id',
   'tracking_no',
   'type',
