@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CaseType, Rating } from '@minqing/shared';
+import { DEADLINE_LABELS, STATUS_RULES, type CaseStatus, type CaseType, type Rating } from '@minqing/shared';
 import { openDatabase, type Db } from '../server/src/db/open.js';
 import { eventHash } from '../server/src/repos/event-hash.js';
 import { NEW_CASE_COLUMNS, NEW_CASE_DEFAULTS } from '../server/src/repos/cases.js';
@@ -82,7 +82,7 @@ export interface BulkResult {
   seconds: number;
 }
 
-type Status = 'submitted' | 'acknowledged' | 'triage' | 'assigned' | 'handling' | 'replied' | 'closed';
+type Status = CaseStatus;
 
 interface Actor {
   id: string | null;
@@ -366,9 +366,9 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
     /** The scheduler's 超期 event for the current deadline, if it passed before `until`. */
     const overdueUpTo = (until: number) => {
       const s = row.status as Status;
-      const kind = s === 'submitted' ? 'ack' : s === 'assigned' ? 'sign' : s === 'acknowledged' || s === 'handling' ? 'reply' : null;
-      if (!kind) return;
-      const due = (kind === 'ack' ? row.ack_due_at : kind === 'sign' ? row.sign_due_at : row.reply_due_at) as string | null;
+      const { deadline: kind, overdue } = STATUS_RULES[s];
+      if (!kind || !overdue) return;
+      const due = row[`${kind}_due_at`] as string | null;
       if (!due) return;
       // the scheduler's next tick after the limit passed, or after the case reached this stage
       const at = Math.max(Date.parse(due), t) + 30_000;
@@ -376,7 +376,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       if (at < until && at < nowMs && !flags.has(flag)) {
         flags.add(flag);
         row.reminded_flags = [...flags].join(' ');
-        emit(at, system, 'overdue', s, s, `${{ ack: '应答', sign: '签收', reply: '办理' }[kind]}超期`, { kind, due });
+        emit(at, system, 'overdue', s, s, `${DEADLINE_LABELS[kind]}超期`, { kind, due });
       }
     };
     /** Moves the clock `hours` on; false (and the case stays where it is) if that is past now. */
