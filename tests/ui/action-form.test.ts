@@ -112,6 +112,31 @@ describe('ActionForm', () => {
     expect(offered.some((t) => t.includes('旧单位'))).toBe(false);
   });
 
+  it('should put the unit and the type picked in the pickers into the form and send them', async () => {
+    await open('assign', { suggestions: suggestions() });
+    const pick = async (field: string, option: string) => {
+      (form('assign').querySelector(`[data-field="${field}"]`) as HTMLElement).click();
+      await flushPromises();
+      const item = [...document.querySelectorAll('.van-picker-column__item')].find((e) => e.textContent?.includes(option));
+      (item as HTMLElement).click();
+      await flushPromises();
+      (document.querySelector('.van-picker__confirm') as HTMLElement).click();
+      await flushPromises();
+    };
+    await pick('unit', '交通局');
+    expect(input('assign', 'unit')).toBe('交通局');
+    await pick('type', '建议');
+    expect(input('assign', 'type')).toBe('建议');
+    transition.mockResolvedValue({
+      ...detail(),
+      unitName: '交通局',
+      signDueAt: '2026-05-08T09:00:00.000Z',
+      replyDueAt: '2026-05-21T09:00:00.000Z',
+    });
+    await submit('assign');
+    expect(transition).toHaveBeenCalledWith('c1', expect.objectContaining({ action: 'assign', unitId: 'jtj', type: 'suggestion' }));
+  });
+
   it('should ask a person to choose when the classifier is unsure, falling back to the category’s default unit', async () => {
     await open('assign', { detail: detail({ categoryId: 'road' }), suggestions: suggestions({ needsReview: true }) });
     expect(form('assign').querySelector('[data-field="needs-review"]')!.textContent).toContain('待人工判断');
