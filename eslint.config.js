@@ -26,19 +26,27 @@ const NODE_BUILTINS = [
 /**
  * The layers, one block per folder (a later block's options replace an earlier one's for the same
  * rule, so each block lists everything its folder may not import).
- * server/src: routes → domain → repos → db; http (middleware) below routes, beside the domain.
+ * server/src: routes → domain → repos → db; http (middleware) below routes, beside the domain;
+ * ops (logs, metrics, health, workers) over the domain, used by routes and the entry file.
  */
 const SERVER_LAYERS = {
   'server/src/domain/**': [
-    zone(sibling('routes', 'http', 'seed', 'app'), '领域层（domain）不得引用 routes/、http/、seed/：把被引用的东西移到它该在的层'),
+    zone(
+      sibling('routes', 'http', 'seed', 'app', 'ops'),
+      '领域层（domain）不得引用 routes/、http/、seed/、ops/：把被引用的东西移到它该在的层',
+    ),
   ],
   'server/src/repos/**': [
-    zone(sibling('domain', 'routes', 'http', 'seed', 'app'), '数据层（repos）不得引用 domain/、routes/、http/、seed/'),
+    zone(sibling('domain', 'routes', 'http', 'seed', 'app', 'ops'), '数据层（repos）不得引用 domain/、routes/、http/、seed/、ops/'),
   ],
   'server/src/http/**': [
-    zone(sibling('domain', 'routes', 'repos', 'seed', 'app'), 'http/（中间件）不得引用 domain/、routes/、repos/、seed/'),
+    zone(sibling('domain', 'routes', 'repos', 'seed', 'app', 'ops'), 'http/（中间件）不得引用 domain/、routes/、repos/、seed/、ops/'),
   ],
-  'server/src/db/**': [zone(sibling('domain', 'routes', 'repos', 'http', 'seed', 'app', 'deps'), 'db/ 是最底层：不得引用它之上的任何层')],
+  // running the service (logs, metrics, health, workers, backups, shutdown): over the domain, under the app
+  'server/src/ops/**': [zone(sibling('routes', 'seed', 'app'), 'ops/（运维）不得引用 routes/、seed/、app')],
+  'server/src/db/**': [
+    zone(sibling('domain', 'routes', 'repos', 'http', 'seed', 'app', 'deps', 'ops'), 'db/ 是最底层：不得引用它之上的任何层'),
+  ],
 };
 
 /**

@@ -125,6 +125,7 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
+          globalSetup: ['tests/server/global-setup.ts'],
           environment: 'node',
           // better-sqlite3 and child processes: a process per file
           pool: 'forks',

@@ -7,5 +7,7 @@ import { buildAppsIfStale } from './build-if-stale.js';
 import { askForDemoModeUnlessSaidOtherwise } from './lib/demo-default.js';
 
 askForDemoModeUnlessSaidOtherwise();
+// a person at a terminal reads lines, not JSON (pino-pretty); piped or in production, JSON stays
+if (process.env.LOG_PRETTY === undefined && process.stdout.isTTY) process.env.LOG_PRETTY = '1';
 buildAppsIfStale();
 await import('../server/src/main.js');

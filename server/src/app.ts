@@ -6,7 +6,7 @@ import { buildDeps, systemClock, type Clock, type Deps } from './deps.js';
 import { authenticate, Sessions, type AppEnv, type TokenConfig } from './http/auth.js';
 import { strictJson } from './http/body.js';
 import { limitBodies } from './http/body-limit.js';
-import { clientIpResolver, trustedProxyList } from './http/client-ip.js';
+import { addressMatcher, clientAddressResolver, clientIpResolver, trustedProxyList } from './http/client-ip.js';
 import { PasswordGuard } from './http/password-guard.js';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimits } from './http/rate-limit.js';
 import { errorBody, onError } from './http/errors.js';
@@ -24,7 +24,13 @@ import { fieldRoutes } from './routes/field.js';
 import { screenCredentialRoutes } from './routes/screen-credentials.js';
 import { settingsRoutes } from './routes/settings.js';
 import { hotspotRoutes } from './routes/hotspots.js';
-import { healthRoutes, meRoutes } from './routes/misc.js';
+import { meRoutes } from './routes/misc.js';
+import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { requestLog } from './http/request-log.js';
+import { createLogger, type Logger } from './ops/logger.js';
+import { createMetrics, type Metrics } from './ops/metrics.js';
+import { RuntimeStatus } from './ops/status.js';
 import { statsRoutes } from './routes/stats.js';
 import { uploadRoutes } from './routes/uploads.js';
 
@@ -52,15 +58,37 @@ export interface AppOptions {
   rateLimits?: Partial<RateLimits>;
   /** Proxies (IPs or CIDRs) whose X-Forwarded-For names the client (TRUSTED_PROXIES); none: the connecting address is the client. */
   trustedProxies?: readonly string[];
+  /** The 马上分 model (server/model/classifier.json unless given). */
+  classifierFile?: string;
+  /** Where log lines go; none: nothing is logged (tests). */
+  logger?: Logger;
+  /** The process's own state (stopping, scheduler, backups); main.ts shares it with the workers. */
+  status?: RuntimeStatus;
+  /** Who may read /metrics: a bearer token (METRICS_TOKEN) and addresses (METRICS_ALLOW). */
+  metricsAccess?: { token?: string; allow: readonly string[] };
+  /** Readiness warns above this many undelivered notifications. */
+  outboxBacklogWarn?: number;
+  /** The database's folder, for readiness's free-space check. */
+  dataDir?: string;
 }
 
 /**
  * Builds the whole HTTP app over already-open resources; only main.ts opens real ones.
  * `listener` is what a Node HTTP server runs: the body limits first, then the app.
  */
-export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps; listener: RequestListener } {
+export function createApp(options: AppOptions): {
+  app: Hono<AppEnv>;
+  deps: Deps;
+  listener: RequestListener;
+  metrics: Metrics;
+  status: RuntimeStatus;
+  logger: Logger;
+} {
   const clock = options.clock ?? systemClock;
-  const deps = buildDeps(options.db, clock, { token: options.tokens.secret, audit: options.auditSecret });
+  const logger = options.logger ?? createLogger({ level: 'silent' });
+  const deps = buildDeps(options.db, clock, { token: options.tokens.secret, audit: options.auditSecret }, options.classifierFile, (m) =>
+    logger.info(m),
+  );
   const base = options.publicBaseUrl;
   const ctx = {
     idp: options.idp,
@@ -69,13 +97,16 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
     publicBaseUrl: typeof base === 'string' ? () => base : base,
   };
 
+  const status = options.status ?? new RuntimeStatus({ now: clock.now(), schedulerEnabled: false, backupIntervalMinutes: 0 });
+  const metrics = createMetrics(deps, status);
   const sessions = new Sessions(options.tokens, activeSessionUser);
   // a list, a case, the cockpit's figures or the notices asked again before anything changed: 304
   const revalidate = revalidation();
   const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
   const MINUTE = 60_000;
   // the one place a client's address comes from, for every limit
-  const clientIp = clientIpResolver(options.trustedProxies?.length ? trustedProxyList(options.trustedProxies) : null);
+  const trusted = options.trustedProxies?.length ? trustedProxyList(options.trustedProxies) : null;
+  const clientIp = clientIpResolver(trusted);
   const passwords = new PasswordGuard({ perAccount: limits.passwordFailuresPerAccount, perIp: limits.passwordFailuresPerIp });
   const onPost = (keyOf: (c: Context<AppEnv>) => string) => (c: Context<AppEnv>) => (c.req.method === 'POST' ? keyOf(c) : null);
   const byUser = (c: Context<AppEnv>) => c.get('user')?.id ?? `ip:${clientIp(c)}`;
@@ -102,7 +133,10 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
       '/cases/similar',
       rateLimit(limits.similarPerUserPerMinute, MINUTE, (c) => c.get('user')?.id ?? null),
     )
-    .route('/health', healthRoutes(ctx))
+    .route(
+      '/health',
+      healthRoutes(status, { releaseId: ctx.version, outboxBacklogWarn: options.outboxBacklogWarn ?? 1000, dataDir: options.dataDir }),
+    )
     .route('/auth', authRoutes(ctx, { passwords, clientIp }))
     .route('/me', meRoutes(revalidate))
     .route('/deputies', deputyRoutes(ctx))
@@ -118,6 +152,7 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
     .all('*', (c) => c.json(errorBody('not_found', '接口不存在'), 404));
 
   const app = new Hono<AppEnv>();
+  app.use(requestLog(logger, metrics.observeRequest));
   app.use(securityHeaders(options.frameAncestors));
   app.use(async (c, next) => {
     c.set('deps', deps);
@@ -127,8 +162,16 @@ export function createApp(options: AppOptions): { app: Hono<AppEnv>; deps: Deps;
   app.onError(onError);
   app.notFound((c) => c.json(errorBody('not_found', '页面不存在'), 404));
   app.route('/api', api);
+  app.route(
+    '/metrics',
+    metricsRoutes(metrics, {
+      token: options.metricsAccess?.token,
+      allowed: addressMatcher(options.metricsAccess?.allow ?? []),
+      addressOf: clientAddressResolver(trusted),
+    }),
+  );
   if (options.demoMode) app.route('/mock-idp', createMockIdp(options.db, clock));
   if (options.distDir) app.route('/', staticApps(options.distDir, { dingCorpId: options.dingCorpId, demoMode: options.demoMode ?? false }));
-  const listener = limitBodies(getRequestListener(app.fetch));
-  return { app, deps, listener };
+  const listener = limitBodies(getRequestListener(app.fetch), logger);
+  return { app, deps, listener, metrics, status, logger };
 }

@@ -47,10 +47,17 @@ export interface Secrets {
  * The repositories and domain helpers over one database, built once per app (and per seed). A database
  * whose events were hashed without the audit key is sealed under it first, before anything appends.
  */
-export function buildDeps(db: Db, clock: Clock, secrets: Secrets, classifierFile = DEFAULT_MODEL_FILE) {
+export function buildDeps(
+  db: Db,
+  clock: Clock,
+  secrets: Secrets,
+  classifierFile = DEFAULT_MODEL_FILE,
+  /** Where the one-time sealing of an old audit chain is reported (the server's logger). */
+  report: (message: string) => void = console.log,
+) {
   const upgrade = sealUnkeyedChains(db, secrets.audit, clock.now());
   if (upgrade) {
-    console.log(
+    report(
       `审计链已启用密钥：${upgrade.sealed} 件民情件的旧记录已封存` +
         (upgrade.broken.length ? `，${upgrade.broken.length} 件的旧记录链已不完整，未封存（npm run audit:verify 列出）` : ''),
     );

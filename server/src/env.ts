@@ -22,13 +22,14 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: '须为 http(s) 地址（must be an http(s) URL）' })
     .transform((v) => v.replace(/\/+$/, ''))
     .optional(),
-  ZLB_BASE_URL: z.string().url().optional(),
-  ZLB_APP_ID: z.string().default('minqingtong-demo'),
-  DING_BASE_URL: z.string().url().optional(),
-  DING_APP_KEY: z.string().default('demo-app-key'),
-  DING_APP_SECRET: z.string().default('demo-app-secret'),
-  DING_AGENT_ID: z.string().default('10001'),
-  DING_CORP_ID: z.string().default('ding-demo-corp'),
+  /** The identity providers (浙里办 for citizens, the workplace app for staff): required outside demo mode. */
+  ZLB_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  ZLB_APP_ID: z.string().min(1).optional(),
+  DING_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DING_APP_KEY: z.string().min(1).optional(),
+  DING_APP_SECRET: z.string().min(1).optional(),
+  DING_AGENT_ID: z.string().min(1).optional(),
+  DING_CORP_ID: z.string().min(1).optional(),
   FRAME_ANCESTORS: z.string().default(''),
   /** Reverse proxies (IPs or CIDRs, comma-separated) whose X-Forwarded-For names the client; unset: none is trusted. */
   TRUSTED_PROXIES: z
@@ -45,6 +46,27 @@ const envSchema = z.object({
       return entries;
     }),
   SCHEDULER: flag.default(true),
+  /** pino's levels: fatal, error, warn, info, debug, trace, silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Human-readable logs (pino-pretty, a development dependency): `npm start` turns it on at a terminal. */
+  LOG_PRETTY: flag.default(false),
+  /** A bearer token that may read /metrics from anywhere. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** Addresses (IPs or CIDRs) that may read /metrics without the token; demo mode adds loopback. */
+  METRICS_ALLOW: z.string().default(''),
+  /** How long in-flight requests may take to finish after SIGTERM before the server exits anyway. */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** Scheduled online backups: where (default: backups/ beside DB_FILE), how often (0 = off), how many kept. */
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(24 * 60),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
+  /** Readiness warns when more notifications than this wait to be delivered. */
+  OUTBOX_BACKLOG_WARN: z.coerce.number().int().min(1).default(1000),
   /** How many historical demo cases a new demo database gets. */
   DEMO_CASES: z.coerce.number().int().min(0).max(100_000).default(320),
   /** Abuse limits (0 = off); defaults in server/src/http/rate-limit.ts. */
@@ -60,6 +82,11 @@ const envSchema = z.object({
 
 export type Env = ReturnType<typeof parseEnv>;
 
+/** Every setting the server reads (docs/operations.md lists each). */
+export const SETTING_NAMES = Object.keys(envSchema.shape);
+
+const list = (v: string) => v.split(/[\s,]+/).filter(Boolean);
+
 /** A configuration the server cannot run with; its message says why in Chinese and English. */
 export class EnvError extends Error {}
 
@@ -71,7 +98,8 @@ export const DEMO_WARNING = [
 
 /** Parses the environment (every script); `parseServerEnv` adds what serving requires. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
-  const parsed = envSchema.safeParse(source);
+  // an empty value is an unset one: compose and systemd files write `NAME=` for "not given"
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = issue.path.join('.');
@@ -86,6 +114,15 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     zlbBaseUrl: e.ZLB_BASE_URL,
     dingBaseUrl: e.DING_BASE_URL,
     frameAncestors: e.FRAME_ANCESTORS.split(/[\s,]+/).filter(Boolean),
+    metricsAllow: list(e.METRICS_ALLOW),
+    /** Outside demo mode parseServerEnv has made sure each is set; the demo's stand-ins answer to these. */
+    idpApp: {
+      zlbAppId: e.ZLB_APP_ID ?? 'minqingtong-demo',
+      dingAppKey: e.DING_APP_KEY ?? 'demo-app-key',
+      dingAppSecret: e.DING_APP_SECRET ?? 'demo-app-secret',
+      dingAgentId: e.DING_AGENT_ID ?? '10001',
+      dingCorpId: e.DING_CORP_ID ?? 'ding-demo-corp',
+    },
     trustedProxies: e.TRUSTED_PROXIES,
     rateLimits: Object.fromEntries(
       Object.entries({
@@ -101,6 +138,17 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env) {
     ),
   };
 }
+
+/** What signing real people in needs from the two identity providers (the demo has stand-ins). */
+const IDP_SETTINGS = [
+  { name: 'ZLB_BASE_URL', zh: '浙里办统一身份认证接口地址', en: "the citizens' identity provider (浙里办) API address" },
+  { name: 'ZLB_APP_ID', zh: '浙里办应用编号', en: 'the application id registered with 浙里办' },
+  { name: 'DING_BASE_URL', zh: '工作台（浙政钉）接口地址', en: "the staff's workplace app API address" },
+  { name: 'DING_APP_KEY', zh: '工作台应用 AppKey', en: "the workplace app's AppKey" },
+  { name: 'DING_APP_SECRET', zh: '工作台应用 AppSecret', en: "the workplace app's AppSecret" },
+  { name: 'DING_AGENT_ID', zh: '工作台应用 AgentId（发送工作通知）', en: "the workplace app's AgentId (sends work notices)" },
+  { name: 'DING_CORP_ID', zh: '工作台组织 CorpId', en: "the workplace organisation's CorpId" },
+] as const;
 
 /**
  * The environment the server runs with. Outside demo mode it signs real users in and prints
@@ -126,12 +174,15 @@ export function parseServerEnv(source: NodeJS.ProcessEnv = process.env) {
       zh: '群众访问的地址，二维码指向它，如 https://minqing.example.gov.cn',
       en: 'the address the public reaches, what QR codes point at, e.g. https://minqing.example.gov.cn',
     },
+    ...IDP_SETTINGS.filter((s) => !env[s.name]),
   ].filter((m) => m !== false);
   if (missing.length === 0) return env;
   throw new EnvError(
     [
-      `未开启演示模式（DEMO_MODE=1），必须设置：${missing.map((m) => `${m.name}（${m.zh}）`).join('；')}。`,
-      `Demo mode is off (DEMO_MODE=1 turns it on), so these must be set: ${missing.map((m) => `${m.name} (${m.en})`).join('; ')}.`,
+      `未开启演示模式（DEMO_MODE=1），缺少 ${missing.length} 项必需的设置：`,
+      `Demo mode is off (DEMO_MODE=1 turns it on), so these ${missing.length} settings must be set:`,
+      ...missing.map((m) => `  - ${m.name}：${m.zh} / ${m.en}`),
+      '见 docs/operations.md（see docs/operations.md）。',
     ].join('\n'),
   );
 }

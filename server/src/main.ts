@@ -1,20 +1,21 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { openDatabase } from './db/open.js';
 import { systemClock } from './deps.js';
-import { deliverOutbox } from './domain/outbox.js';
-import { schedulerTick } from './domain/scheduler.js';
 import { DEMO_WARNING, EnvError, parseServerEnv } from './env.js';
 import { createHttpIdp } from './idp/client.js';
+import { createLogger } from './ops/logger.js';
+import { gracefulShutdown } from './ops/shutdown.js';
+import { RuntimeStatus } from './ops/status.js';
+import { startWorkers } from './ops/workers.js';
+import { ROOT_DIR } from './paths.js';
 import { serverSecret } from './secrets.js';
 import { seedAccounts, seedDemoCases } from './seed/demo.js';
 import { seedReference } from './seed/reference.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const env = (() => {
   try {
     return parseServerEnv();
@@ -25,11 +26,19 @@ const env = (() => {
     process.exit(1);
   }
 })();
+const log = createLogger({ level: env.LOG_LEVEL, pretty: env.LOG_PRETTY });
+process.on('uncaughtException', (err) => {
+  log.fatal({ err }, 'uncaught exception');
+  process.exit(1);
+});
+process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+// on stderr, apart from the log: whoever starts a demo sees it even with the log sent elsewhere
 if (env.demoMode) console.error(DEMO_WARNING);
-const version = (JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(resolve(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
 
-const dbFile = resolve(root, env.DB_FILE);
-mkdirSync(dirname(dbFile), { recursive: true });
+const dbFile = resolve(ROOT_DIR, env.DB_FILE);
+const dataDir = dirname(dbFile);
+mkdirSync(dataDir, { recursive: true });
 const db = openDatabase(dbFile);
 
 const secret = serverSecret('TOKEN_SECRET', env.TOKEN_SECRET, dbFile, env.demoMode);
@@ -39,7 +48,7 @@ seedReference(db);
 if (env.demoMode) {
   seedAccounts(db, new Date());
   const n = seedDemoCases(db, { token: secret, audit: auditSecret }, new Date(), env.DEMO_CASES);
-  if (n) console.log(`已生成演示数据：${n} 件历史民情件`);
+  if (n) log.info(`已生成演示数据：${n} 件历史民情件`);
 }
 
 let listeningPort = env.PORT;
@@ -51,13 +60,15 @@ const ownOrigin = () => {
 };
 const idp = createHttpIdp({
   zlbBaseUrl: env.zlbBaseUrl ?? ownIdp('zlb'),
-  zlbAppId: env.ZLB_APP_ID,
+  zlbAppId: env.idpApp.zlbAppId,
   dingBaseUrl: env.dingBaseUrl ?? ownIdp('ding'),
-  dingAppKey: env.DING_APP_KEY,
-  dingAppSecret: env.DING_APP_SECRET,
-  dingAgentId: env.DING_AGENT_ID,
+  dingAppKey: env.idpApp.dingAppKey,
+  dingAppSecret: env.idpApp.dingAppSecret,
+  dingAgentId: env.idpApp.dingAgentId,
 });
-const { deps, listener } = createApp({
+const backupIntervalMinutes = env.BACKUP_INTERVAL_MINUTES;
+const status = new RuntimeStatus({ now: new Date(), schedulerEnabled: env.SCHEDULER, backupIntervalMinutes });
+const { deps, listener, metrics } = createApp({
   db,
   clock: systemClock,
   idp,
@@ -65,12 +76,18 @@ const { deps, listener } = createApp({
   auditSecret,
   version,
   demoMode: env.demoMode,
-  distDir: resolve(root, 'dist'),
+  distDir: resolve(ROOT_DIR, 'dist'),
   publicBaseUrl: env.publicBaseUrl ?? ownOrigin,
   frameAncestors: env.frameAncestors,
-  dingCorpId: env.DING_CORP_ID,
+  dingCorpId: env.idpApp.dingCorpId,
   rateLimits: env.rateLimits,
   trustedProxies: env.trustedProxies,
+  logger: log,
+  status,
+  // the demo's operator is at this machine; a real deployment names its scrapers
+  metricsAccess: { token: env.METRICS_TOKEN, allow: env.demoMode ? ['127.0.0.1', '::1', ...env.metricsAllow] : env.metricsAllow },
+  outboxBacklogWarn: env.OUTBOX_BACKLOG_WARN,
+  dataDir,
 });
 
 const server = createServer(listener);
@@ -78,44 +95,31 @@ server.listen(env.PORT, env.HOST, () => {
   const info = server.address() as AddressInfo;
   listeningPort = info.port;
   const base = `http://localhost:${info.port}`;
-  console.log(`民情通已启动 ${base}`);
-  console.log(`  群众端 ${base}/citizen/    工作端 ${base}/deputy/    接口 ${base}/api/health`);
-  if (env.demoMode) console.log(`  演示模式：模拟统一身份认证 ${base}/mock-idp/accounts（见 README 的演示账号）`);
+  log.info({ port: info.port, version, demoMode: env.demoMode }, `民情通已启动 ${base}`);
+  log.info(`群众端 ${base}/citizen/    工作端 ${base}/deputy/    健康检查 ${base}/api/health/ready`);
+  if (env.demoMode) log.info(`演示模式：模拟统一身份认证 ${base}/mock-idp/accounts（见 README 的演示账号）`);
 });
 
-const timers: NodeJS.Timeout[] = [];
-if (env.SCHEDULER) {
-  timers.push(
-    setInterval(() => {
-      try {
-        schedulerTick(deps);
-      } catch (err) {
-        console.error('[scheduler]', err);
-      }
-    }, 60_000),
-  );
-}
-// The outbox worker: one pass at a time, every 2 seconds.
-let delivering = false;
-timers.push(
-  setInterval(() => {
-    if (delivering) return;
-    delivering = true;
-    deliverOutbox(deps, idp)
-      .catch((err) => console.error('[outbox]', err))
-      .finally(() => {
-        delivering = false;
-      });
-  }, 2000),
-);
+const workers = startWorkers(deps, idp, status, metrics, log, {
+  scheduler: env.SCHEDULER,
+  backups:
+    backupIntervalMinutes > 0
+      ? {
+          dir: resolve(ROOT_DIR, env.BACKUP_DIR ?? join(dataDir, 'backups')),
+          intervalMinutes: backupIntervalMinutes,
+          keep: env.BACKUP_KEEP,
+        }
+      : null,
+});
 
-function shutdown() {
-  for (const t of timers) clearInterval(t);
-  server.close(() => {
-    db.close();
-    process.exit(0);
-  });
-  setTimeout(() => process.exit(0), 3000).unref();
-}
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+const shutdown = gracefulShutdown({
+  server,
+  status,
+  workers,
+  db,
+  log,
+  graceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+  exit: (code) => process.exit(code),
+});
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

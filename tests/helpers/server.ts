@@ -2,9 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
 import { createApiClient, type ApiClient } from '@minqing/shared';
-import { createApp } from '../../server/src/app.js';
+import { createApp, type AppOptions } from '../../server/src/app.js';
 import { openDatabase, type Db } from '../../server/src/db/open.js';
 import type { Deps } from '../../server/src/deps.js';
+import type { RuntimeStatus } from '../../server/src/ops/status.js';
 import { createHttpIdp } from '../../server/src/idp/client.js';
 import type { RateLimits } from '../../server/src/http/rate-limit.js';
 import { seedAccounts } from '../../server/src/seed/demo.js';
@@ -38,6 +39,8 @@ export interface TestServer {
   db: Db;
   deps: Deps;
   clock: TestClock;
+  /** The process state readiness reads (stopping, scheduler, backups). */
+  status: RuntimeStatus;
   /** An API client (shared typed client, responses validated) signed in as a demo account. */
   as(account: string): Promise<ApiClient & { http: AxiosInstance; token: string; userId: string }>;
   anonymous(): ApiClient & { http: AxiosInstance };
@@ -49,7 +52,15 @@ export interface TestServer {
  * provider client speaks HTTP to the stand-in provider mounted in the same app.
  */
 export async function startTestServer(
-  options: { now?: string; tokenTtlSeconds?: number; rateLimits?: Partial<RateLimits>; dbFile?: string; trustedProxies?: string[] } = {},
+  options: {
+    now?: string;
+    tokenTtlSeconds?: number;
+    rateLimits?: Partial<RateLimits>;
+    dbFile?: string;
+    trustedProxies?: string[];
+    /** The operator's side (logs, /metrics access, readiness): see tests/server/operations.test.ts. */
+    ops?: Pick<AppOptions, 'logger' | 'status' | 'metricsAccess' | 'outboxBacklogWarn' | 'dataDir'>;
+  } = {},
 ): Promise<TestServer> {
   const clock = new TestClock(Date.parse(options.now ?? '2026-03-02T02:00:00Z'));
   // in memory: a copy of one migrated database per test process, not every migration again
@@ -87,6 +98,7 @@ export async function startTestServer(
       transitionPerUserPerMinute: 0,
     },
     trustedProxies: options.trustedProxies,
+    ...options.ops,
   });
   app = built.app;
   const server = createServer(built.listener);
@@ -104,6 +116,7 @@ export async function startTestServer(
     db,
     deps: built.deps,
     clock,
+    status: built.status,
     anonymous: () => client(),
     async as(account: string) {
       const anon = client();

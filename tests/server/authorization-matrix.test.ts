@@ -51,6 +51,10 @@ const caseReaders = (ok: number) =>
 
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { request: () => ({ method: 'GET', path: '/api/health' }), expect: 'public' },
+  'GET /api/health/live': { request: () => ({ method: 'GET', path: '/api/health/live' }), expect: 'public' },
+  'GET /api/health/ready': { request: () => ({ method: 'GET', path: '/api/health/ready' }), expect: 'public' },
+  // for the configured scrapers only (METRICS_TOKEN, METRICS_ALLOW): no user's sign-in opens it
+  'GET /metrics': { request: () => ({ method: 'GET', path: '/metrics' }), expect: Object.fromEntries(ALL.map((a) => [a, 404])) },
   'POST /api/auth/citizen': {
     request: () => ({ method: 'POST', path: '/api/auth/citizen', body: { ticket: 'forged' } }),
     expect: Object.fromEntries(ALL.map((a) => [a, 401])),

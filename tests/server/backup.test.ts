@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupDatabase } from '../../scripts/backup.js';
+import { backupDatabase } from '../../server/src/ops/backups.js';
 import { restoreDatabase } from '../../scripts/restore.js';
 import { newKey, startTestServer, validCase } from '../helpers/server.js';
 

@@ -8,9 +8,9 @@ import { createApiClient } from '@minqing/shared';
 import { DEMO_WARNING } from '../../server/src/env.js';
 import { startServerProcess } from '../../scripts/lib/server-process.js';
 import { decodeQrSvg } from '../helpers/qr.js';
+import { IDP_ENV, UNSET_ENV } from '../helpers/production-env.js';
 
-/** Nothing of the demo or production settings inherited from whoever runs the tests: each test says what it sets. */
-const UNSET = { NODE_ENV: undefined, DEMO_MODE: undefined, TOKEN_SECRET: undefined, AUDIT_SECRET: undefined, PUBLIC_BASE_URL: undefined };
+const UNSET = UNSET_ENV;
 
 function startServer(dbFile: string) {
   return startServerProcess({ ...UNSET, DB_FILE: dbFile, DEMO_MODE: '1' });
@@ -82,11 +82,17 @@ describe('the real server process', () => {
   });
 
   it('should refuse to start outside demo mode without TOKEN_SECRET, AUDIT_SECRET and PUBLIC_BASE_URL, saying why in Chinese and English, and so should npm start under NODE_ENV=production', async () => {
-    const bare = await refusal(startServerProcess({ ...UNSET, DB_FILE: join(dir, 'refused.db'), NODE_ENV: 'development' }, 30_000));
+    // the production start (npm run start:prod: the built server under plain node)
+    const bare = await refusal(
+      startServerProcess({ ...UNSET, DB_FILE: join(dir, 'refused.db'), NODE_ENV: 'development' }, 30_000, 'server/dist/main.js'),
+    );
     expect(bare).toMatch(/server exited \(1\)/);
     expect(bare).toContain('未开启演示模式');
     expect(bare).toContain('Demo mode is off');
     expect(bare).toMatch(/TOKEN_SECRET[\s\S]*AUDIT_SECRET[\s\S]*PUBLIC_BASE_URL/);
+    // each missing setting on a line of its own
+    for (const name of ['TOKEN_SECRET', 'AUDIT_SECRET', 'PUBLIC_BASE_URL', ...Object.keys(IDP_ENV)])
+      expect(bare).toMatch(new RegExp(`^  - ${name}：`, 'm'));
     expect(bare).not.toMatch(/\n\s+at /); // a message for the operator, not a stack trace
 
     const noBase = await refusal(
@@ -111,14 +117,20 @@ describe('the real server process', () => {
   });
 
   it('should serve no stand-in provider, no ribbon and no warning when demo mode is not asked for, and point QR codes at PUBLIC_BASE_URL whatever Host is sent', async () => {
-    const server = await startServerProcess({
-      ...UNSET,
-      DB_FILE: join(dir, 'production.db'),
-      NODE_ENV: 'development',
-      TOKEN_SECRET: 'a-token-secret-of-at-least-32-characters',
-      AUDIT_SECRET: 'an-audit-secret-of-at-least-32-characters',
-      PUBLIC_BASE_URL: 'https://minqing.example.gov.cn',
-    });
+    // the production start (npm run start:prod): the built server under plain node, no tsx
+    const server = await startServerProcess(
+      {
+        ...UNSET,
+        DB_FILE: join(dir, 'production.db'),
+        NODE_ENV: 'development',
+        TOKEN_SECRET: 'a-token-secret-of-at-least-32-characters',
+        AUDIT_SECRET: 'an-audit-secret-of-at-least-32-characters',
+        PUBLIC_BASE_URL: 'https://minqing.example.gov.cn',
+        ...IDP_ENV,
+      },
+      90_000,
+      'server/dist/main.js',
+    );
     running.push(server.proc);
     const { baseUrl } = server;
     expect(server.printed().stderr).not.toContain('WARNING');

@@ -6,17 +6,17 @@
  */
 import { readFileSync, writeFileSync, renameSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { prepareExamples, type RawRow } from './dataset.js';
 import { LinearClassifier, trainModel, type SerializedModel, type TrainOptions } from './model.js';
 import { setSimilarityIdf } from './similarity.js';
+import { DATA_DIR, MODEL_FILE } from '../paths.js';
 import { isCategoryLabel, type Classifier, type Correction, type LabelledText, type Suggestion } from './types.js';
 
-/** server/model/classifier.json, resolved from this file */
-export const DEFAULT_MODEL_FILE = fileURLToPath(new URL('../../model/classifier.json', import.meta.url));
-/** ../shared/data relative to the repository root */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
+/** server/model/classifier.json */
+export const DEFAULT_MODEL_FILE = MODEL_FILE;
+/** ../shared/data beside the checkout */
+export const DEFAULT_DATA_DIR = DATA_DIR;
 /** weight of one staff correction relative to one data-set message */
 export const CORRECTION_WEIGHT = 3;
 

@@ -15,11 +15,13 @@ interface Pending {
 export function groupCommitter(db: Db) {
   let queue: Pending[] = [];
   let scheduled = false;
+  const observers: ((size: number, seconds: number) => void)[] = [];
 
   function flush() {
     scheduled = false;
     const batch = queue;
     queue = [];
+    const started = performance.now();
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       db.transaction(() => {
@@ -35,6 +37,8 @@ export function groupCommitter(db: Db) {
       for (const item of batch) item.reject(error);
       return;
     }
+    const seconds = (performance.now() - started) / 1000;
+    for (const observe of observers) observe(batch.length, seconds);
     batch.forEach((item, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) item.resolve(outcome.value);
@@ -43,6 +47,14 @@ export function groupCommitter(db: Db) {
   }
 
   return {
+    /** Called after each group's COMMIT with how many writes it held and how long it took (the metrics). */
+    observe(listener: (size: number, seconds: number) => void) {
+      observers.push(listener);
+    },
+    /** Writes waiting for the next group (graceful shutdown waits for none to be left). */
+    get pending() {
+      return queue.length;
+    },
     /** Runs `work` (synchronous, database only) in the next group transaction. */
     run<T>(work: () => T): Promise<T> {
       return new Promise<T>((resolve, reject) => {

@@ -9,7 +9,13 @@ const MAX_BACKOFF_MS = 3_600_000;
  * dropped. Each message carries its outbox key, so a resend after a crash between sending and
  * marking it sent is recognised as the same message by the receiver.
  */
-export async function deliverOutbox(deps: Deps, idp: IdentityProvider, limit = 50): Promise<{ sent: number; failed: number }> {
+export async function deliverOutbox(
+  deps: Deps,
+  idp: IdentityProvider,
+  limit = 50,
+  /** Told of every attempt (the metrics count deliveries by channel and outcome). */
+  onAttempt?: (channel: 'ding' | 'zlb', delivered: boolean) => void,
+): Promise<{ sent: number; failed: number }> {
   const result = { sent: 0, failed: 0 };
   const due = deps.notifications.due(deps.clock.now().toISOString(), limit);
   for (const n of due) {
@@ -24,11 +30,13 @@ export async function deliverOutbox(deps: Deps, idp: IdentityProvider, limit = 5
       // users without a provider account (password-only) read it in the app's inbox
       deps.notifications.markSent(n.id, deps.clock.now().toISOString(), n.repeats);
       result.sent++;
+      onAttempt?.(n.channel, true);
     } catch (err) {
       const backoff = Math.min(MAX_BACKOFF_MS, 15_000 * 2 ** n.attempts);
       const next = new Date(deps.clock.now().getTime() + backoff).toISOString();
       deps.notifications.markRetry(n.id, next, err instanceof Error ? err.message.slice(0, 300) : String(err), false);
       result.failed++;
+      onAttempt?.(n.channel, false);
     }
   }
   return result;

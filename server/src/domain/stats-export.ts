@@ -264,7 +264,7 @@ export function exportLedger(deps: Deps, user: SessionUser, q: StatsQuery): Ledg
       sheet.commit();
       await workbook.commit();
     } catch (err) {
-      console.error('[export]', err);
+      // the route logs it: the download ends with an error instead of a truncated file
       stream.destroy(err as Error);
     }
   })();

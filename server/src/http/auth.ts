@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { sign, verify } from 'hono/jwt';
 import type { Role } from '@minqing/shared';
 import type { Deps } from '../deps.js';
+import type { Logger } from 'pino';
 import type { ScreenViewer, SessionUser } from '../session-user.js';
 import { ApiError } from '../errors.js';
 
@@ -20,6 +21,10 @@ export type AppEnv = {
     headersComplete: boolean | undefined;
     /** The ETag a 200 of this request gets, known before the handler ran (etag.ts; jsonAnswer sends it). */
     etag: string | undefined;
+    /** X-Request-Id: sent back, and on every log line of this request (request-log.ts). */
+    requestId: string;
+    /** The logger for this request, carrying its id. */
+    log: Logger;
   };
 };
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
 import { MAX_UPLOAD_BYTES } from '@minqing/shared';
 import { errorBody, logClientAbort } from './errors.js';
 import { JSON_HEADERS } from './json-answer.js';
@@ -33,7 +34,7 @@ export function bodyLimitOf(method: string | undefined, url: string | undefined)
  * limit: the moment it passes, 413; otherwise the app gets it whole as `rawBody`, which the Node
  * adapter reads instead of the stream. A 413 closes the connection, so the rest is not read.
  */
-export function limitBodies(next: RequestListener): RequestListener {
+export function limitBodies(next: RequestListener, log: Logger): RequestListener {
   return (req, res) => {
     const chunked = req.headers['transfer-encoding'] !== undefined;
     const declared = Number(req.headers['content-length']); // NaN without one
@@ -69,7 +70,7 @@ export function limitBodies(next: RequestListener): RequestListener {
     const onClose = () => {
       stop();
       chunks.length = 0;
-      logClientAbort(req.method, req.url);
+      logClientAbort(log, req.method, req.url);
     };
     req.on('data', onData).on('end', onEnd).on('close', onClose);
   };

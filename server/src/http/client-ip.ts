@@ -66,28 +66,47 @@ const counted = (address: string) => (isIP(address) === 6 ? ipv6Network(address)
  * The client's address: the connecting one, unless that is a trusted proxy; then the right-most
  * X-Forwarded-For entry that is not itself a trusted proxy (what is left of it the client wrote
  * itself). Without trusted proxies the header is never read, so a client cannot name itself.
+ * 'unknown' for in-process requests (tests, the demo's own provider calls).
  */
-export function clientIpResolver(trusted: BlockList | null): ClientIpOf {
+export function clientAddressResolver(trusted: BlockList | null): ClientIpOf {
   const isTrusted = (address: string) => trusted!.check(address, isIP(address) === 4 ? 'ipv4' : 'ipv6');
   return (c) => {
     let peer: string | undefined;
     try {
       peer = getConnInfo(c).remote.address;
     } catch {
-      return 'unknown'; // in-process requests (tests, the demo's own provider calls)
+      return 'unknown';
     }
     if (!peer) return 'unknown';
     let client = normalize(peer);
     if (!client) return peer;
-    if (!trusted || !isTrusted(client)) return counted(client);
+    if (!trusted || !isTrusted(client)) return client;
     const hops = c.req.header('x-forwarded-for')?.split(',') ?? [];
     for (let i = hops.length - 1; i >= 0; i--) {
       const hop = normalize(hops[i]!);
       // an entry that is no address names no one: the last trusted hop stands for the client
-      if (!hop) return counted(client);
-      if (!isTrusted(hop)) return counted(hop);
+      if (!hop) return client;
+      if (!isTrusted(hop)) return hop;
       client = hop;
     }
-    return counted(client);
+    return client;
+  };
+}
+
+/** The client as every rate limit counts it: its address (clientAddressResolver), an IPv6 one by its /64. */
+export function clientIpResolver(trusted: BlockList | null): ClientIpOf {
+  const addressOf = clientAddressResolver(trusted);
+  return (c) => {
+    const address = addressOf(c);
+    return isIP(address) ? counted(address) : address;
+  };
+}
+
+/** Whether an address is on a list of IPs and CIDRs (METRICS_ALLOW). */
+export function addressMatcher(entries: readonly string[]): (address: string) => boolean {
+  const list = trustedProxyList(entries);
+  return (address) => {
+    const family = isIP(address);
+    return family !== 0 && list.check(address, family === 4 ? 'ipv4' : 'ipv6');
   };
 }

@@ -3,7 +3,9 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { ERROR_MESSAGES, ERROR_STATUS, type ApiErrorBody, type ErrorCode } from '@minqing/shared';
+import type { Logger } from 'pino';
 import { ApiError } from '../errors.js';
+import type { AppEnv } from './auth.js';
 
 export function errorBody(code: ErrorCode, message?: string, field?: string): ApiErrorBody {
   return { error: { code, message: message ?? ERROR_MESSAGES[code], ...(field ? { field } : {}) } };
@@ -19,12 +21,12 @@ export function zodToApiError(error: ZodError): ApiError {
  * A client that went away before its request was complete (a phone losing signal mid-upload)
  * is not our error and has no one to answer: one line, at info level, however many there are.
  */
-export function logClientAbort(method: string | undefined, path: string | undefined) {
-  console.info(`[client-abort] ${method ?? '-'} ${path?.split('?')[0] ?? '-'}：请求未传完，客户端已断开`);
+export function logClientAbort(log: Logger, method: string | undefined, path: string | undefined) {
+  log.info({ method, path: path?.split('?')[0] }, '请求未传完，客户端已断开 (client aborted)');
 }
 
 /** The one error shape: every thrown error ends here. */
-export function onError(err: Error, c: Context): Response {
+export function onError(err: Error, c: Context<AppEnv>): Response {
   if (err instanceof ApiError) {
     for (const [k, v] of Object.entries(err.headers ?? {})) c.header(k, v);
     return c.json(errorBody(err.code, err.message, err.field), err.status);
@@ -52,9 +54,9 @@ export function onError(err: Error, c: Context): Response {
   // every body is read before any handler runs, so a request whose body never arrived failed for that reason
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (incoming?.readableAborted) {
-    logClientAbort(c.req.method, c.req.path);
+    logClientAbort(c.get('log'), c.req.method, c.req.path);
     return c.json(errorBody('invalid_input', '请求未传完，连接已断开'), 400);
   }
-  console.error('[error]', c.req.method, c.req.path, err);
+  c.get('log').error({ err, method: c.req.method, path: c.req.path }, 'unexpected error');
   return c.json(errorBody('internal'), 500);
 }

@@ -2,14 +2,6 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { toUserDto } from '../domain/session.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { jsonAnswer } from '../http/json-answer.js';
-import type { RouteContext } from './context.js';
-
-export function healthRoutes(ctx: RouteContext) {
-  return new Hono<AppEnv>().get('/', (c) => {
-    c.get('deps').health.ping();
-    return c.json({ ok: true as const, version: ctx.version }, 200);
-  });
-}
 
 /** `revalidate`: the ETag middleware (etag.ts) for the notices, which the staff app's badge polls every 30 s. */
 export function meRoutes(revalidate: MiddlewareHandler<AppEnv>) {

@@ -65,6 +65,8 @@ export function statsRoutes(revalidate: MiddlewareHandler<AppEnv>) {
       c.header('Content-Disposition', `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(ledger.filename)}`);
       c.header('Cache-Control', 'no-store');
       c.header('X-Export-Rows', String(ledger.rows));
+      const log = c.get('log');
+      ledger.stream.on('error', (err) => log.error({ err }, 'ledger export failed mid-stream'));
       return c.body(Readable.toWeb(ledger.stream) as unknown as ReadableStream, 200);
     });
 }
