@@ -1,11 +1,14 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import axios, { AxiosError } from 'axios';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '@minqing/shared';
 import { DEMO_TEST_ENV, startServerProcess } from '../../scripts/lib/server-process.js';
+import { PRODUCTION_ENV, UNSET_ENV } from '../helpers/production-env.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'mq-shutdown-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -82,4 +85,26 @@ describe('graceful shutdown', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   }, 90_000);
+});
+
+describe('stopping what npm started', () => {
+  it('should pass SIGTERM on from `npm run start:prod` to the server, which drains and exits', async () => {
+    const port = 18_000 + Math.floor(Math.random() * 1000);
+    const npm = spawn('npm', ['run', 'start:prod'], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...process.env, ...UNSET_ENV, ...PRODUCTION_ENV, DB_FILE: join(dir, 'npm.db'), PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    npm.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    npm.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    await expect.poll(() => out, { timeout: 30_000 }).toContain('民情通已启动');
+    expect((await axios.get(`http://127.0.0.1:${port}/api/health/live`)).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', resolve));
+    npm.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(out).toContain('stopped cleanly');
+    // nothing is left listening on the port
+    await expect(axios.get(`http://127.0.0.1:${port}/api/health/live`, { timeout: 2000 })).rejects.toThrow(/ECONNREFUSED/);
+  }, 60_000);
 });
