@@ -1,11 +1,19 @@
 import { expect, it as base } from 'vitest';
-import { apiError, startTestServer, type TestServer } from './server.js';
+import { ACCOUNTS, apiError, startTestServer, type TestServer } from './server.js';
+
+type Client = Awaited<ReturnType<TestServer['as']>>;
+
+const signedIn =
+  (account: string) =>
+  async ({ s }: { s: TestServer }, use: (client: Client) => Promise<void>) =>
+    use(await s.as(account));
 
 /**
- * Vitest's `it` with a fresh default test server as `s`: started only for the tests that ask for it, and closed
- * after the test even when it fails. Tests that need other server options start their own.
+ * Vitest's `it` with a fresh default test server as `s`, and clients of it signed in as the demo account of each role
+ * (`ACCOUNTS`). Each is set up only for the tests that ask
+ * for it, and the server is closed after the test even when it fails. Tests that need other server options start their own.
  */
-export const it = base.extend<{ s: TestServer }>({
+export const it = base.extend<{ s: TestServer } & Record<keyof typeof ACCOUNTS, Client>>({
   // vitest reads the fixture's dependencies from the destructured first argument: this one has none
   // eslint-disable-next-line no-empty-pattern
   s: async ({}, use) => {
@@ -13,6 +21,12 @@ export const it = base.extend<{ s: TestServer }>({
     await use(s);
     await s.close();
   },
+  citizen: signedIn(ACCOUNTS.citizen),
+  deputy: signedIn(ACCOUNTS.deputy),
+  office: signedIn(ACCOUNTS.office),
+  unit: signedIn(ACCOUNTS.unit),
+  leader: signedIn(ACCOUNTS.leader),
+  admin: signedIn(ACCOUNTS.admin),
 });
 
 /** What a write was sent, and the status, field (none for a field the API does not know) and message it is refused with. */

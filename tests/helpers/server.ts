@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
-import { createApiClient, type ApiClient } from '@minqing/shared';
+import { createApiClient, type ApiClient, type Role } from '@minqing/shared';
 import { createApp } from '../../server/src/app.js';
 import { openDatabase, type Db } from '../../server/src/db/open.js';
 import type { Deps } from '../../server/src/deps.js';
@@ -10,6 +10,16 @@ import type { RateLimits } from '../../server/src/http/rate-limit.js';
 import { seedAccounts, seedDemoCases } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { ONE_PIXEL_PNG } from './images.js';
+
+/** One demo account per role, all in scope of `caseIn`'s cases (citizen 张, deputy D001 of 当湖街道, the city's office, 住建局). */
+export const ACCOUNTS = {
+  citizen: 'zlb-zhang',
+  deputy: 'ding-d001',
+  office: 'ding-office',
+  unit: 'ding-unit-zjj',
+  leader: 'ding-leader',
+  admin: 'ding-admin',
+} as const satisfies Record<Role, string>;
 
 /** The secrets every test server signs with: tokens and upload links, and the audit chain's key. */
 export const TEST_SECRETS = {

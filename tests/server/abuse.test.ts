@@ -35,8 +35,7 @@ describe('abuse limits', () => {
     await s.close();
   });
 
-  it('should put security headers on every response', async ({ s }) => {
-    const citizen = await s.as('zlb-zhang');
+  it('should put security headers on every response', async ({ s, citizen }) => {
     const { id } = await citizen.cases.create(validCase(), newKey());
     const bearer = { authorization: `Bearer ${citizen.token}` };
     const tag = (await fetch(`${s.baseUrl}/api/cases/${id}`, { headers: bearer })).headers.get('etag')!;

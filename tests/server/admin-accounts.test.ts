@@ -21,8 +21,7 @@ const counts = (s: TestServer) =>
   };
 
 describe('账号管理', () => {
-  it('should let an admin open an office account that then signs in with its password, scoped to its region', async ({ s }) => {
-    const admin = await s.as('ding-admin');
+  it('should let an admin open an office account that then signs in with its password, scoped to its region', async ({ s, admin }) => {
     const created = await admin.admin.createUser(officeAccount());
     expect(created).toMatchObject({
       role: 'office',
@@ -53,8 +52,8 @@ describe('账号管理', () => {
 
   it('should open a deputy account bound to its deputy that signs in through the workplace app (the stand-in learns it in demo mode)', async ({
     s,
+    admin,
   }) => {
-    const admin = await s.as('ding-admin');
     const deputy = await admin.admin.createUser({
       role: 'deputy',
       name: '张建国（新手机）',
@@ -67,8 +66,7 @@ describe('账号管理', () => {
     expect((await me.me()).deputyCode).toBe('D001');
   });
 
-  it('should refuse bad and conflicting input field by field and change nothing', async ({ s }) => {
-    const admin = await s.as('ding-admin');
+  it('should refuse bad and conflicting input field by field and change nothing', async ({ s, admin }) => {
     const before = counts(s);
     const cases: Refusal[] = [
       [officeAccount({ password: 'short1' }), 400, 'password', '密码至少8位'],
@@ -95,9 +93,7 @@ describe('账号管理', () => {
     expect(counts(s)).toEqual(before);
   });
 
-  it('should stop a disabled account at once: its open session and its next sign-in are refused', async ({ s }) => {
-    const admin = await s.as('ding-admin');
-    const unit = await s.as('ding-unit-zjj');
+  it('should stop a disabled account at once: its open session and its next sign-in are refused', async ({ s, admin, unit }) => {
     expect((await unit.me()).role).toBe('unit');
     const changed = await admin.admin.updateUser(unit.userId, { disabled: true });
     expect(changed.disabled).toBe(true);
@@ -110,8 +106,7 @@ describe('账号管理', () => {
     expect(log.map((e) => e.changes)).toEqual([{ disabled: false }, { disabled: true }]);
   });
 
-  it('should reset an office password, move an account to another region, and keep the role', async ({ s }) => {
-    const admin = await s.as('ding-admin');
+  it('should reset an office password, move an account to another region, and keep the role', async ({ s, admin }) => {
     const office = await s.as('ding-office-danghu');
     const moved = await admin.admin.updateUser(office.userId, { regionId: 'zhongdai', password: 'NewPass2026' });
     expect(moved).toMatchObject({ regionId: 'zhongdai', role: 'office' });
@@ -126,9 +121,11 @@ describe('账号管理', () => {
     expect(event.changes).toEqual({ regionId: 'zhongdai', password: '已重置' });
   });
 
-  it('should not let an admin stop themself, nor edit a citizen beyond stopping them, and keep citizens’ phones masked', async ({ s }) => {
-    const admin = await s.as('ding-admin');
-    const citizen = await s.as('zlb-zhang');
+  it('should not let an admin stop themself, nor edit a citizen beyond stopping them, and keep citizens’ phones masked', async ({
+    s,
+    admin,
+    citizen,
+  }) => {
     const before = counts(s);
     expect(await apiError(admin.admin.updateUser(admin.userId, { disabled: true }))).toMatchObject({
       status: 400,
@@ -146,8 +143,7 @@ describe('账号管理', () => {
     expect(await apiError(citizen.me())).toMatchObject({ status: 401 });
   });
 
-  it('should list accounts by role and search with LIKE wildcards taken literally, newest first, in pages', async ({ s }) => {
-    const admin = await s.as('ding-admin');
+  it('should list accounts by role and search with LIKE wildcards taken literally, newest first, in pages', async ({ s, admin }) => {
     const offices = await admin.admin.users({ role: 'office', pageSize: 100 });
     expect(offices.items.length).toBe(offices.total);
     expect(offices.items.every((u) => u.role === 'office')).toBe(true);
@@ -165,8 +161,7 @@ describe('账号管理', () => {
     expect((await admin.admin.users({ disabled: 'true' })).total).toBe(0);
   });
 
-  it('should log changes of 系统设置 and refuse to alter or remove a logged change', async ({ s }) => {
-    const admin = await s.as('ding-admin');
+  it('should log changes of 系统设置 and refuse to alter or remove a logged change', async ({ s, admin }) => {
     const limits = await admin.settings.limits();
     await admin.settings.setLimits({ ...limits, ratingWindowDays: 10 });
     await admin.settings.setReplyReview({ regionIds: ['danghu'] });

@@ -26,8 +26,8 @@ const counts = (s: TestServer) =>
 describe('代表名册', () => {
   it('should let the city office add a deputy with an assigned code who is then public, has an avatar and a QR code, and can get an account', async ({
     s,
+    office,
   }) => {
-    const office = await s.as('ding-office');
     const created = await office.admin.createDeputy(newDeputy());
     expect(created).toMatchObject({
       code: 'D035',
@@ -61,8 +61,7 @@ describe('代表名册', () => {
     expect((await (await s.as('ding-d035')).me()).deputyCode).toBe('D035');
   });
 
-  it('should refuse a used code with 409 and bad input field by field, writing nothing', async ({ s }) => {
-    const office = await s.as('ding-office');
+  it('should refuse a used code with 409 and bad input field by field, writing nothing', async ({ s, office }) => {
     const before = counts(s);
     const cases: Refusal[] = [
       [newDeputy({ code: 'D001' }), 409, 'code', '该代表编号已被使用'],
@@ -157,8 +156,7 @@ describe('代表名册', () => {
     expect((await citizen.cases.create(validCase(), newKey())).status).toBe('submitted');
   });
 
-  it("should keep the office's changes and the not-in-office flag when the reference seed runs again", async ({ s }) => {
-    const office = await s.as('ding-office');
+  it("should keep the office's changes and the not-in-office flag when the reference seed runs again", async ({ s, office }) => {
     await office.admin.updateDeputy('D003', { name: '曹桥新名', constituency: '曹桥街道第9选区', inOffice: false });
     await office.admin.createDeputy(newDeputy());
     const untouched = await s.anonymous().deputies.get('D004');
@@ -173,9 +171,7 @@ describe('代表名册', () => {
     expect((await anon.deputies.get('D004')).name).toBe(untouched.name);
   });
 
-  it('should log each change field by field in the 操作日志', async ({ s }) => {
-    const office = await s.as('ding-office');
-    const admin = await s.as('ding-admin');
+  it('should log each change field by field in the 操作日志', async ({ office, admin }) => {
     await office.admin.createDeputy(newDeputy());
     await admin.admin.updateDeputy('D035', { name: '钱立群', level: 'town', inOffice: false });
     // nothing changed: nothing logged

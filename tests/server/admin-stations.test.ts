@@ -29,8 +29,8 @@ const publicStations = async (s: TestServer) => (await s.anonymous().reference.r
 describe('联络站', () => {
   it('should let the office add a station with an assigned or a given id, listed publicly with its reception days and usable at once', async ({
     s,
+    office,
   }) => {
-    const office = await s.as('ding-office');
     const created = await office.admin.createStation(newStation());
     expect(created).toEqual({
       id: 'st-001',
@@ -86,8 +86,10 @@ describe('联络站', () => {
     expect(qr.headers['x-qr-target']).toContain('/deputy/checkin/st-001?k=');
   });
 
-  it('should refuse a used id or a name used in the region with 409 and bad input field by field, writing nothing', async ({ s }) => {
-    const admin = await s.as('ding-admin');
+  it('should refuse a used id or a name used in the region with 409 and bad input field by field, writing nothing', async ({
+    s,
+    admin,
+  }) => {
     const before = counts(s);
     const idMessage = '联络站编号为2–32位小写字母、数字或 -，以字母开头（如 st-001）';
     const cases: Refusal[] = [
@@ -267,8 +269,7 @@ describe('联络站', () => {
     expect((await d001.checkins.create(station.id, stationKey(SECRET, station.id))).repeated).toBe(false);
   });
 
-  it("should keep the office's stations when the reference seed runs again, and log each change in the 操作日志", async ({ s }) => {
-    const admin = await s.as('ding-admin');
+  it("should keep the office's stations when the reference seed runs again, and log each change in the 操作日志", async ({ s, admin }) => {
     const office = await s.as('ding-office-danghu');
     await office.admin.createStation(newStation());
     await admin.admin.updateStation('st-danghu', { address: '平湖市当湖街道新华路1号', receptionDays: '每月15日上午' });

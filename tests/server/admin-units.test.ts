@@ -23,8 +23,10 @@ const BUILDING = {
 };
 
 describe('承办单位与分类', () => {
-  it('should let the city office add a unit with an assigned or a given id, listed publicly and offered for assignment', async ({ s }) => {
-    const office = await s.as('ding-office');
+  it('should let the city office add a unit with an assigned or a given id, listed publicly and offered for assignment', async ({
+    s,
+    office,
+  }) => {
     const created = await office.admin.createUnit(newUnit());
     expect(created).toEqual({
       id: 'u-001',
@@ -64,8 +66,7 @@ describe('承办单位与分类', () => {
     expect((await (await s.as('ding-zfj')).cases.list()).items.map((c) => c.id)).toEqual([id]);
   });
 
-  it('should refuse a used id or name with 409 and bad input field by field, writing nothing', async ({ s }) => {
-    const admin = await s.as('ding-admin');
+  it('should refuse a used id or name with 409 and bad input field by field, writing nothing', async ({ s, admin }) => {
     const before = counts(s);
     const cases: Refusal[] = [
       [newUnit({ id: 'zjj' }), 409, 'id', '该单位编号已被使用'],
@@ -128,8 +129,8 @@ describe('承办单位与分类', () => {
 
   it('should stop a unit: no longer accepted or suggested for new assignments, while its own case stays visible and actionable by it', async ({
     s,
+    office,
   }) => {
-    const office = await s.as('ding-office');
     const unit = await s.as('ding-unit-zfb');
     // a case already with 市政府办公室, and one waiting in triage
     const old = caseIn(s, 'triage');
@@ -169,10 +170,10 @@ describe('承办单位与分类', () => {
 
   it("should route a category's new cases to its new default unit, refuse a stopped default and refuse stopping a default unit", async ({
     s,
+    admin,
+    office,
+    citizen,
   }) => {
-    const admin = await s.as('ding-admin');
-    const office = await s.as('ding-office');
-    const citizen = await s.as('zlb-zhang');
     const first = await citizen.cases.create(validCase(BUILDING), newKey());
     expect((await office.cases.suggestions(first.id)).units[0]!.id).toBe('zjj');
 
@@ -212,9 +213,9 @@ describe('承办单位与分类', () => {
 
   it("should keep the office's units and category defaults when the reference seed runs again, and log each change in the 操作日志", async ({
     s,
+    admin,
+    office,
   }) => {
-    const admin = await s.as('ding-admin');
-    const office = await s.as('ding-office');
     await office.admin.createUnit(newUnit());
     await office.admin.updateCategory('construction', { defaultUnitId: 'u-001' });
     await admin.admin.updateUnit('zjj', { name: '市住房和城乡建设局（原）', active: false });

@@ -17,8 +17,10 @@ const offered = async (s: TestServer, townId: string) =>
   (await s.anonymous().reference.regions()).items.filter((r) => r.parentId === townId && r.kind === 'village').map((r) => r.name);
 
 describe('村（社区）', () => {
-  it('should let the office add a community that citizens can pick at once, rename and re-order it, and log each change', async ({ s }) => {
-    const office = await s.as('ding-office');
+  it('should let the office add a community that citizens can pick at once, rename and re-order it, and log each change', async ({
+    s,
+    office,
+  }) => {
     const created = await office.admin.createVillage({ name: '新华社区', townId: 'danghu' });
     expect(created).toEqual({
       id: 'danghu-07',
@@ -69,8 +71,10 @@ describe('村（社区）', () => {
     expect(counts(s)).toEqual(before);
   });
 
-  it('should stop a village: out of the citizen’s picker and the station form, unless an open station still serves it', async ({ s }) => {
-    const office = await s.as('ding-office');
+  it('should stop a village: out of the citizen’s picker and the station form, unless an open station still serves it', async ({
+    s,
+    office,
+  }) => {
     const station = await office.admin.createStation({
       name: '通界村代表联络点',
       regionId: 'danghu-06',
@@ -97,8 +101,7 @@ describe('村（社区）', () => {
     expect(await offered(s, 'danghu')).toContain('通界村');
   });
 
-  it('should keep the office’s changes when the seed runs again', async ({ s }) => {
-    const office = await s.as('ding-office');
+  it('should keep the office’s changes when the seed runs again', async ({ s, office }) => {
     await office.admin.updateVillage('danghu-01', { name: '东湖新社区' });
     await office.admin.updateVillage('danghu-02', { active: false });
     seedReference(s.db);

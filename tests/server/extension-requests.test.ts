@@ -3,8 +3,7 @@ import { caseIn } from '../helpers/builders.js';
 import { it } from '../helpers/server-test.js';
 
 describe('延期申请待审批', () => {
-  it('should list the extension requests waiting for the office, and tell citizens nothing of them', async ({ s }) => {
-    const office = await s.as('ding-office');
+  it('should list the extension requests waiting for the office, and tell citizens nothing of them', async ({ s, office }) => {
     const otherTown = await s.as('ding-office-zhongdai');
     const unit = await s.as('ding-unit-zjj');
     const citizen = await s.as('zlb-zhang');

@@ -16,8 +16,10 @@ describe('group commit', () => {
     db.close();
   });
 
-  it('should accept 60 simultaneous submissions as 60 cases with 60 tracking numbers, and refuse a bad one among them', async ({ s }) => {
-    const citizen = await s.as('zlb-zhang');
+  it('should accept 60 simultaneous submissions as 60 cases with 60 tracking numbers, and refuse a bad one among them', async ({
+    s,
+    citizen,
+  }) => {
     const good = Array.from({ length: 60 }, () => citizen.cases.create(validCase(), newKey()));
     const bad = apiError(citizen.cases.create(validCase({ deputyCode: 'D999' }), newKey()));
     const created = await Promise.all(good);

@@ -9,8 +9,7 @@ function deliverTo(s: TestServer) {
 }
 
 describe('the stand-in provider’s delivered messages', () => {
-  it('should answer 401 to /mock-idp/messages without a session of the stand-in, whatever else is sent', async ({ s }) => {
-    const citizen = await s.as('zlb-zhang');
+  it('should answer 401 to /mock-idp/messages without a session of the stand-in, whatever else is sent', async ({ s, citizen }) => {
     await citizen.cases.create(validCase({ body: '当湖街道东湖社区12号楼下水道堵了，污水漫到路面，气味很大。' }), newKey());
     expect((await deliverTo(s)).sent).toBeGreaterThan(0);
 
@@ -23,9 +22,7 @@ describe('the stand-in provider’s delivered messages', () => {
     }
   });
 
-  it('should list only the messages of the demo account whose stand-in session is presented', async ({ s }) => {
-    const citizen = await s.as('zlb-zhang');
-    const deputy = await s.as('ding-d001');
+  it('should list only the messages of the demo account whose stand-in session is presented', async ({ s, citizen, deputy }) => {
     const { id, trackingNo } = await citizen.cases.create(validCase(), newKey());
     await deputy.cases.transition(id, { action: 'acknowledge' });
     await deliverTo(s);

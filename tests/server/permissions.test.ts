@@ -13,7 +13,7 @@ import {
 import { guardState } from '../../server/src/domain/cases.js';
 import { canSee } from '../../server/src/domain/scope.js';
 import { caseIn, caseWithPendingReply, userOf } from '../helpers/builders.js';
-import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+import { ACCOUNTS, apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -21,15 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-/** One in-scope account per role for the builder's cases (D001, 当湖街道, 住建局). */
-const ACTORS: Record<Role, string> = {
-  citizen: 'zlb-zhang',
-  deputy: 'ding-d001',
-  office: 'ding-office',
-  unit: 'ding-unit-zjj',
-  leader: 'ding-leader',
-  admin: 'ding-admin',
-};
+/** One in-scope account per role for the builder's cases. */
+const ACTORS: Record<Role, string> = ACCOUNTS;
 
 /** What each action needs besides its name, valid so that only the table decides (the others need nothing). */
 const BODIES: Partial<Record<CaseAction, Record<string, unknown>>> = {

@@ -31,9 +31,7 @@ describe('the scheduler and the outbox', () => {
     await s.close();
   });
 
-  it('should deliver each notification to the stand-in provider exactly once, retrying after a failure', async ({ s }) => {
-    const citizen = await s.as('zlb-zhang');
-    const deputy = await s.as('ding-d001');
+  it('should deliver each notification to the stand-in provider exactly once, retrying after a failure', async ({ s, citizen, deputy }) => {
     const { id } = await citizen.cases.create(validCase(), newKey());
     await deputy.cases.transition(id, { action: 'acknowledge' });
 
@@ -62,9 +60,9 @@ describe('the scheduler and the outbox', () => {
   });
   it('should delete photos nobody used after a week, and keep those on a case, in a visit record or on a deputy’s profile', async ({
     s,
+    citizen,
+    deputy,
   }) => {
-    const citizen = await s.as('zlb-zhang');
-    const deputy = await s.as('ding-d001');
     const office = await s.as('ding-office-danghu');
     const abandoned = await uploadPhoto(citizen); // a submission given up
     const onCase = await uploadPhoto(citizen);

@@ -34,9 +34,7 @@ describe('time limits are configurable per type', () => {
     await s.close();
   });
 
-  it('should hold an extension request to the maximum the admin set, and change nothing when it is over', async ({ s }) => {
-    const admin = await s.as('ding-admin');
-    const unit = await s.as('ding-unit-zjj');
+  it('should hold an extension request to the maximum the admin set, and change nothing when it is over', async ({ s, admin, unit }) => {
     const id = caseIn(s, 'handling');
     const events = () => (s.db.prepare('SELECT count(*) AS n FROM case_events WHERE case_id = ?').get(id) as { n: number }).n;
     const before = events();

@@ -13,8 +13,7 @@ async function wrongPassword(s: TestServer, username: string): Promise<number> {
 describe('password sign-in timing', () => {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-  it('should take as long for an unknown or a disabled account as for a real one with a wrong password', async ({ s }) => {
-    const admin = await s.as('ding-admin');
+  it('should take as long for an unknown or a disabled account as for a real one with a wrong password', async ({ s, admin }) => {
     const danghu = await s.as('ding-office-danghu');
     await admin.admin.updateUser(danghu.userId, { disabled: true });
     const timed = (username: string) => wrongPassword(s, username);

@@ -4,9 +4,7 @@ import { newKey, startTestServer, validCase } from '../helpers/server.js';
 import { it } from '../helpers/server-test.js';
 
 describe('马上分: suggestions for office staff', () => {
-  it('should suggest the category and unit of a clear message, with the words behind it', async ({ s }) => {
-    const citizen = await s.as('zlb-zhang');
-    const office = await s.as('ding-office');
+  it('should suggest the category and unit of a clear message, with the words behind it', async ({ citizen, office }) => {
     const { id } = await citizen.cases.create(
       validCase({
         title: '有人违章搭建',
@@ -23,9 +21,7 @@ describe('马上分: suggestions for office staff', () => {
     expect(sug.topTerms!.length).toBeGreaterThan(0);
   });
 
-  it('should ask for a person (待人工判断) instead of guessing on a message with nothing to act on', async ({ s }) => {
-    const citizen = await s.as('zlb-zhang');
-    const office = await s.as('ding-office');
+  it('should ask for a person (待人工判断) instead of guessing on a message with nothing to act on', async ({ citizen, office }) => {
     const { id } = await citizen.cases.create(validCase({ title: '谢谢', body: '谢谢代表！你们辛苦了，祝工作顺利，身体健康！' }), newKey());
     const sug = await office.cases.suggestions(id);
     expect(sug.needsReview).toBe(true);
@@ -59,8 +55,7 @@ describe('马上分: suggestions for office staff', () => {
     expect(JSON.stringify(shown)).not.toMatch(/1385731|张建华|李秀英/);
   });
 
-  it('should store a correction when office staff assign another category than the suggestion', async ({ s }) => {
-    const office = await s.as('ding-office');
+  it('should store a correction when office staff assign another category than the suggestion', async ({ s, office }) => {
     const id = caseIn(s, 'triage', { title: '路灯坏了', body: '当湖街道东湖社区主干道的路灯坏了两个星期，晚上很黑，请尽快维修。' });
     const corrections = () =>
       s.db.prepare('SELECT case_id, label, suggested_label FROM classifier_corrections').all() as {
