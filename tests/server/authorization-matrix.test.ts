@@ -51,29 +51,32 @@ const caseReaders = (ok: number) =>
   only({ citizenA: ok, deputyOfCase: ok, officeOfRegion: ok, assignedUnit: ok, leader: ok, admin: ok }, 404);
 
 /**
- * An admin list's three routes, to list, add (`create`'s body) and edit (`edit`, an existing row and a body that changes
- * nothing), for one rule: `regional` lists are kept by office staff for their own region (a town's office lists them, gets
- * 403 adding in 当湖 and 404 editing there) and admins; the others by admins only.
+ * An admin list's three routes (`route` is the edit's, as `/api/admin/stations/:id`), to list, add (`create`'s body) and
+ * edit (`edit`: an existing row and a body that changes nothing), for one rule: lists kept by `region` are kept by office
+ * staff for their own region (a town's office lists them, gets 403 adding in 当湖 and 404 editing there) and admins; the
+ * others by admins only.
  */
 function adminList(
-  list: string,
-  param: string,
-  o: { regional: boolean; create: (actor: Actor) => unknown; edit: [id: string, body: unknown] },
+  keptBy: 'region' | 'admins',
+  route: string,
+  edit: [id: string, body: unknown],
+  create: (actor: Actor) => unknown,
 ): Record<string, Row> {
-  const path = `/api/admin/${list}`;
-  const [id, body] = o.edit;
+  const path = route.slice(0, route.lastIndexOf('/'));
+  const [id, body] = edit;
+  const regional = keptBy === 'region';
   return {
     [`GET ${path}`]: {
       request: () => ({ method: 'GET', path }),
-      expect: only(o.regional ? { officeOfRegion: 200, officeOtherRegion: 200, admin: 200 } : { admin: 200 }),
+      expect: only(regional ? { officeOfRegion: 200, officeOtherRegion: 200, admin: 200 } : { admin: 200 }),
     },
     [`POST ${path}`]: {
-      request: (_f, actor) => ({ method: 'POST', path, body: o.create(actor) }),
-      expect: only(o.regional ? { officeOfRegion: 201, admin: 201 } : { admin: 201 }),
+      request: (_f, actor) => ({ method: 'POST', path, body: create(actor) }),
+      expect: only(regional ? { officeOfRegion: 201, admin: 201 } : { admin: 201 }),
     },
-    [`PATCH ${path}/${param}`]: {
+    [`PATCH ${route}`]: {
       request: () => ({ method: 'PATCH', path: `${path}/${id}`, body }),
-      expect: only(o.regional ? { officeOfRegion: 200, officeOtherRegion: 404, admin: 200 } : { admin: 200 }),
+      expect: only(regional ? { officeOfRegion: 200, officeOtherRegion: 404, admin: 200 } : { admin: 200 }),
     },
   };
 }
@@ -236,40 +239,39 @@ const MATRIX: Record<string, Row> = {
     expect: only({ admin: 200 }),
   },
   // 账号管理 and 操作日志: admins only (the PATCH changes nothing: citizen B stays enabled)
-  ...adminList('users', ':id', {
-    regional: false,
-    create: (actor) => ({ role: 'leader', name: '矩阵测试', dingUserId: `matrix-${actor}`, regionId: 'pinghu' }),
-    edit: ['u-zlb-li', { disabled: false }],
-  }),
+  ...adminList('admins', '/api/admin/users/:id', ['u-zlb-li', { disabled: false }], (actor) => ({
+    role: 'leader',
+    name: '矩阵测试',
+    dingUserId: `matrix-${actor}`,
+    regionId: 'pinghu',
+  })),
   'GET /api/admin/events': { request: () => ({ method: 'GET', path: '/api/admin/events' }), expect: only({ admin: 200 }) },
   // 代表名册: office staff for their region (当湖 deputy D001) and admins
-  ...adminList('deputies', ':code', {
-    regional: true,
-    create: () => ({ name: '矩阵代表', level: 'town', regionId: 'danghu', stationId: 'st-danghu', constituency: '当湖街道矩阵选区' }),
-    edit: ['D001', { inOffice: true }],
-  }),
+  ...adminList('region', '/api/admin/deputies/:code', ['D001', { inOffice: true }], () => ({
+    name: '矩阵代表',
+    level: 'town',
+    regionId: 'danghu',
+    stationId: 'st-danghu',
+    constituency: '当湖街道矩阵选区',
+  })),
   // 承办单位与分类: the city's office and admins only (a town's office 403)
-  ...adminList('units', ':id', {
-    regional: false,
-    create: (actor) => ({ name: `矩阵单位-${actor}`, kind: 'department' }),
-    edit: ['jtj', { active: true }],
-  }),
+  ...adminList('admins', '/api/admin/units/:id', ['jtj', { active: true }], (actor) => ({ name: `矩阵单位-${actor}`, kind: 'department' })),
   'PATCH /api/admin/categories/:id': {
     request: () => ({ method: 'PATCH', path: '/api/admin/categories/transport', body: { defaultUnitId: 'jtj' } }),
     expect: only({ admin: 200 }),
   },
   // 联络站: office staff for their region (当湖's station) and admins
-  ...adminList('stations', ':id', {
-    regional: true,
-    create: (actor) => ({ name: `矩阵联络站-${actor}`, regionId: 'danghu', address: '当湖街道矩阵路1号', receptionDays: '每月1日上午' }),
-    edit: ['st-danghu', { active: true }],
-  }),
+  ...adminList('region', '/api/admin/stations/:id', ['st-danghu', { active: true }], (actor) => ({
+    name: `矩阵联络站-${actor}`,
+    regionId: 'danghu',
+    address: '当湖街道矩阵路1号',
+    receptionDays: '每月1日上午',
+  })),
   // 村（社区）: the same (当湖's 东湖社区 is danghu-01)
-  ...adminList('villages', ':id', {
-    regional: true,
-    create: (actor) => ({ name: `矩阵社区-${actor}`, townId: 'danghu' }),
-    edit: ['danghu-01', { active: true }],
-  }),
+  ...adminList('region', '/api/admin/villages/:id', ['danghu-01', { active: true }], (actor) => ({
+    name: `矩阵社区-${actor}`,
+    townId: 'danghu',
+  })),
   // 大屏凭证: those who read the cockpit issue, list and revoke wall screens' credentials of their region (an unknown one is 404)
   'GET /api/screen-credentials': {
     request: () => ({ method: 'GET', path: '/api/screen-credentials' }),
