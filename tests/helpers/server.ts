@@ -1,16 +1,26 @@
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 import axios, { AxiosError, type AxiosInstance } from 'axios';
-import { createApiClient, type ApiClient } from '@minqing/shared';
+import { createApiClient, type ApiClient, type Role } from '@minqing/shared';
 import { createApp, type AppOptions } from '../../server/src/app.js';
 import { openDatabase, type Db } from '../../server/src/db/open.js';
 import type { Deps } from '../../server/src/deps.js';
 import type { RuntimeStatus } from '../../server/src/ops/status.js';
 import { createHttpIdp } from '../../server/src/idp/client.js';
 import type { RateLimits } from '../../server/src/http/rate-limit.js';
-import { seedAccounts } from '../../server/src/seed/demo.js';
+import { seedAccounts, seedDemoCases } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { ONE_PIXEL_PNG } from './images.js';
+
+/** One demo account per role, all in scope of `caseIn`'s cases (citizen 张, deputy D001 of 当湖街道, the city's office, 住建局). */
+export const ACCOUNTS = {
+  citizen: 'zlb-zhang',
+  deputy: 'ding-d001',
+  office: 'ding-office',
+  unit: 'ding-unit-zjj',
+  leader: 'ding-leader',
+  admin: 'ding-admin',
+} as const satisfies Record<Role, string>;
 
 /** The secrets every test server signs with: tokens and upload links, and the audit chain's key. */
 export const TEST_SECRETS = {
@@ -48,6 +58,22 @@ export interface TestServer {
 }
 
 /**
+ * The HTTP identity provider client with the test credentials (the stand-in checks none of them), speaking to the
+ * stand-in provider mounted at `baseUrl`, through `doFetch` when given.
+ */
+export function testIdp(baseUrl: string, doFetch?: typeof fetch) {
+  return createHttpIdp({
+    zlbBaseUrl: `${baseUrl}/mock-idp/zlb`,
+    zlbAppId: 'test',
+    dingBaseUrl: `${baseUrl}/mock-idp/ding`,
+    dingAppKey: 'k',
+    dingAppSecret: 's',
+    dingAgentId: '1',
+    fetch: doFetch,
+  });
+}
+
+/**
  * The real app over a fresh in-memory database (or the given file), listening on a real port; the identity
  * provider client speaks HTTP to the stand-in provider mounted in the same app.
  */
@@ -68,15 +94,7 @@ export async function startTestServer(
   seedReference(db);
   seedAccounts(db, clock.now());
   let app: ReturnType<typeof createApp>['app'] | undefined;
-  const idp = createHttpIdp({
-    zlbBaseUrl: 'http://idp.test/mock-idp/zlb',
-    zlbAppId: 'test',
-    dingBaseUrl: 'http://idp.test/mock-idp/ding',
-    dingAppKey: 'k',
-    dingAppSecret: 's',
-    dingAgentId: '1',
-    fetch: ((url: string, init?: RequestInit) => app!.request(url, init)) as typeof fetch,
-  });
+  const idp = testIdp('http://idp.test', ((url: string, init?: RequestInit) => app!.request(url, init)) as typeof fetch);
   const built = createApp({
     db,
     clock,
@@ -132,6 +150,18 @@ export async function startTestServer(
         });
       }),
   };
+}
+
+/**
+ * The demo database as `npm run seed` writes it at `now`, without a server: the reference data, the demo accounts and
+ * `cases` demo cases (the demo's default without), at `file` (a path, or ':memory:').
+ */
+export function seededDatabase(file: string, now: Date, cases?: number): Db {
+  const db = openDatabase(file);
+  seedReference(db);
+  seedAccounts(db, now);
+  seedDemoCases(db, TEST_SECRETS, now, cases);
+  return db;
 }
 
 /** Awaits a call that must fail, and returns the API's status and error body. */

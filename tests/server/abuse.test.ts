@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../../server/src/http/rate-limit.js';
 import { apiError, newKey, startTestServer, validCase } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 const countCases = (s: Awaited<ReturnType<typeof startTestServer>>) =>
   (s.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
@@ -34,9 +35,7 @@ describe('abuse limits', () => {
     await s.close();
   });
 
-  it('should put security headers on every response', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
+  it('should put security headers on every response', async ({ s, citizen }) => {
     const { id } = await citizen.cases.create(validCase(), newKey());
     const bearer = { authorization: `Bearer ${citizen.token}` };
     const tag = (await fetch(`${s.baseUrl}/api/cases/${id}`, { headers: bearer })).headers.get('etag')!;
@@ -63,6 +62,5 @@ describe('abuse limits', () => {
     expect(csp).toContain("frame-ancestors 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    await s.close();
   });
 });

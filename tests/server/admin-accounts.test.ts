@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { CreateStaffUserInput } from '@minqing/shared';
-import { apiError, startTestServer, type TestServer } from '../helpers/server.js';
+import { apiError, type TestServer } from '../helpers/server.js';
+import { expectRefusals, it, type Refusal } from '../helpers/server-test.js';
 
 /** 账号管理: an admin opens, changes and stops staff accounts; every change is logged, append-only. */
 
@@ -20,9 +21,7 @@ const counts = (s: TestServer) =>
   };
 
 describe('账号管理', () => {
-  it('should let an admin open an office account that then signs in with its password, scoped to its region', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it('should let an admin open an office account that then signs in with its password, scoped to its region', async ({ s, admin }) => {
     const created = await admin.admin.createUser(officeAccount());
     expect(created).toMatchObject({
       role: 'office',
@@ -49,12 +48,12 @@ describe('账号管理', () => {
     expect(log.items[0]!.changes).toMatchObject({ role: 'office', username: 'office-xindai', password: '已设置' });
     expect(JSON.stringify(log.items[0])).not.toContain('Minqing2026');
     expect(JSON.stringify(s.db.prepare('SELECT * FROM admin_events').all())).not.toContain('Minqing2026');
-    await s.close();
   });
 
-  it('should open a deputy account bound to its deputy that signs in through the workplace app (the stand-in learns it in demo mode)', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it('should open a deputy account bound to its deputy that signs in through the workplace app (the stand-in learns it in demo mode)', async ({
+    s,
+    admin,
+  }) => {
     const deputy = await admin.admin.createUser({
       role: 'deputy',
       name: '张建国（新手机）',
@@ -65,14 +64,11 @@ describe('账号管理', () => {
     expect((await s.anonymous().mockIdp.accounts()).map((a) => a.account)).toContain('ding-d001-new');
     const me = await s.as('ding-d001-new');
     expect((await me.me()).deputyCode).toBe('D001');
-    await s.close();
   });
 
-  it('should refuse bad and conflicting input field by field and change nothing', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it('should refuse bad and conflicting input field by field and change nothing', async ({ s, admin }) => {
     const before = counts(s);
-    const cases: [Record<string, unknown>, number, string | undefined, string][] = [
+    const cases: Refusal[] = [
       [officeAccount({ password: 'short1' }), 400, 'password', '密码至少8位'],
       [officeAccount({ password: 'longenoughpassword' }), 400, 'password', '密码须同时包含字母和数字'],
       [officeAccount({ regionId: undefined }), 400, 'regionId', '请选择所属地区'],
@@ -93,19 +89,11 @@ describe('账号管理', () => {
       [{ ...officeAccount(), isAdmin: true }, 400, undefined, '不支持的字段：isAdmin'],
       [{ ...officeAccount(), name: 42 }, 400, 'name', '姓名必须是文字'],
     ];
-    for (const [body, status, field, message] of cases) {
-      const err = await apiError(admin.http.post('/api/admin/users', body));
-      expect(err, JSON.stringify(body)).toMatchObject({ status, message, ...(field ? { field } : {}) });
-      if (!field) expect(err.field).toBeUndefined();
-    }
+    await expectRefusals((body) => admin.http.post('/api/admin/users', body), cases);
     expect(counts(s)).toEqual(before);
-    await s.close();
   });
 
-  it('should stop a disabled account at once: its open session and its next sign-in are refused', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
-    const unit = await s.as('ding-unit-zjj');
+  it('should stop a disabled account at once: its open session and its next sign-in are refused', async ({ s, admin, unit }) => {
     expect((await unit.me()).role).toBe('unit');
     const changed = await admin.admin.updateUser(unit.userId, { disabled: true });
     expect(changed.disabled).toBe(true);
@@ -116,12 +104,9 @@ describe('账号管理', () => {
     expect((await (await s.as('ding-unit-zjj')).me()).role).toBe('unit');
     const log = (await admin.admin.events()).items.filter((e) => e.target === unit.userId);
     expect(log.map((e) => e.changes)).toEqual([{ disabled: false }, { disabled: true }]);
-    await s.close();
   });
 
-  it('should reset an office password, move an account to another region, and keep the role', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it('should reset an office password, move an account to another region, and keep the role', async ({ s, admin }) => {
     const office = await s.as('ding-office-danghu');
     const moved = await admin.admin.updateUser(office.userId, { regionId: 'zhongdai', password: 'NewPass2026' });
     expect(moved).toMatchObject({ regionId: 'zhongdai', role: 'office' });
@@ -134,13 +119,13 @@ describe('账号管理', () => {
     const event = (await admin.admin.events()).items[0]!;
     expect(event).toMatchObject({ action: 'user_update', target: office.userId });
     expect(event.changes).toEqual({ regionId: 'zhongdai', password: '已重置' });
-    await s.close();
   });
 
-  it('should not let an admin stop themself, nor edit a citizen beyond stopping them, and keep citizens’ phones masked', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
-    const citizen = await s.as('zlb-zhang');
+  it('should not let an admin stop themself, nor edit a citizen beyond stopping them, and keep citizens’ phones masked', async ({
+    s,
+    admin,
+    citizen,
+  }) => {
     const before = counts(s);
     expect(await apiError(admin.admin.updateUser(admin.userId, { disabled: true }))).toMatchObject({
       status: 400,
@@ -156,12 +141,9 @@ describe('账号管理', () => {
     for (const u of citizens.items) if (u.phone) expect(u.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
     await admin.admin.updateUser(citizen.userId, { disabled: true });
     expect(await apiError(citizen.me())).toMatchObject({ status: 401 });
-    await s.close();
   });
 
-  it('should list accounts by role and search with LIKE wildcards taken literally, newest first, in pages', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it('should list accounts by role and search with LIKE wildcards taken literally, newest first, in pages', async ({ s, admin }) => {
     const offices = await admin.admin.users({ role: 'office', pageSize: 100 });
     expect(offices.items.length).toBe(offices.total);
     expect(offices.items.every((u) => u.role === 'office')).toBe(true);
@@ -177,12 +159,9 @@ describe('账号管理', () => {
     expect((await admin.admin.users({ pageSize: 1, page: 2 })).items[0]!.id).toBe(a.id);
     expect(await apiError(admin.http.get('/api/admin/users?role=king'))).toMatchObject({ status: 400, field: 'role' });
     expect((await admin.admin.users({ disabled: 'true' })).total).toBe(0);
-    await s.close();
   });
 
-  it('should log changes of 系统设置 and refuse to alter or remove a logged change', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it('should log changes of 系统设置 and refuse to alter or remove a logged change', async ({ s, admin }) => {
     const limits = await admin.settings.limits();
     await admin.settings.setLimits({ ...limits, ratingWindowDays: 10 });
     await admin.settings.setReplyReview({ regionIds: ['danghu'] });
@@ -191,6 +170,5 @@ describe('账号管理', () => {
     expect(review).toMatchObject({ action: 'settings_update', target: 'replyReview', changes: { regionIds: ['danghu'] } });
     expect(() => s.db.prepare("UPDATE admin_events SET changes = '{}'").run()).toThrow(/append-only/);
     expect(() => s.db.prepare('DELETE FROM admin_events').run()).toThrow(/append-only/);
-    await s.close();
   });
 });

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { CreateDeputyInput } from '@minqing/shared';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { caseIn } from '../helpers/builders.js';
-import { apiError, newKey, startTestServer, uploadPhoto, validCase, type TestServer } from '../helpers/server.js';
+import { apiError, newKey, uploadPhoto, validCase, type TestServer } from '../helpers/server.js';
+import { expectRefusals, it, type Refusal } from '../helpers/server-test.js';
 
 /** 代表名册: the office adds deputies, corrects them and marks those who have left office; the seed keeps its hands off. */
 
@@ -23,9 +24,10 @@ const counts = (s: TestServer) =>
     .get() as { deputies: number; events: number; cases: number };
 
 describe('代表名册', () => {
-  it('should let the city office add a deputy with an assigned code who is then public, has an avatar and a QR code, and can get an account', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should let the city office add a deputy with an assigned code who is then public, has an avatar and a QR code, and can get an account', async ({
+    s,
+    office,
+  }) => {
     const created = await office.admin.createDeputy(newDeputy());
     expect(created).toMatchObject({
       code: 'D035',
@@ -57,14 +59,11 @@ describe('代表名册', () => {
     const account = await admin.admin.createUser({ role: 'deputy', name: '钱立群', dingUserId: 'ding-d035', deputyCode: 'D035' });
     expect(account).toMatchObject({ deputyCode: 'D035', deputyName: '钱立群', regionId: 'xindai' });
     expect((await (await s.as('ding-d035')).me()).deputyCode).toBe('D035');
-    await s.close();
   });
 
-  it('should refuse a used code with 409 and bad input field by field, writing nothing', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should refuse a used code with 409 and bad input field by field, writing nothing', async ({ s, office }) => {
     const before = counts(s);
-    const cases: [Record<string, unknown>, number, string | undefined, string][] = [
+    const cases: Refusal[] = [
       [newDeputy({ code: 'D001' }), 409, 'code', '该代表编号已被使用'],
       [newDeputy({ code: 'd-1' }), 400, 'code', '代表编号为3–16位大写字母或数字，以字母开头（如 D035）'],
       [newDeputy({ stationId: 'st-danghu' }), 400, 'stationId', '当湖街道人大代表联络站不属于新埭镇'],
@@ -78,29 +77,22 @@ describe('代表名册', () => {
       [newDeputy({ constituency: '选'.repeat(65) }), 400, 'constituency', '选区最多64个字'],
       [{ ...newDeputy(), level: 'village' }, 400, 'level', '请选择代表层级（省、嘉兴市、平湖市或镇人大代表）'],
     ];
-    for (const [body, status, field, message] of cases) {
-      const err = await apiError(office.http.post('/api/admin/deputies', body));
-      expect(err, JSON.stringify(body)).toMatchObject({ status, message, ...(field ? { field } : {}) });
-      if (!field) expect(err.field).toBeUndefined();
-    }
-    const patches: [Record<string, unknown>, string, string][] = [
-      [{ inOffice: 'no' }, 'inOffice', 'inOffice 必须是 true 或 false'],
-      [{ stationId: 'st-zhongdai' }, 'stationId', '钟埭街道人大代表联络站不属于当湖街道'],
-      [{ regionId: 'atlantis' }, 'regionId', '所属地区不存在'],
-      [{ bio: 'x'.repeat(501) }, 'bio', '简介最多500个字'],
-    ];
-    for (const [body, field, message] of patches) {
-      const err = await apiError(office.http.patch('/api/admin/deputies/D001', body));
-      expect(err, JSON.stringify(body)).toMatchObject({ status: 400, field, message });
-    }
+    await expectRefusals((body) => office.http.post('/api/admin/deputies', body), cases);
+    await expectRefusals(
+      (body) => office.http.patch('/api/admin/deputies/D001', body),
+      [
+        [{ inOffice: 'no' }, 400, 'inOffice', 'inOffice 必须是 true 或 false'],
+        [{ stationId: 'st-zhongdai' }, 400, 'stationId', '钟埭街道人大代表联络站不属于当湖街道'],
+        [{ regionId: 'atlantis' }, 400, 'regionId', '所属地区不存在'],
+        [{ bio: 'x'.repeat(501) }, 400, 'bio', '简介最多500个字'],
+      ],
+    );
     expect((await apiError(office.http.patch('/api/admin/deputies/D001', { code: 'D999' }))).message).toBe('不支持的字段：code');
     expect(await apiError(office.http.patch('/api/admin/deputies/NOPE', { name: '某某' }))).toMatchObject({ status: 404 });
     expect(counts(s)).toEqual(before);
-    await s.close();
   });
 
-  it("should keep a town's office to its own town and refuse deputies, units, leaders and citizens", async () => {
-    const s = await startTestServer();
+  it("should keep a town's office to its own town and refuse deputies, units, leaders and citizens", async ({ s }) => {
     const danghu = await s.as('ding-office-danghu');
     const before = counts(s);
     // D002 is of 钟埭街道: not danghu's to change, nor to see here
@@ -125,11 +117,9 @@ describe('代表名册', () => {
     );
     expect(mine).toMatchObject({ code: 'D035', regionId: 'danghu' });
     expect((await danghu.admin.deputies()).items.every((d) => d.regionId === 'danghu')).toBe(true);
-    await s.close();
   });
 
-  it('should take a deputy who left office out of lists and refuse new submissions to them, keeping their old cases', async () => {
-    const s = await startTestServer();
+  it('should take a deputy who left office out of lists and refuse new submissions to them, keeping their old cases', async ({ s }) => {
     const oldCase = caseIn(s, 'submitted');
     const office = await s.as('ding-office');
     const marked = await office.admin.updateDeputy('D001', { inOffice: false });
@@ -164,12 +154,9 @@ describe('代表名册', () => {
     // back in office: submissions open again
     await office.admin.updateDeputy('D001', { inOffice: true });
     expect((await citizen.cases.create(validCase(), newKey())).status).toBe('submitted');
-    await s.close();
   });
 
-  it("should keep the office's changes and the not-in-office flag when the reference seed runs again", async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it("should keep the office's changes and the not-in-office flag when the reference seed runs again", async ({ s, office }) => {
     await office.admin.updateDeputy('D003', { name: '曹桥新名', constituency: '曹桥街道第9选区', inOffice: false });
     await office.admin.createDeputy(newDeputy());
     const untouched = await s.anonymous().deputies.get('D004');
@@ -182,13 +169,9 @@ describe('代表名册', () => {
     expect(await anon.deputies.get('D035')).toMatchObject({ name: '钱立群', inOffice: true });
     // a seeded deputy nobody changed is still the seed's: drift is fixed
     expect((await anon.deputies.get('D004')).name).toBe(untouched.name);
-    await s.close();
   });
 
-  it('should log each change field by field in the 操作日志', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
-    const admin = await s.as('ding-admin');
+  it('should log each change field by field in the 操作日志', async ({ office, admin }) => {
     await office.admin.createDeputy(newDeputy());
     await admin.admin.updateDeputy('D035', { name: '钱立群', level: 'town', inOffice: false });
     // nothing changed: nothing logged
@@ -212,11 +195,11 @@ describe('代表名册', () => {
     ]);
     expect(Object.keys(log.items[0]!.changes)).toEqual(['level', 'inOffice']);
     expect(log.total).toBe(2);
-    await s.close();
   });
 
-  it('should have a browser ask again for a deputy’s profile and get 304 while nothing changed, then the deputy marked 不再履职 at once', async () => {
-    const s = await startTestServer();
+  it('should have a browser ask again for a deputy’s profile and get 304 while nothing changed, then the deputy marked 不再履职 at once', async ({
+    s,
+  }) => {
     const profile = () => fetch(`${s.baseUrl}/api/deputies/D001`);
     const first = await profile();
     expect(first.headers.get('cache-control')).toBe('public, no-cache');
@@ -234,11 +217,9 @@ describe('代表名册', () => {
     const list = await fetch(`${s.baseUrl}/api/deputies?regionId=danghu`);
     expect(list.headers.get('cache-control')).toBe('public, no-cache');
     expect(((await list.json()) as { items: { code: string }[] }).items.map((d) => d.code)).not.toContain('D001');
-    await s.close();
   });
 
-  it('should put an uploaded photo on a deputy’s public profile, serve only that photo, and go back to the portrait', async () => {
-    const s = await startTestServer();
+  it('should put an uploaded photo on a deputy’s public profile, serve only that photo, and go back to the portrait', async ({ s }) => {
     const office = await s.as('ding-office-danghu');
     const upload = async (as: Awaited<ReturnType<TestServer['as']>>) => ({ id: await uploadPhoto(as, 'portrait.png') });
     const photo = await upload(office);
@@ -303,6 +284,5 @@ describe('代表名册', () => {
     const reset = await office.admin.updateDeputy('D001', { photoId: null });
     expect(reset.photoUrl).toBe('/api/deputies/D001/avatar.svg');
     expect((await fetch(`${s.baseUrl}${updated.photoUrl}`)).status).toBe(404);
-    await s.close();
   });
 });

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { CreateStationInput } from '@minqing/shared';
 import { stationKey } from '../../server/src/domain/field.js';
 import { seedReference } from '../../server/src/seed/reference.js';
-import { apiError, startTestServer, type TestServer } from '../helpers/server.js';
+import { apiError, type TestServer } from '../helpers/server.js';
+import { expectRefusals, it, type Refusal } from '../helpers/server-test.js';
 
 /** 联络站: the office (its region) and admins add, correct and stop liaison stations; the seed keeps its hands off. */
 
@@ -26,9 +27,10 @@ const counts = (s: TestServer) =>
 const publicStations = async (s: TestServer) => (await s.anonymous().reference.regions()).stations;
 
 describe('联络站', () => {
-  it('should let the office add a station with an assigned or a given id, listed publicly with its reception days and usable at once', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should let the office add a station with an assigned or a given id, listed publicly with its reception days and usable at once', async ({
+    s,
+    office,
+  }) => {
     const created = await office.admin.createStation(newStation());
     expect(created).toEqual({
       id: 'st-001',
@@ -82,15 +84,15 @@ describe('联络站', () => {
     const qr = await office.http.get('/api/stations/st-001/qrcode.svg');
     expect(qr.status).toBe(200);
     expect(qr.headers['x-qr-target']).toContain('/deputy/checkin/st-001?k=');
-    await s.close();
   });
 
-  it('should refuse a used id or a name used in the region with 409 and bad input field by field, writing nothing', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it('should refuse a used id or a name used in the region with 409 and bad input field by field, writing nothing', async ({
+    s,
+    admin,
+  }) => {
     const before = counts(s);
     const idMessage = '联络站编号为2–32位小写字母、数字或 -，以字母开头（如 st-001）';
-    const cases: [Record<string, unknown>, number, string | undefined, string][] = [
+    const cases: Refusal[] = [
       [newStation({ id: 'st-danghu' }), 409, 'id', '该联络站编号已被使用'],
       [newStation({ name: '当湖街道人大代表联络站' }), 409, 'name', '本地区已有同名的联络站'],
       [newStation({ name: ' 当湖街道人大代表联络站  ' }), 409, 'name', '本地区已有同名的联络站'],
@@ -111,11 +113,7 @@ describe('联络站', () => {
       [{ ...newStation(), regionId: undefined }, 400, 'regionId', '请选择所属地区'],
       [{ ...newStation(), active: false }, 400, undefined, '不支持的字段：active'],
     ];
-    for (const [body, status, field, message] of cases) {
-      const err = await apiError(admin.http.post('/api/admin/stations', body));
-      expect(err, JSON.stringify(body)).toMatchObject({ status, message, ...(field ? { field } : {}) });
-      if (!field) expect(err.field).toBeUndefined();
-    }
+    await expectRefusals((body) => admin.http.post('/api/admin/stations', body), cases);
     const patches: [string, Record<string, unknown>, number, string | undefined, string][] = [
       ['st-danghu', { name: '当湖街道人大代表联络站' }, 200, undefined, ''],
       ['st-zhongdai', { name: '钟埭街道人大代表联络站', regionId: 'danghu' }, 409, 'regionId', ''],
@@ -149,11 +147,11 @@ describe('联络站', () => {
     });
     expect(counts(s)).toEqual(afterCreate);
     expect(afterCreate.events).toBe((before.events as number) + 1);
-    await s.close();
   });
 
-  it("should keep stations to office staff and admins, a town's office to its own town: others 403, another town's station 404", async () => {
-    const s = await startTestServer();
+  it("should keep stations to office staff and admins, a town's office to its own town: others 403, another town's station 404", async ({
+    s,
+  }) => {
     const before = counts(s);
     for (const account of ['zlb-zhang', 'ding-d001', 'ding-unit-zjj', 'ding-leader']) {
       const other = await s.as(account);
@@ -179,11 +177,11 @@ describe('联络站', () => {
       field: 'regionId',
     });
     expect(counts(s)).toEqual(before);
-    await s.close();
   });
 
-  it('should stop a station: out of the public list and the deputy form, check-in refused with nothing written, its deputies and past check-ins kept', async () => {
-    const s = await startTestServer();
+  it('should stop a station: out of the public list and the deputy form, check-in refused with nothing written, its deputies and past check-ins kept', async ({
+    s,
+  }) => {
     const office = await s.as('ding-office-danghu');
     const d001 = await s.as('ding-d001');
     const leader = await s.as('ding-leader');
@@ -269,12 +267,9 @@ describe('联络站', () => {
     await office.admin.updateStation(station.id, { active: true });
     expect((await publicStations(s)).map((x) => x.id)).toContain(station.id);
     expect((await d001.checkins.create(station.id, stationKey(SECRET, station.id))).repeated).toBe(false);
-    await s.close();
   });
 
-  it("should keep the office's stations when the reference seed runs again, and log each change in the 操作日志", async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it("should keep the office's stations when the reference seed runs again, and log each change in the 操作日志", async ({ s, admin }) => {
     const office = await s.as('ding-office-danghu');
     await office.admin.createStation(newStation());
     await admin.admin.updateStation('st-danghu', { address: '平湖市当湖街道新华路1号', receptionDays: '每月15日上午' });
@@ -321,6 +316,5 @@ describe('联络站', () => {
       },
     ]);
     expect(Object.keys(log.items[0]!.changes)).toEqual(['address', 'receptionDays']);
-    await s.close();
   });
 });

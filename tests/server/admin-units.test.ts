@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { CreateUnitInput } from '@minqing/shared';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { caseIn } from '../helpers/builders.js';
-import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+import { apiError, newKey, validCase, type TestServer } from '../helpers/server.js';
+import { expectRefusals, it, type Refusal } from '../helpers/server-test.js';
 
 /** 承办单位与分类: the city's office and admins add, rename and stop units and change a category's default unit; the seed keeps its hands off. */
 
@@ -22,9 +23,10 @@ const BUILDING = {
 };
 
 describe('承办单位与分类', () => {
-  it('should let the city office add a unit with an assigned or a given id, listed publicly and offered for assignment', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should let the city office add a unit with an assigned or a given id, listed publicly and offered for assignment', async ({
+    s,
+    office,
+  }) => {
     const created = await office.admin.createUnit(newUnit());
     expect(created).toEqual({
       id: 'u-001',
@@ -62,14 +64,11 @@ describe('承办单位与分类', () => {
     const admin = await s.as('ding-admin');
     await admin.admin.createUser({ role: 'unit', name: '执法局承办人', dingUserId: 'ding-zfj', unitId: 'u-001' });
     expect((await (await s.as('ding-zfj')).cases.list()).items.map((c) => c.id)).toEqual([id]);
-    await s.close();
   });
 
-  it('should refuse a used id or name with 409 and bad input field by field, writing nothing', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it('should refuse a used id or name with 409 and bad input field by field, writing nothing', async ({ s, admin }) => {
     const before = counts(s);
-    const cases: [Record<string, unknown>, number, string | undefined, string][] = [
+    const cases: Refusal[] = [
       [newUnit({ id: 'zjj' }), 409, 'id', '该单位编号已被使用'],
       [newUnit({ name: '市交通运输局' }), 409, 'name', '已有同名的承办单位'],
       [newUnit({ name: '  市交通运输局 ' }), 409, 'name', '已有同名的承办单位'],
@@ -85,22 +84,20 @@ describe('承办单位与分类', () => {
       [newUnit({ kind: 'town' }), 400, 'regionId', '镇街单位须选择所属镇（街道）'],
       [{ ...newUnit(), active: false }, 400, undefined, '不支持的字段：active'],
     ];
-    for (const [body, status, field, message] of cases) {
-      const err = await apiError(admin.http.post('/api/admin/units', body));
-      expect(err, JSON.stringify(body)).toMatchObject({ status, message, ...(field ? { field } : {}) });
-      if (!field) expect(err.field).toBeUndefined();
-    }
-    const patches: [string, Record<string, unknown>, number, string | undefined, string][] = [
-      ['jtj', { name: '市住房和城乡建设局' }, 409, 'name', '已有同名的承办单位'],
-      ['jtj', { active: 'no' }, 400, 'active', 'active 必须是 true 或 false'],
-      ['jtj', { kind: 'organ' }, 400, undefined, '不支持的字段：kind'],
-      ['jtj', { name: '' }, 400, 'name', '请填写单位名称'],
-      ['nope', { name: '某局' }, 404, undefined, '未找到该承办单位'],
-    ];
-    for (const [id, body, status, field, message] of patches) {
-      const err = await apiError(admin.http.patch(`/api/admin/units/${id}`, body));
-      expect(err, JSON.stringify(body)).toMatchObject({ status, message, ...(field ? { field } : {}) });
-    }
+    await expectRefusals((body) => admin.http.post('/api/admin/units', body), cases);
+    await expectRefusals(
+      (body) => admin.http.patch('/api/admin/units/jtj', body),
+      [
+        [{ name: '市住房和城乡建设局' }, 409, 'name', '已有同名的承办单位'],
+        [{ active: 'no' }, 400, 'active', 'active 必须是 true 或 false'],
+        [{ kind: 'organ' }, 400, undefined, '不支持的字段：kind'],
+        [{ name: '' }, 400, 'name', '请填写单位名称'],
+      ],
+    );
+    expect(await apiError(admin.http.patch('/api/admin/units/nope', { name: '某局' }))).toMatchObject({
+      status: 404,
+      message: '未找到该承办单位',
+    });
     expect(await apiError(admin.admin.updateCategory('construction', { defaultUnitId: 'nope' }))).toMatchObject({
       status: 400,
       field: 'defaultUnitId',
@@ -116,11 +113,9 @@ describe('承办单位与分类', () => {
     });
     expect(await apiError(admin.admin.updateCategory('nope', { defaultUnitId: 'jtj' }))).toMatchObject({ status: 404 });
     expect(counts(s)).toEqual(before);
-    await s.close();
   });
 
-  it("should keep units to the city's office and admins: a town's office, deputies, units, leaders and citizens get 403", async () => {
-    const s = await startTestServer();
+  it("should keep units to the city's office and admins: a town's office, deputies, units, leaders and citizens get 403", async ({ s }) => {
     const before = counts(s);
     for (const account of ['ding-office-danghu', 'zlb-zhang', 'ding-d001', 'ding-unit-zjj', 'ding-leader']) {
       const other = await s.as(account);
@@ -130,12 +125,12 @@ describe('承办单位与分类', () => {
       expect(await apiError(other.admin.updateCategory('construction', { defaultUnitId: 'jtj' })), account).toMatchObject({ status: 403 });
     }
     expect(counts(s)).toEqual(before);
-    await s.close();
   });
 
-  it('should stop a unit: no longer accepted or suggested for new assignments, while its own case stays visible and actionable by it', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should stop a unit: no longer accepted or suggested for new assignments, while its own case stays visible and actionable by it', async ({
+    s,
+    office,
+  }) => {
     const unit = await s.as('ding-unit-zfb');
     // a case already with 市政府办公室, and one waiting in triage
     const old = caseIn(s, 'triage');
@@ -171,14 +166,14 @@ describe('承办单位与分类', () => {
     // back in service: assignable again
     await office.admin.updateUnit('zfb', { active: true });
     expect((await office.cases.transition(waiting, { action: 'assign', unitId: 'zfb' })).unitId).toBe('zfb');
-    await s.close();
   });
 
-  it("should route a category's new cases to its new default unit, refuse a stopped default and refuse stopping a default unit", async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
-    const office = await s.as('ding-office');
-    const citizen = await s.as('zlb-zhang');
+  it("should route a category's new cases to its new default unit, refuse a stopped default and refuse stopping a default unit", async ({
+    s,
+    admin,
+    office,
+    citizen,
+  }) => {
     const first = await citizen.cases.create(validCase(BUILDING), newKey());
     expect((await office.cases.suggestions(first.id)).units[0]!.id).toBe('zjj');
 
@@ -214,13 +209,13 @@ describe('承办单位与分类', () => {
     // now 住建局 may stop, and is no longer suggested at all
     await admin.admin.updateUnit('zjj', { active: false, name: '市住房和城乡建设局（原）' });
     expect((await office.cases.suggestions(second.id)).units.map((u) => u.id)).not.toContain('zjj');
-    await s.close();
   });
 
-  it("should keep the office's units and category defaults when the reference seed runs again, and log each change in the 操作日志", async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
-    const office = await s.as('ding-office');
+  it("should keep the office's units and category defaults when the reference seed runs again, and log each change in the 操作日志", async ({
+    s,
+    admin,
+    office,
+  }) => {
     await office.admin.createUnit(newUnit());
     await office.admin.updateCategory('construction', { defaultUnitId: 'u-001' });
     await admin.admin.updateUnit('zjj', { name: '市住房和城乡建设局（原）', active: false });
@@ -263,6 +258,5 @@ describe('承办单位与分类', () => {
       },
     ]);
     expect(Object.keys(log.items[0]!.changes)).toEqual(['name', 'active']);
-    await s.close();
   });
 });

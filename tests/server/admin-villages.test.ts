@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { seedReference } from '../../server/src/seed/reference.js';
-import { apiError, startTestServer, type TestServer } from '../helpers/server.js';
+import { apiError, type TestServer } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 /** 村（社区）: the office (its towns) and admins add, rename, re-order and stop villages; the seed keeps its hands off. */
 
@@ -16,9 +17,10 @@ const offered = async (s: TestServer, townId: string) =>
   (await s.anonymous().reference.regions()).items.filter((r) => r.parentId === townId && r.kind === 'village').map((r) => r.name);
 
 describe('村（社区）', () => {
-  it('should let the office add a community that citizens can pick at once, rename and re-order it, and log each change', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should let the office add a community that citizens can pick at once, rename and re-order it, and log each change', async ({
+    s,
+    office,
+  }) => {
     const created = await office.admin.createVillage({ name: '新华社区', townId: 'danghu' });
     expect(created).toEqual({
       id: 'danghu-07',
@@ -40,11 +42,11 @@ describe('村（社区）', () => {
       { action: 'village_update', target: 'danghu-07', targetName: '新华里社区', changes: { name: '新华里社区', sort: 0 } },
       { action: 'village_create', target: 'danghu-07', changes: { id: 'danghu-07', name: '新华社区', townId: 'danghu' } },
     ]);
-    await s.close();
   });
 
-  it('should keep a town’s office to its own town, refuse a second village of the same name, and change nothing when refusing', async () => {
-    const s = await startTestServer();
+  it('should keep a town’s office to its own town, refuse a second village of the same name, and change nothing when refusing', async ({
+    s,
+  }) => {
     const zhongdai = await s.as('ding-office-zhongdai');
     expect(new Set((await zhongdai.admin.villages()).items.map((v) => v.townId))).toEqual(new Set(['zhongdai']));
     const before = counts(s);
@@ -67,12 +69,12 @@ describe('村（社区）', () => {
     expect(await apiError(zhongdai.admin.updateVillage('zhongdai-02', { name: '钟埭社区' }))).toMatchObject({ status: 409, field: 'name' });
     expect(await apiError((await s.as('ding-leader')).admin.villages())).toMatchObject({ status: 403 });
     expect(counts(s)).toEqual(before);
-    await s.close();
   });
 
-  it('should stop a village: out of the citizen’s picker and the station form, unless an open station still serves it', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should stop a village: out of the citizen’s picker and the station form, unless an open station still serves it', async ({
+    s,
+    office,
+  }) => {
     const station = await office.admin.createStation({
       name: '通界村代表联络点',
       regionId: 'danghu-06',
@@ -97,12 +99,9 @@ describe('村（社区）', () => {
 
     await office.admin.updateVillage('danghu-06', { active: true });
     expect(await offered(s, 'danghu')).toContain('通界村');
-    await s.close();
   });
 
-  it('should keep the office’s changes when the seed runs again', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should keep the office’s changes when the seed runs again', async ({ s, office }) => {
     await office.admin.updateVillage('danghu-01', { name: '东湖新社区' });
     await office.admin.updateVillage('danghu-02', { active: false });
     seedReference(s.db);
@@ -111,6 +110,5 @@ describe('村（社区）', () => {
     expect(villages.find((v) => v.id === 'danghu-01')?.name).toBe('东湖新社区');
     expect(villages.find((v) => v.id === 'danghu-02')?.active).toBe(false);
     expect(villages.find((v) => v.id === 'danghu-03')?.name).toBe('虹霓社区');
-    await s.close();
   });
 });

@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../server/src/db/open.js';
+import type { Db } from '../../server/src/db/open.js';
 import { buildDeps } from '../../server/src/deps.js';
 import { sealUnkeyedChains } from '../../server/src/domain/audit.js';
 import { transition } from '../../server/src/domain/cases.js';
 import { sessionFromRow } from '../../server/src/domain/session.js';
-import { seedAccounts, seedDemoCases, userIdFor } from '../../server/src/seed/demo.js';
-import { seedReference } from '../../server/src/seed/reference.js';
-import { newKey, startTestServer, TEST_SECRETS, validCase } from '../helpers/server.js';
+import { canonical, type ChainedEvent } from '../../server/src/repos/event-hash.js';
+import { userIdFor } from '../../server/src/seed/demo.js';
+import { newKey, seededDatabase, startTestServer, TEST_SECRETS, validCase } from '../helpers/server.js';
 
 /** `npm run audit:verify` on `file`, with the key the test server writes events with. */
 function auditVerify(file: string) {
@@ -21,36 +21,30 @@ function auditVerify(file: string) {
   });
 }
 
-type EventRow = Record<string, string | number | null> & { id: number; case_id: string; seq: number; hash: string | null };
-
 /**
  * What someone who can write the database file but has no key does after editing events: recompute every
  * event's hash (the published recipe, plain SHA-256 over the fields and the previous hash) and the case's head.
+ * The fields are laid out by the server's own `canonical`, so the forgery differs from a real chain only by the key.
  */
 function recomputeChainWithoutKey(db: Db, caseId: string) {
-  const rows = db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq').all(caseId) as EventRow[];
+  const rows = db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq').all(caseId) as (ChainedEvent & { id: number })[];
   let prev: string | null = null;
   for (const e of rows) {
-    const canonical: string = JSON.stringify([
-      e.case_id,
-      e.seq,
-      e.action,
-      e.actor_user_id,
-      e.actor_role,
-      e.actor_name,
-      e.from_status,
-      e.to_status,
-      e.note,
-      e.data,
-      e.attachments,
-      e.created_at,
-      prev,
-    ]);
-    const hash = createHash('sha256').update(canonical).digest('hex');
+    const hash: string = createHash('sha256').update(canonical(e, prev)).digest('hex');
     db.prepare('UPDATE case_events SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, e.id);
     prev = hash;
   }
   db.prepare('UPDATE cases SET last_event_hash = ? WHERE id = ?').run(prev, caseId);
+}
+
+/** When the seeded databases' demo cases were written. */
+const SEEDED_AT = new Date('2026-06-01T02:00:00Z');
+
+/** A database file `name` in a fresh temporary folder, with the reference data, the demo accounts and `cases` demo cases. */
+function seededFile(name: string, cases: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'mq-audit-'));
+  const file = join(dir, name);
+  return { dir, file, db: seededDatabase(file, SEEDED_AT, cases) };
 }
 
 describe('the audit chain', () => {
@@ -92,13 +86,7 @@ describe('the audit chain', () => {
   });
 
   it('should verify an untouched timeline and detect a changed event, a removed one and removed newest ones', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mq-audit-'));
-    const file = join(dir, 'audit.db');
-    const db = openDatabase(file);
-    const now = new Date('2026-06-01T02:00:00Z');
-    seedReference(db);
-    seedAccounts(db, now);
-    seedDemoCases(db, TEST_SECRETS, now, 40);
+    const { dir, file, db } = seededFile('audit.db', 40);
 
     const ok = auditVerify(file);
     expect(ok.stdout).toContain('全部链条完整');
@@ -139,13 +127,7 @@ describe('the audit chain', () => {
     rmSync(dir, { recursive: true });
   });
   it('should seal an old database’s unkeyed chains once, and catch an old event edited afterwards or a chain downgraded to no key', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mq-audit-'));
-    const file = join(dir, 'old.db');
-    const db = openDatabase(file);
-    const now = new Date('2026-06-01T02:00:00Z');
-    seedReference(db);
-    seedAccounts(db, now);
-    seedDemoCases(db, TEST_SECRETS, now, 12);
+    const { dir, file, db } = seededFile('old.db', 12);
     // make it what a database written before the key looks like: unkeyed SHA-256 chains, and one case from
     // before the chain (migration 2) with no hashes at all
     db.exec('DROP TRIGGER case_events_no_update; DROP TRIGGER case_events_no_delete;');
@@ -164,7 +146,7 @@ describe('the audit chain', () => {
     expect(reported().cases).toEqual(ids); // before the upgrade no unkeyed event is trusted
 
     // the server starts with the key: the intact old chains are sealed, and new events are keyed
-    const deps = buildDeps(db, { now: () => now }, TEST_SECRETS);
+    const deps = buildDeps(db, { now: () => SEEDED_AT }, TEST_SECRETS);
     expect(db.prepare('SELECT count(*) FROM audit_seals').pluck().get()).toBe(ids.length - 1);
     const office = sessionFromRow(deps.users.get(userIdFor('ding-office'))!);
     transition(deps, office, open, { action: 'note', note: '启用密钥后的第一条记录' });
@@ -181,7 +163,7 @@ describe('the audit chain', () => {
     // a restart seals nothing again, even with the seals gone
     db.exec('DROP TRIGGER audit_seals_no_delete');
     db.prepare('DELETE FROM audit_seals WHERE case_id IN (?, ?)').run(editedLater, downgraded);
-    expect(sealUnkeyedChains(db, TEST_SECRETS.audit, now)).toBeNull();
+    expect(sealUnkeyedChains(db, TEST_SECRETS.audit, SEEDED_AT)).toBeNull();
     expect(reported()).toEqual({ status: 1, cases: [brokenBefore, downgraded, editedLater].sort() });
     db.close();
     rmSync(dir, { recursive: true });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '@minqing/shared';
 import { stationKey } from '../../server/src/domain/field.js';
 import { holidayRows } from '../../server/src/seed/holidays.js';
 import { caseIn } from '../helpers/builders.js';
@@ -48,6 +49,37 @@ const cockpit = { ...only({ officeOfRegion: 200, officeOtherRegion: 200, leader:
 /** Readers of the fixture case (in scope) get `ok`, everyone else signed in 404. */
 const caseReaders = (ok: number) =>
   only({ citizenA: ok, deputyOfCase: ok, officeOfRegion: ok, assignedUnit: ok, leader: ok, admin: ok }, 404);
+
+/**
+ * An admin list's three routes (`route` is the edit's, as `/api/admin/stations/:id`), to list, add (`create`'s body) and
+ * edit (`edit`: an existing row and a body that changes nothing), for one rule: lists kept by `region` are kept by office
+ * staff for their own region (a town's office lists them, gets 403 adding in 当湖 and 404 editing there) and admins; the
+ * others by admins only.
+ */
+function adminList(
+  keptBy: 'region' | 'admins',
+  route: string,
+  edit: [id: string, body: unknown],
+  create: (actor: Actor) => unknown,
+): Record<string, Row> {
+  const path = route.slice(0, route.lastIndexOf('/'));
+  const [id, body] = edit;
+  const regional = keptBy === 'region';
+  return {
+    [`GET ${path}`]: {
+      request: () => ({ method: 'GET', path }),
+      expect: only(regional ? { officeOfRegion: 200, officeOtherRegion: 200, admin: 200 } : { admin: 200 }),
+    },
+    [`POST ${path}`]: {
+      request: (_f, actor) => ({ method: 'POST', path, body: create(actor) }),
+      expect: only(regional ? { officeOfRegion: 201, admin: 201 } : { admin: 201 }),
+    },
+    [`PATCH ${route}`]: {
+      request: () => ({ method: 'PATCH', path: `${path}/${id}`, body }),
+      expect: only(regional ? { officeOfRegion: 200, officeOtherRegion: 404, admin: 200 } : { admin: 200 }),
+    },
+  };
+}
 
 const MATRIX: Record<string, Row> = {
   'GET /api/health': { request: () => ({ method: 'GET', path: '/api/health' }), expect: 'public' },
@@ -184,19 +216,8 @@ const MATRIX: Record<string, Row> = {
     expect: only(Object.fromEntries(ALL.filter((a) => !a.startsWith('citizen')).map((a) => [a, 200]))),
   },
   'PUT /api/settings/limits': {
-    request: () => ({
-      method: 'PUT',
-      path: '/api/settings/limits',
-      body: {
-        ackWorkingDays: 1,
-        signWorkingDays: 1,
-        replyWorkingDays: { consult: 2, help: 10, suggestion: 10, complaint: 15, report: 15 },
-        maxExtensionWorkingDays: 15,
-        ratingWindowDays: 7,
-        warnAtFraction: 0.75,
-        basicallySatisfiedWeight: 1,
-      },
-    }),
+    // the limits in force: a valid body that changes nothing
+    request: () => ({ method: 'PUT', path: '/api/settings/limits', body: DEFAULT_LIMITS }),
     expect: only({ admin: 200 }),
   },
   // 答复审核: read by office, leaders and admins; changed by an admin (an empty list keeps review off for the other rows)
@@ -222,81 +243,39 @@ const MATRIX: Record<string, Row> = {
     expect: only({ admin: 200 }),
   },
   // 账号管理 and 操作日志: admins only (the PATCH changes nothing: citizen B stays enabled)
-  'GET /api/admin/users': { request: () => ({ method: 'GET', path: '/api/admin/users' }), expect: only({ admin: 200 }) },
-  'POST /api/admin/users': {
-    request: (_f, actor) => ({
-      method: 'POST',
-      path: '/api/admin/users',
-      body: { role: 'leader', name: '矩阵测试', dingUserId: `matrix-${actor}`, regionId: 'pinghu' },
-    }),
-    expect: only({ admin: 201 }),
-  },
-  'PATCH /api/admin/users/:id': {
-    request: () => ({ method: 'PATCH', path: '/api/admin/users/u-zlb-li', body: { disabled: false } }),
-    expect: only({ admin: 200 }),
-  },
+  ...adminList('admins', '/api/admin/users/:id', ['u-zlb-li', { disabled: false }], (actor) => ({
+    role: 'leader',
+    name: '矩阵测试',
+    dingUserId: `matrix-${actor}`,
+    regionId: 'pinghu',
+  })),
   'GET /api/admin/events': { request: () => ({ method: 'GET', path: '/api/admin/events' }), expect: only({ admin: 200 }) },
-  // 代表名册: office staff for their region (a town's office only its town: 当湖 deputy D001, 403 creating there from 钟埭) and admins
-  'GET /api/admin/deputies': {
-    request: () => ({ method: 'GET', path: '/api/admin/deputies' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }),
-  },
-  'POST /api/admin/deputies': {
-    request: () => ({
-      method: 'POST',
-      path: '/api/admin/deputies',
-      body: { name: '矩阵代表', level: 'town', regionId: 'danghu', stationId: 'st-danghu', constituency: '当湖街道矩阵选区' },
-    }),
-    expect: only({ officeOfRegion: 201, admin: 201 }),
-  },
-  'PATCH /api/admin/deputies/:code': {
-    request: () => ({ method: 'PATCH', path: '/api/admin/deputies/D001', body: { inOffice: true } }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
-  },
+  // 代表名册: office staff for their region (当湖 deputy D001) and admins
+  ...adminList('region', '/api/admin/deputies/:code', ['D001', { inOffice: true }], () => ({
+    name: '矩阵代表',
+    level: 'town',
+    regionId: 'danghu',
+    stationId: 'st-danghu',
+    constituency: '当湖街道矩阵选区',
+  })),
   // 承办单位与分类: the city's office and admins only (a town's office 403)
-  'GET /api/admin/units': { request: () => ({ method: 'GET', path: '/api/admin/units' }), expect: only({ admin: 200 }) },
-  'POST /api/admin/units': {
-    request: (_f, actor) => ({ method: 'POST', path: '/api/admin/units', body: { name: `矩阵单位-${actor}`, kind: 'department' } }),
-    expect: only({ admin: 201 }),
-  },
-  'PATCH /api/admin/units/:id': {
-    request: () => ({ method: 'PATCH', path: '/api/admin/units/jtj', body: { active: true } }),
-    expect: only({ admin: 200 }),
-  },
+  ...adminList('admins', '/api/admin/units/:id', ['jtj', { active: true }], (actor) => ({ name: `矩阵单位-${actor}`, kind: 'department' })),
   'PATCH /api/admin/categories/:id': {
     request: () => ({ method: 'PATCH', path: '/api/admin/categories/transport', body: { defaultUnitId: 'jtj' } }),
     expect: only({ admin: 200 }),
   },
-  // 联络站: office staff for their region (a town's office only its town: 当湖's station, 403 creating there from 钟埭, 404 editing it) and admins
-  'GET /api/admin/stations': {
-    request: () => ({ method: 'GET', path: '/api/admin/stations' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }),
-  },
-  'POST /api/admin/stations': {
-    request: (_f, actor) => ({
-      method: 'POST',
-      path: '/api/admin/stations',
-      body: { name: `矩阵联络站-${actor}`, regionId: 'danghu', address: '当湖街道矩阵路1号', receptionDays: '每月1日上午' },
-    }),
-    expect: only({ officeOfRegion: 201, admin: 201 }),
-  },
-  'PATCH /api/admin/stations/:id': {
-    request: () => ({ method: 'PATCH', path: '/api/admin/stations/st-danghu', body: { active: true } }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
-  },
-  // 村（社区）: the same (当湖's 东湖社区 is danghu-01: 403 creating there from 钟埭, 404 editing it)
-  'GET /api/admin/villages': {
-    request: () => ({ method: 'GET', path: '/api/admin/villages' }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 200, admin: 200 }),
-  },
-  'POST /api/admin/villages': {
-    request: (_f, actor) => ({ method: 'POST', path: '/api/admin/villages', body: { name: `矩阵社区-${actor}`, townId: 'danghu' } }),
-    expect: only({ officeOfRegion: 201, admin: 201 }),
-  },
-  'PATCH /api/admin/villages/:id': {
-    request: () => ({ method: 'PATCH', path: '/api/admin/villages/danghu-01', body: { active: true } }),
-    expect: only({ officeOfRegion: 200, officeOtherRegion: 404, admin: 200 }),
-  },
+  // 联络站: office staff for their region (当湖's station) and admins
+  ...adminList('region', '/api/admin/stations/:id', ['st-danghu', { active: true }], (actor) => ({
+    name: `矩阵联络站-${actor}`,
+    regionId: 'danghu',
+    address: '当湖街道矩阵路1号',
+    receptionDays: '每月1日上午',
+  })),
+  // 村（社区）: the same (当湖's 东湖社区 is danghu-01)
+  ...adminList('region', '/api/admin/villages/:id', ['danghu-01', { active: true }], (actor) => ({
+    name: `矩阵社区-${actor}`,
+    townId: 'danghu',
+  })),
   // 大屏凭证: those who read the cockpit issue, list and revoke wall screens' credentials of their region (an unknown one is 404)
   'GET /api/screen-credentials': {
     request: () => ({ method: 'GET', path: '/api/screen-credentials' }),

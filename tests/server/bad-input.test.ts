@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -137,18 +138,13 @@ describe('uploads', () => {
 });
 
 describe('text that hides or pollutes', () => {
-  it('should remove zero-width and right-to-left override characters and keep the rest as sent', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
+  it('should remove zero-width and right-to-left override characters and keep the rest as sent', async ({ citizen }) => {
     const body = '我的电话是\u202E4321\u202C，门口\u200B路灯坏了<script>alert(1)</script>';
     const c = await citizen.cases.create(validCase({ body }), newKey());
     expect(c.body).toBe('我的电话是4321，门口路灯坏了<script>alert(1)</script>');
-    await s.close();
   });
 
-  it('should ignore prototype-pollution keys', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
+  it('should ignore prototype-pollution keys', async ({ citizen }) => {
     const raw = `{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},${JSON.stringify(validCase()).slice(1)}`;
     const res = await citizen.http.post('/api/cases', raw, {
       headers: { 'content-type': 'application/json', 'Idempotency-Key': newKey() },
@@ -156,12 +152,9 @@ describe('text that hides or pollutes', () => {
     expect(res.status).toBe(201);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(res.data)).not.toContain('polluted');
-    await s.close();
   });
 
-  it('should refuse an image that claims absurd dimensions', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
+  it('should refuse an image that claims absurd dimensions', async ({ citizen }) => {
     const png = Buffer.from(PNG_1x1);
     png.writeUInt32BE(100_000, 16);
     png.writeUInt32BE(100_000, 20);
@@ -170,14 +163,11 @@ describe('text that hides or pollutes', () => {
     const res = await citizen.http.post('/api/uploads', form, { validateStatus: () => true });
     expect(res.status).toBe(400);
     expect(res.data.error.field).toBe('file');
-    await s.close();
   });
 });
 
 describe('locations', () => {
-  it('should accept a typed address without coordinates, and refuse half a coordinate or an empty location', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
+  it('should accept a typed address without coordinates, and refuse half a coordinate or an empty location', async ({ citizen }) => {
     const c = await citizen.cases.create(validCase({ location: { address: '东湖社区胜利路12号' } }), newKey());
     expect(c.location).toEqual({ address: '东湖社区胜利路12号' });
     expect(await apiError(citizen.cases.create(validCase({ location: { lat: 30.7 } }), newKey()))).toMatchObject({
@@ -188,6 +178,5 @@ describe('locations', () => {
       status: 400,
       field: 'location.address',
     });
-    await s.close();
   });
 });

@@ -10,7 +10,7 @@ import { MIGRATIONS } from '../../server/src/db/migrations/index.js';
 import { seedAccounts, seedDemoCases } from '../../server/src/seed/demo.js';
 import { seedReference } from '../../server/src/seed/reference.js';
 import { casesRepo } from '../../server/src/repos/cases.js';
-import { TEST_SECRETS } from '../helpers/server.js';
+import { seededDatabase, TEST_SECRETS } from '../helpers/server.js';
 
 const MIGRATIONS_DIR = new URL('../../server/src/db/migrations/', import.meta.url);
 
@@ -211,21 +211,15 @@ describe('the database', () => {
   });
 
   it('should keep case events append-only', () => {
-    const db = openDatabase(':memory:');
-    seedReference(db);
-    seedAccounts(db, new Date('2026-03-02T02:00:00Z'));
-    seedDemoCases(db, TEST_SECRETS, new Date('2026-03-02T02:00:00Z'), 5);
+    const db = seededDatabase(':memory:', new Date('2026-03-02T02:00:00Z'), 5);
     expect(() => db.prepare("UPDATE case_events SET note = 'changed'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM case_events').run()).toThrow(/append-only/);
     db.close();
   });
 
   it('should seed idempotently', () => {
-    const db = openDatabase(':memory:');
     const now = new Date('2026-11-28T02:00:00Z');
-    seedReference(db);
-    seedAccounts(db, now);
-    seedDemoCases(db, TEST_SECRETS, now, 60);
+    const db = seededDatabase(':memory:', now, 60);
     const first = counts(db);
     seedReference(db);
     seedAccounts(db, now);
@@ -236,11 +230,8 @@ describe('the database', () => {
   });
 
   it('should seed a year of demo cases in every status with timelines that follow the lifecycle', () => {
-    const db = openDatabase(':memory:');
     const now = new Date('2026-11-28T02:00:00Z');
-    seedReference(db);
-    seedAccounts(db, now);
-    seedDemoCases(db, TEST_SECRETS, now);
+    const db = seededDatabase(':memory:', now);
     const statuses = db
       .prepare('SELECT DISTINCT status FROM cases')
       .all()

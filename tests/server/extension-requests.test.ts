@@ -1,11 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { caseIn } from '../helpers/builders.js';
-import { startTestServer } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 describe('延期申请待审批', () => {
-  it('should list the extension requests waiting for the office, and tell citizens nothing of them', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should list the extension requests waiting for the office, and tell citizens nothing of them', async ({ s, office }) => {
     const otherTown = await s.as('ding-office-zhongdai');
     const unit = await s.as('ding-unit-zjj');
     const citizen = await s.as('zlb-zhang');
@@ -25,6 +23,5 @@ describe('延期申请待审批', () => {
 
     await office.cases.transition(waiting, { action: 'approve_extension' });
     expect((await office.cases.list({ extensionPending: 'true' })).total).toBe(0);
-    await s.close();
   });
 });

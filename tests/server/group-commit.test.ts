@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { groupCommitter } from '../../server/src/db/group-commit.js';
 import { openDatabase } from '../../server/src/db/open.js';
-import { apiError, newKey, startTestServer, validCase } from '../helpers/server.js';
+import { apiError, newKey, validCase } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 describe('group commit', () => {
   it('should commit concurrent writes together and roll back only the one that failed', async () => {
@@ -15,9 +16,10 @@ describe('group commit', () => {
     db.close();
   });
 
-  it('should accept 60 simultaneous submissions as 60 cases with 60 tracking numbers, and refuse a bad one among them', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
+  it('should accept 60 simultaneous submissions as 60 cases with 60 tracking numbers, and refuse a bad one among them', async ({
+    s,
+    citizen,
+  }) => {
     const good = Array.from({ length: 60 }, () => citizen.cases.create(validCase(), newKey()));
     const bad = apiError(citizen.cases.create(validCase({ deputyCode: 'D999' }), newKey()));
     const created = await Promise.all(good);
@@ -25,6 +27,5 @@ describe('group commit', () => {
     expect(new Set(created.map((c) => c.trackingNo)).size).toBe(60);
     const n = (s.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
     expect(n).toBe(60);
-    await s.close();
   });
 });

@@ -1,25 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { deliverOutbox } from '../../server/src/domain/outbox.js';
-import { createHttpIdp } from '../../server/src/idp/client.js';
-import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+import { apiError, newKey, testIdp, validCase, type TestServer } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 /** The outbox delivered over real HTTP to the stand-in provider mounted in the test server. */
 function deliverTo(s: TestServer) {
-  const idp = createHttpIdp({
-    zlbBaseUrl: `${s.baseUrl}/mock-idp/zlb`,
-    zlbAppId: 't',
-    dingBaseUrl: `${s.baseUrl}/mock-idp/ding`,
-    dingAppKey: 'k',
-    dingAppSecret: 's',
-    dingAgentId: '1',
-  });
-  return deliverOutbox(s.deps, idp);
+  return deliverOutbox(s.deps, testIdp(s.baseUrl));
 }
 
 describe('the stand-in provider’s delivered messages', () => {
-  it('should answer 401 to /mock-idp/messages without a session of the stand-in, whatever else is sent', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
+  it('should answer 401 to /mock-idp/messages without a session of the stand-in, whatever else is sent', async ({ s, citizen }) => {
     await citizen.cases.create(validCase({ body: '当湖街道东湖社区12号楼下水道堵了，污水漫到路面，气味很大。' }), newKey());
     expect((await deliverTo(s)).sent).toBeGreaterThan(0);
 
@@ -30,13 +20,9 @@ describe('the stand-in provider’s delivered messages', () => {
       expect(res.data.error.code).toBe('unauthorized');
       expect(JSON.stringify(res.data)).not.toContain('下水道');
     }
-    await s.close();
   });
 
-  it('should list only the messages of the demo account whose stand-in session is presented', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
-    const deputy = await s.as('ding-d001');
+  it('should list only the messages of the demo account whose stand-in session is presented', async ({ s, citizen, deputy }) => {
     const { id, trackingNo } = await citizen.cases.create(validCase(), newKey());
     await deputy.cases.transition(id, { action: 'acknowledge' });
     await deliverTo(s);
@@ -60,6 +46,5 @@ describe('the stand-in provider’s delivered messages', () => {
     const late = await anon.mockIdp.session('ding-d001');
     s.clock.advanceHours(1.01);
     expect((await apiError(anon.mockIdp.messages(late.session))).status).toBe(401);
-    await s.close();
   });
 });

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { deliverOutbox } from '../../server/src/domain/outbox.js';
-import { createHttpIdp } from '../../server/src/idp/client.js';
-import { apiError, newKey, startTestServer, validCase, type TestServer } from '../helpers/server.js';
+import { apiError, newKey, testIdp, validCase, type TestServer } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 /**
  * A citizen who gives no title and writes their name, a mobile number and an ID-card number
@@ -48,8 +48,9 @@ async function scenario(s: TestServer) {
 }
 
 describe('personal information in titles and texts (issue 13, finding 2)', () => {
-  it('should store a derived title cut at a clause with the name and the numbers masked, and keep the body whole for those allowed', async () => {
-    const s = await startTestServer();
+  it('should store a derived title cut at a clause with the name and the numbers masked, and keep the body whole for those allowed', async ({
+    s,
+  }) => {
     const { chen, deputy, office, main, titled } = await scenario(s);
     expect(main.title).toBe(MASKED_TITLE);
     expect((s.db.prepare('SELECT title FROM cases WHERE id = ?').get(main.id) as { title: string }).title).toBe(MASKED_TITLE);
@@ -61,11 +62,9 @@ describe('personal information in titles and texts (issue 13, finding 2)', () =>
     }
     expect((await deputy.cases.get(titled.id)).title).toBe('请回电13857319999');
     expect((await office.cases.list()).items.find((c) => c.id === titled.id)!.title).toBe('请回电13857319999');
-    await s.close();
   });
 
-  it('should mask the texts of a case in the lists and details of leaders and units', async () => {
-    const s = await startTestServer();
+  it('should mask the texts of a case in the lists and details of leaders and units', async ({ s }) => {
     const { office, leader, unit, deputy, main, titled, anonymous } = await scenario(s);
     await deputy.cases.transition(main.id, { action: 'forward' });
     await office.cases.transition(main.id, { action: 'assign', unitId: 'zjj', categoryId: 'construction' });
@@ -86,11 +85,9 @@ describe('personal information in titles and texts (issue 13, finding 2)', () =>
     const anon = await office.cases.get(anonymous.id);
     expectMasked(anon);
     expect(anon.body).toContain('我叫陈**138****9999');
-    await s.close();
   });
 
-  it("should not let those who read a case masked find it by its citizen's name, phone or ID-card number", async () => {
-    const s = await startTestServer();
+  it("should not let those who read a case masked find it by its citizen's name, phone or ID-card number", async ({ s }) => {
     const { chen, office, leader, unit, deputy, main, titled, anonymous } = await scenario(s);
     await deputy.cases.transition(main.id, { action: 'forward' });
     await office.cases.transition(main.id, { action: 'assign', unitId: 'zjj', categoryId: 'construction' });
@@ -119,11 +116,9 @@ describe('personal information in titles and texts (issue 13, finding 2)', () =>
     // an anonymous case: office staff read it masked, so its numbers find nothing for them either
     expect(await found(office, '13857319999')).not.toContain(anonymous.id);
     expect(await found(office, '家暴')).toContain(anonymous.id);
-    await s.close();
   });
 
-  it('should mask titles in the cockpit, the big screen and the ledger', async () => {
-    const s = await startTestServer();
+  it('should mask titles in the cockpit, the big screen and the ledger', async ({ s }) => {
     const { leader, office, main } = await scenario(s);
     for (const who of [leader, office]) {
       const latest = await who.stats.latest({ limit: 50 });
@@ -142,11 +137,9 @@ describe('personal information in titles and texts (issue 13, finding 2)', () =>
     expect(JSON.stringify(cells)).toContain(MASKED_TITLE);
     expect(JSON.stringify(cells)).toContain('请回电138****9999');
     expectMasked(cells);
-    await s.close();
   });
 
-  it('should mask the texts of notifications and work notices', async () => {
-    const s = await startTestServer();
+  it('should mask the texts of notifications and work notices', async ({ s }) => {
     const { deputy } = await scenario(s);
     const inbox = await deputy.notifications.list();
     expect(inbox.items.map((n) => n.body)).toEqual(
@@ -154,23 +147,15 @@ describe('personal information in titles and texts (issue 13, finding 2)', () =>
     );
     expectMasked(s.db.prepare('SELECT title, body FROM notifications').all());
     // as the workplace app and the super-app receive them (the stand-in provider keeps what it was sent)
-    const idp = createHttpIdp({
-      zlbBaseUrl: `${s.baseUrl}/mock-idp/zlb`,
-      zlbAppId: 'test',
-      dingBaseUrl: `${s.baseUrl}/mock-idp/ding`,
-      dingAppKey: 'k',
-      dingAppSecret: 's',
-      dingAgentId: '1',
-    });
-    expect((await deliverOutbox(s.deps, idp)).sent).toBeGreaterThan(0);
+    expect((await deliverOutbox(s.deps, testIdp(s.baseUrl))).sent).toBeGreaterThan(0);
     const sent = s.db.prepare('SELECT title, body FROM mock_idp_messages').all() as { title: string; body: string }[];
     expect(sent.some((m) => m.body.includes(MASKED_TITLE))).toBe(true);
     expectMasked(sent);
-    await s.close();
   });
 
-  it('should show the similar-cases hint only to a signed-in citizen, with open, named cases of the same town and masked titles only', async () => {
-    const s = await startTestServer();
+  it('should show the similar-cases hint only to a signed-in citizen, with open, named cases of the same town and masked titles only', async ({
+    s,
+  }) => {
     const { deputy, office } = await scenario(s);
     const li = await s.as('zlb-li');
     const text = '丈夫长期对我实施家暴，请代表帮帮我，我住东湖社区';
@@ -189,11 +174,9 @@ describe('personal information in titles and texts (issue 13, finding 2)', () =>
     expect((await li.cases.similar('D002', text)).items.map((i) => i.title)).toContain('钟埭家暴求助');
     // the numbers are not a key to find a case by: asked by the phone number, nothing comes back
     expect((await li.cases.similar('D001', '请问13857319999这个号码的事情怎么样了')).items).toEqual([]);
-    await s.close();
   });
 
-  it('should limit the similar-cases hint to 30 asks a minute per citizen', async () => {
-    const s = await startTestServer();
+  it('should limit the similar-cases hint to 30 asks a minute per citizen', async ({ s }) => {
     const li = await s.as('zlb-li');
     const zhou = await s.as('zlb-zhou');
     for (let i = 0; i < 30; i++) await li.cases.similar('D001', `东湖社区路灯坏了第${i}次`);
@@ -204,6 +187,5 @@ describe('personal information in titles and texts (issue 13, finding 2)', () =>
     await zhou.cases.similar('D001', '东湖社区路灯坏了');
     s.clock.advanceHours(1 / 60);
     await li.cases.similar('D001', '东湖社区路灯坏了');
-    await s.close();
   });
 });

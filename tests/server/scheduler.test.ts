@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { createHttpIdp } from '../../server/src/idp/client.js';
+import { describe, expect } from 'vitest';
 import { deliverOutbox } from '../../server/src/domain/outbox.js';
 import { schedulerTick, UNUSED_UPLOAD_DAYS } from '../../server/src/domain/scheduler.js';
-import { newKey, startTestServer, uploadPhoto, validCase } from '../helpers/server.js';
+import { newKey, startTestServer, testIdp, uploadPhoto, validCase } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 const kinds = (s: Awaited<ReturnType<typeof startTestServer>>, caseId: string) =>
   (s.db.prepare('SELECT kind FROM notifications WHERE case_id = ? ORDER BY id').all(caseId) as { kind: string }[]).map((r) => r.kind);
@@ -31,22 +31,11 @@ describe('the scheduler and the outbox', () => {
     await s.close();
   });
 
-  it('should deliver each notification to the stand-in provider exactly once, retrying after a failure', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
-    const deputy = await s.as('ding-d001');
+  it('should deliver each notification to the stand-in provider exactly once, retrying after a failure', async ({ s, citizen, deputy }) => {
     const { id } = await citizen.cases.create(validCase(), newKey());
     await deputy.cases.transition(id, { action: 'acknowledge' });
 
-    const failing = createHttpIdp({
-      zlbBaseUrl: 'http://idp.test/mock-idp/zlb',
-      zlbAppId: 't',
-      dingBaseUrl: 'http://idp.test/mock-idp/ding',
-      dingAppKey: 'k',
-      dingAppSecret: 's',
-      dingAgentId: '1',
-      fetch: (async () => new Response('down', { status: 503 })) as typeof fetch,
-    });
+    const failing = testIdp(s.baseUrl, (async () => new Response('down', { status: 503 })) as typeof fetch);
     const first = await deliverOutbox(s.deps, failing);
     expect(first.sent).toBe(0);
     expect(first.failed).toBeGreaterThan(0);
@@ -54,16 +43,7 @@ describe('the scheduler and the outbox', () => {
     expect((await deliverOutbox(s.deps, failing)).failed).toBe(0);
 
     s.clock.advanceHours(1);
-    const working = createHttpIdp({
-      zlbBaseUrl: 'http://idp.test/mock-idp/zlb',
-      zlbAppId: 't',
-      dingBaseUrl: 'http://idp.test/mock-idp/ding',
-      dingAppKey: 'k',
-      dingAppSecret: 's',
-      dingAgentId: '1',
-      fetch: ((url: string, init?: RequestInit) =>
-        fetch(new URL(new URL(url).pathname + new URL(url).search, s.baseUrl), init)) as typeof fetch,
-    });
+    const working = testIdp(s.baseUrl);
     const second = await deliverOutbox(s.deps, working);
     expect(second.sent).toBe(first.failed);
     expect((await deliverOutbox(s.deps, working)).sent).toBe(0);
@@ -77,12 +57,12 @@ describe('the scheduler and the outbox', () => {
     // the deputy's in-app inbox shows the new case
     const inApp = await deputy.notifications.list();
     expect(inApp.items.some((n) => n.caseId === id && n.kind === 'new_case')).toBe(true);
-    await s.close();
   });
-  it('should delete photos nobody used after a week, and keep those on a case, in a visit record or on a deputy’s profile', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
-    const deputy = await s.as('ding-d001');
+  it('should delete photos nobody used after a week, and keep those on a case, in a visit record or on a deputy’s profile', async ({
+    s,
+    citizen,
+    deputy,
+  }) => {
     const office = await s.as('ding-office-danghu');
     const abandoned = await uploadPhoto(citizen); // a submission given up
     const onCase = await uploadPhoto(citizen);
@@ -106,6 +86,5 @@ describe('the scheduler and the outbox', () => {
     expect((await fetch(`${s.baseUrl}/api/deputies/D001/photo/${current}`)).status).toBe(200);
     expect(await citizen.http.get(`/api/uploads/${abandoned}`, { validateStatus: () => true })).toMatchObject({ status: 404 });
     expect(schedulerTick(s.deps).uploadsDeleted).toBe(0);
-    await s.close();
   });
 });

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { caseIn } from '../helpers/builders.js';
 import { apiError, newKey, startTestServer, validCase } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 describe('time limits are configurable per type', () => {
   it('should let an admin change a limit, apply it to new deadlines, and refuse others and bad values', async () => {
@@ -33,10 +34,7 @@ describe('time limits are configurable per type', () => {
     await s.close();
   });
 
-  it('should hold an extension request to the maximum the admin set, and change nothing when it is over', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
-    const unit = await s.as('ding-unit-zjj');
+  it('should hold an extension request to the maximum the admin set, and change nothing when it is over', async ({ s, admin, unit }) => {
     const id = caseIn(s, 'handling');
     const events = () => (s.db.prepare('SELECT count(*) AS n FROM case_events WHERE case_id = ?').get(id) as { n: number }).n;
     const before = events();
@@ -55,6 +53,5 @@ describe('time limits are configurable per type', () => {
     const asked = await unit.cases.transition(id, { action: 'request_extension', days: 18, note: '需要协调多个部门' });
     expect(asked.events.at(-1)).toMatchObject({ action: 'request_extension' });
     expect(events()).toBe(before + 1);
-    await s.close();
   });
 });

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { describe, expect } from 'vitest';
+import { type TestServer } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 async function wrongPassword(s: TestServer, username: string): Promise<number> {
   const t0 = performance.now();
@@ -12,9 +13,7 @@ async function wrongPassword(s: TestServer, username: string): Promise<number> {
 describe('password sign-in timing', () => {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-  it('should take as long for an unknown or a disabled account as for a real one with a wrong password', async () => {
-    const s = await startTestServer();
-    const admin = await s.as('ding-admin');
+  it('should take as long for an unknown or a disabled account as for a real one with a wrong password', async ({ s, admin }) => {
     const danghu = await s.as('ding-office-danghu');
     await admin.admin.updateUser(danghu.userId, { disabled: true });
     const timed = (username: string) => wrongPassword(s, username);
@@ -29,6 +28,5 @@ describe('password sign-in timing', () => {
     const real = median(times.real);
     expect(median(times.unknown), JSON.stringify(times)).toBeGreaterThan(0.5 * real);
     expect(median(times.disabled), JSON.stringify(times)).toBeGreaterThan(0.5 * real);
-    await s.close();
   });
 });

@@ -1,12 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { caseIn } from '../helpers/builders.js';
 import { newKey, startTestServer, validCase } from '../helpers/server.js';
+import { it } from '../helpers/server-test.js';
 
 describe('马上分: suggestions for office staff', () => {
-  it('should suggest the category and unit of a clear message, with the words behind it', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
-    const office = await s.as('ding-office');
+  it('should suggest the category and unit of a clear message, with the words behind it', async ({ citizen, office }) => {
     const { id } = await citizen.cases.create(
       validCase({
         title: '有人违章搭建',
@@ -21,22 +19,18 @@ describe('马上分: suggestions for office staff', () => {
     expect(sug.units[0]!.id).toBe('zjj');
     expect(sug.needsReview).toBe(false);
     expect(sug.topTerms!.length).toBeGreaterThan(0);
-    await s.close();
   });
 
-  it('should ask for a person (待人工判断) instead of guessing on a message with nothing to act on', async () => {
-    const s = await startTestServer();
-    const citizen = await s.as('zlb-zhang');
-    const office = await s.as('ding-office');
+  it('should ask for a person (待人工判断) instead of guessing on a message with nothing to act on', async ({ citizen, office }) => {
     const { id } = await citizen.cases.create(validCase({ title: '谢谢', body: '谢谢代表！你们辛苦了，祝工作顺利，身体健康！' }), newKey());
     const sug = await office.cases.suggestions(id);
     expect(sug.needsReview).toBe(true);
     expect(sug.categories.length).toBe(7); // the scores are still listed
-    await s.close();
   });
 
-  it('should list an open case of the same town saying the same thing in other words, and show it to the citizen before submitting', async () => {
-    const s = await startTestServer();
+  it('should list an open case of the same town saying the same thing in other words, and show it to the citizen before submitting', async ({
+    s,
+  }) => {
     const a = await s.as('zlb-zhang');
     const b = await s.as('zlb-li');
     const office = await s.as('ding-office');
@@ -59,12 +53,9 @@ describe('马上分: suggestions for office staff', () => {
     const shown = await (await s.as('zlb-wang')).cases.similar('D001', '东湖社区主路的路灯坏了，晚上很黑，请修理');
     expect(shown.items.map((i) => i.title)).toContain('东湖社区路灯不亮');
     expect(JSON.stringify(shown)).not.toMatch(/1385731|张建华|李秀英/);
-    await s.close();
   });
 
-  it('should store a correction when office staff assign another category than the suggestion', async () => {
-    const s = await startTestServer();
-    const office = await s.as('ding-office');
+  it('should store a correction when office staff assign another category than the suggestion', async ({ s, office }) => {
     const id = caseIn(s, 'triage', { title: '路灯坏了', body: '当湖街道东湖社区主干道的路灯坏了两个星期，晚上很黑，请尽快维修。' });
     const corrections = () =>
       s.db.prepare('SELECT case_id, label, suggested_label FROM classifier_corrections').all() as {
@@ -78,7 +69,6 @@ describe('马上分: suggestions for office staff', () => {
     const agreed = caseIn(s, 'triage');
     await office.cases.transition(agreed, { action: 'assign', unitId: 'zjj', categoryId: 'construction' });
     expect(corrections()).toHaveLength(1);
-    await s.close();
   });
 
   it('should show a planted surge among the rising terms for leaders', async () => {

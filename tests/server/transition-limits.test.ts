@@ -22,6 +22,15 @@ function workplaceApp() {
 const events = (s: TestServer, caseId: string, action: string) =>
   (s.db.prepare('SELECT count(*) AS n FROM case_events WHERE case_id = ? AND action = ?').get(caseId, action) as { n: number }).n;
 
+/** A server with the limits under test, and a case of citizen `account` that they have supplemented once. */
+async function caseSupplementedOnce(account: string) {
+  const s = await startTestServer({ rateLimits: LIMITS });
+  const citizen = await s.as(account);
+  const { id } = await citizen.cases.create(validCase(), newKey());
+  await citizen.cases.transition(id, { action: 'supplement', note: '第一次补充' });
+  return { s, citizen, id };
+}
+
 describe('transition limits and coalesced notices', () => {
   it('should let at most 10 of 60 parallel supplements on one case through, answer the rest 429 with Retry-After, and tell the deputy once', async () => {
     const s = await startTestServer({ rateLimits: LIMITS });
@@ -84,10 +93,7 @@ describe('transition limits and coalesced notices', () => {
   });
 
   it('should hold a repeat of a notice already delivered until its 10 minutes are over, then send the repeats as one', async () => {
-    const s = await startTestServer({ rateLimits: LIMITS });
-    const citizen = await s.as('zlb-li');
-    const { id } = await citizen.cases.create(validCase(), newKey());
-    await citizen.cases.transition(id, { action: 'supplement', note: '第一次补充' });
+    const { s, citizen, id } = await caseSupplementedOnce('zlb-li');
     const ding = workplaceApp();
     await deliverOutbox(s.deps, ding.idp);
     const delivered = ding.to('ding-d001').length; // the new case and the first supplement
@@ -114,10 +120,7 @@ describe('transition limits and coalesced notices', () => {
   });
 
   it('should not lose what is folded into a notice while it is being delivered', async () => {
-    const s = await startTestServer({ rateLimits: LIMITS });
-    const citizen = await s.as('zlb-chen');
-    const { id } = await citizen.cases.create(validCase(), newKey());
-    await citizen.cases.transition(id, { action: 'supplement', note: '第一次补充' });
+    const { s, citizen, id } = await caseSupplementedOnce('zlb-chen');
     const sent: { body: string; key: string }[] = [];
     let once = true;
     const idp: IdentityProvider = {

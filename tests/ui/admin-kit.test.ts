@@ -15,12 +15,12 @@ import {
   createVillageSchema,
   type AdminStation,
   type AdminUser,
-  type AdminVillage,
   type Deputy,
 } from '@minqing/shared';
 import type { FieldRule } from 'vant';
 import { ref } from 'vue';
 import { ApiFailure } from '../../h5-common/src/api/errors';
+import { station, village } from './admin-rows';
 
 const admin = {
   createStation: vi.fn(),
@@ -80,18 +80,7 @@ const server = (
 const keys = (f: Form) => f.fields.value.map((s) => s.key);
 const INVISIBLE = 'a\u200Bb';
 
-const station = (over: Partial<AdminStation> = {}) =>
-  ({
-    id: 'st-001',
-    name: '东湖社区代表之家',
-    regionId: 'danghu',
-    regionName: '当湖街道',
-    address: '平湖市当湖街道东湖路8号',
-    receptionDays: '每月15日上午',
-    active: true,
-    deputies: 0,
-    ...over,
-  }) as AdminStation;
+const newStation = (over: Partial<AdminStation> = {}) => station('st-001', '东湖社区代表之家', over);
 const staff = (over: Partial<AdminUser> = {}) =>
   ({
     id: 'u-1',
@@ -149,7 +138,7 @@ describe('admin kit: descriptors → rules', () => {
     const v = useVillageForm();
     v.open(null);
     expect(say(v, 'townId', '')).toBe('请选择所属镇街');
-    v.open({ id: 'donghu', name: '东湖社区', townId: 'danghu', townName: '当湖街道', sort: 3, active: true, stations: 0 } as AdminVillage);
+    v.open(village('donghu', '东湖社区', { sort: 3 }));
     expect(keys(v)).toEqual(['name', 'townId', 'id', 'sort', 'active']);
     expect(v.rules.value.townId).toEqual([]);
     v.form.sort = 1.5;
@@ -164,8 +153,8 @@ describe('admin kit: payloads', () => {
     const f = useStationForm();
     f.open(null, { regionId: 'danghu' });
     Object.assign(f.form, { name: ' 东湖社区代表之家 ', address: '平湖市当湖街道东湖路8号 ', receptionDays: '每月15日上午' });
-    admin.createStation.mockResolvedValue(station());
-    expect(await f.save()).toEqual({ saved: station(), created: true });
+    admin.createStation.mockResolvedValue(newStation());
+    expect(await f.save()).toEqual({ saved: newStation(), created: true });
     expect(admin.createStation).toHaveBeenCalledWith({
       name: '东湖社区代表之家',
       regionId: 'danghu',
@@ -173,11 +162,11 @@ describe('admin kit: payloads', () => {
       receptionDays: '每月15日上午',
     });
 
-    f.open(station());
+    f.open(newStation());
     expect(await f.save()).toBe('unchanged');
     f.form.address = '平湖市当湖街道东湖路18号';
     f.form.active = false;
-    admin.updateStation.mockResolvedValue(station({ active: false }));
+    admin.updateStation.mockResolvedValue(newStation({ active: false }));
     await f.save();
     expect(admin.updateStation).toHaveBeenCalledWith('st-001', { address: '平湖市当湖街道东湖路18号', active: false });
   });
@@ -197,23 +186,15 @@ describe('admin kit: payloads', () => {
 
   it('should send a village’s 排序 as a number and 停用 with the edits made just before', async () => {
     const v = useVillageForm();
-    const village = {
-      id: 'donghu',
-      name: '东湖社区',
-      townId: 'danghu',
-      townName: '当湖街道',
-      sort: 3,
-      active: true,
-      stations: 0,
-    } as AdminVillage;
-    v.open(village);
+    const donghu = village('donghu', '东湖社区', { sort: 3 });
+    v.open(donghu);
     v.form.sort = '5';
-    admin.updateVillage.mockResolvedValue(village);
+    admin.updateVillage.mockResolvedValue(donghu);
     await v.save({ active: false });
     expect(admin.updateVillage).toHaveBeenCalledWith('donghu', { sort: 5, active: false });
     v.open(null, { townId: 'xindai' });
     v.form.name = ' 通界村 ';
-    admin.createVillage.mockResolvedValue(village);
+    admin.createVillage.mockResolvedValue(donghu);
     await v.save();
     expect(admin.createVillage).toHaveBeenCalledWith({ name: '通界村', townId: 'xindai' });
   });

@@ -11,6 +11,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { ApiFailure } from '../../h5-common/src/api/errors';
+import { station, village } from './admin-rows';
 
 const REGIONS = [
   { id: 'pinghu', name: '平湖市', kind: 'city', parentId: null },
@@ -18,27 +19,6 @@ const REGIONS = [
   { id: 'xindai', name: '新埭镇', kind: 'town', parentId: 'pinghu' },
   { id: 'danghu-01', name: '东湖社区', kind: 'village', parentId: 'danghu' },
 ];
-const station = (id: string, name: string, over = {}) => ({
-  id,
-  name,
-  regionId: 'danghu',
-  regionName: '当湖街道',
-  address: `${name}路1号`,
-  receptionDays: '每月15日上午',
-  active: true,
-  deputies: 2,
-  ...over,
-});
-const village = (id: string, name: string, over = {}) => ({
-  id,
-  name,
-  townId: 'danghu',
-  townName: '当湖街道',
-  sort: Number(id.slice(-1)),
-  active: true,
-  stations: 0,
-  ...over,
-});
 const unit = (id: string, name: string, kind: string, over = {}) => ({
   id,
   name,
@@ -129,6 +109,12 @@ const click = async (sel: string) => {
 const fieldError = (form: string, key: string) =>
   $(`[data-testid="${form}-form"] [data-field="${key}"] .van-field__error-message`)?.textContent;
 const settle = () => new Promise((r) => setTimeout(r, 30)).then(flushPromises);
+/** After a confirmed 停用 is saved: `update` last sent `id` only `active: false`, `toast` was shown, and its row is tagged `tag`. */
+const expectStopped = (update: (typeof admin)[keyof typeof admin], id: string, toast: string, tag: string) => {
+  expect(update).toHaveBeenLastCalledWith(id, { active: false });
+  expect(toasts).toContain(toast);
+  expect($(`[data-id="${id}"] [data-testid="inactive-tag"]`).textContent).toBe(tag);
+};
 
 beforeEach(() => {
   setActivePinia(createPinia());
@@ -206,9 +192,7 @@ describe('AdminListPage: 联络站', () => {
     admin.updateStation.mockResolvedValue(station('st-dh', '当湖街道人大代表联络站', { active: false }));
     await click('[data-testid="station-submit"]');
     await settle();
-    expect(admin.updateStation).toHaveBeenCalledWith('st-dh', { active: false });
-    expect(toasts).toContain('已保存');
-    expect($('[data-id="st-dh"] [data-testid="inactive-tag"]').textContent).toBe('停用');
+    expectStopped(admin.updateStation, 'st-dh', '已保存', '停用');
   });
 });
 
@@ -253,9 +237,7 @@ describe('AdminListPage: 村（社区）', () => {
     admin.updateVillage.mockResolvedValueOnce(village('danghu-06', '通界村', { active: false }));
     await click('[data-testid="village-stop"]');
     await settle();
-    expect(admin.updateVillage).toHaveBeenLastCalledWith('danghu-06', { active: false });
-    expect(toasts).toContain('已停用');
-    expect($('[data-id="danghu-06"] [data-testid="inactive-tag"]').textContent).toBe('已停用');
+    expectStopped(admin.updateVillage, 'danghu-06', '已停用', '已停用');
   });
 
   it('should give a town’s office its own town only: no filter, and new villages go there', async () => {
