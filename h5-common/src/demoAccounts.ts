@@ -1,6 +1,7 @@
 import { ref, type Ref } from 'vue';
 import type { MockAccount } from '@minqing/shared';
 import { ApiFailure } from './api/errors';
+import { useLoad } from './useLoad';
 
 /**
  * The stand-in identity provider's accounts that sign in to this app (demo mode). `demo` is
@@ -10,22 +11,19 @@ import { ApiFailure } from './api/errors';
 export function useDemoAccounts(fetch: () => Promise<MockAccount[]>, keep: (account: MockAccount) => boolean) {
   const accounts = ref<MockAccount[]>([]);
   const demo = ref<boolean | null>(null);
-  const loading = ref(false);
-  const failed = ref(false);
-
-  async function load() {
-    loading.value = true;
-    failed.value = false;
-    try {
-      accounts.value = (await fetch()).filter(keep);
-      demo.value = true;
-    } catch (err) {
-      if (err instanceof ApiFailure && err.status === 404) demo.value = false;
-      else failed.value = true;
-    } finally {
-      loading.value = false;
-    }
-  }
+  const { loading, failed, load } = useLoad(
+    async () => {
+      try {
+        accounts.value = (await fetch()).filter(keep);
+        demo.value = true;
+      } catch (err) {
+        // no provider is an answer (production), not a failure
+        if (err instanceof ApiFailure && err.status === 404) demo.value = false;
+        else throw err;
+      }
+    },
+    { immediate: false },
+  );
 
   return { accounts, demo, loading, failed, load };
 }
