@@ -1,4 +1,4 @@
-import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { createAppRouter, installTitleAndSignIn, signInRoute } from '@minqing/h5-common/router';
 import { setUnauthorizedHandler } from './api';
 import { useSignIn } from './composables/useSignIn';
 import { useAuthStore } from './stores/auth';
@@ -13,31 +13,22 @@ declare module 'vue-router' {
   }
 }
 
-export const router = createRouter({
-  history: createWebHistory('/citizen/'),
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
-  routes: [
-    { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '找代表', tab: true } },
-    { path: '/d/:code', name: 'deputy', component: () => import('./pages/DeputyPage.vue'), meta: { title: '人大代表' } },
-    { path: '/d/:code/submit', name: 'submit', component: () => import('./pages/SubmitPage.vue'), meta: { title: '反映问题', auth: true } },
-    { path: '/receipt/:id', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), meta: { title: '提交成功', auth: true } },
-    {
-      path: '/cases',
-      name: 'cases',
-      component: () => import('./pages/MyCasesPage.vue'),
-      meta: { title: '我的诉求', auth: true, tab: true },
-    },
-    { path: '/cases/:id', name: 'case', component: () => import('./pages/CaseDetailPage.vue'), meta: { title: '诉求详情', auth: true } },
-    { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '实名登录' } },
-    { path: '/me', name: 'me', component: () => import('./pages/MinePage.vue'), meta: { title: '我的', tab: true } },
-    { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
-  ],
-});
-
-/** Where to send someone who must sign in first, and bring them back afterwards. */
-export function signInRoute(to: Pick<RouteLocationNormalized, 'fullPath'>) {
-  return { name: 'login', query: { redirect: to.fullPath } } as const;
-}
+export const router = createAppRouter('/citizen/', [
+  { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: '找代表', tab: true } },
+  { path: '/d/:code', name: 'deputy', component: () => import('./pages/DeputyPage.vue'), meta: { title: '人大代表' } },
+  { path: '/d/:code/submit', name: 'submit', component: () => import('./pages/SubmitPage.vue'), meta: { title: '反映问题', auth: true } },
+  { path: '/receipt/:id', name: 'receipt', component: () => import('./pages/ReceiptPage.vue'), meta: { title: '提交成功', auth: true } },
+  {
+    path: '/cases',
+    name: 'cases',
+    component: () => import('./pages/MyCasesPage.vue'),
+    meta: { title: '我的诉求', auth: true, tab: true },
+  },
+  { path: '/cases/:id', name: 'case', component: () => import('./pages/CaseDetailPage.vue'), meta: { title: '诉求详情', auth: true } },
+  { path: '/login', name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { title: '实名登录' } },
+  { path: '/me', name: 'me', component: () => import('./pages/MinePage.vue'), meta: { title: '我的', tab: true } },
+  { path: '/:rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: '页面不存在' } },
+]);
 
 router.beforeEach(async (to) => {
   // The super-app opens us with its single sign-on ticket in the URL: exchange it once.
@@ -56,15 +47,7 @@ router.beforeEach(async (to) => {
   return true;
 });
 
-router.afterEach((to) => {
-  document.title = to.meta.title ? `${to.meta.title} · 民情通` : '民情通';
-});
-
-// A signed-in call answered 401 (token expired or revoked): sign in again, then come back.
-setUnauthorizedHandler(() => {
-  const current = router.currentRoute.value;
-  if (current.name !== 'login') void router.replace(signInRoute(current));
-});
+installTitleAndSignIn(router, setUnauthorizedHandler);
 
 // A lazy page that fails to load (a new deployment replaced its file, or the network dropped)
 // is retried with a full load of the target URL, once.

@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import type { MockAccount } from '@minqing/shared';
+import { demoSignIn, useDemoAccounts as useDemoAccountsOf } from '@minqing/h5-common/demoAccounts';
 import { api, quietApi, ApiFailure } from '../api';
 import { useAuthStore } from '../stores/auth';
 
@@ -11,51 +11,21 @@ export function useSignIn() {
   const auth = useAuthStore();
   const busyAccount = ref<string | null>(null);
 
-  async function withTicket(ticket: string) {
-    const result = await api.auth.citizen(ticket);
-    auth.setSession(result);
-    return result.user;
-  }
+  const withTicket = (ticket: string) => auth.signIn(api.auth.citizen(ticket));
 
   /** Demo mode only: the stand-in provider issues a one-time ticket for a demo account. */
-  async function asDemoAccount(account: string) {
-    if (busyAccount.value) return null;
-    busyAccount.value = account;
-    try {
-      const { ticket } = await api.mockIdp.ticket(account);
-      if (!ticket) throw new ApiFailure('该账号不是群众账号', 400, 'invalid_input');
-      return await withTicket(ticket);
-    } finally {
-      busyAccount.value = null;
-    }
-  }
+  const asDemoAccount = demoSignIn(busyAccount, async (account) => {
+    const { ticket } = await api.mockIdp.ticket(account);
+    if (!ticket) throw new ApiFailure('该账号不是群众账号', 400, 'invalid_input');
+    return withTicket(ticket);
+  });
 
   return { withTicket, asDemoAccount, busyAccount };
 }
 
-/**
- * The stand-in provider's citizen accounts. `demo` is false when the provider is not there
- * (production: sign-in happens in the super-app), null while unknown.
- */
-export function useDemoAccounts() {
-  const accounts = ref<MockAccount[]>([]);
-  const demo = ref<boolean | null>(null);
-  const loading = ref(false);
-  const failed = ref(false);
-
-  async function load() {
-    loading.value = true;
-    failed.value = false;
-    try {
-      accounts.value = (await quietApi.mockIdp.accounts()).filter((a) => a.role === 'citizen');
-      demo.value = true;
-    } catch (err) {
-      if (err instanceof ApiFailure && err.status === 404) demo.value = false;
-      else failed.value = true;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  return { accounts, demo, loading, failed, load };
-}
+/** The stand-in provider's citizen accounts (demo mode). */
+export const useDemoAccounts = () =>
+  useDemoAccountsOf(
+    () => quietApi.mockIdp.accounts(),
+    (a) => a.role === 'citizen',
+  );

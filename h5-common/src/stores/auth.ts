@@ -15,6 +15,8 @@ export interface AuthCore {
   user: ComputedRef<User | null>;
   signedIn: ComputedRef<boolean>;
   setSession(result: AuthResult): void;
+  /** Waits for a sign-in's answer, keeps its session and gives the user signed in. */
+  signIn(answer: Promise<AuthResult>): Promise<User>;
   updateUser(next: User): void;
   signOut(): void;
 }
@@ -42,6 +44,12 @@ export function createAuthStore<Extra extends object = object>(storageKey: strin
       writeJson(storageKey, session.value);
     }
 
+    async function signIn(answer: Promise<AuthResult>) {
+      const result = await answer;
+      setSession(result);
+      return result.user;
+    }
+
     function updateUser(next: User) {
       if (!session.value) return;
       session.value = { ...session.value, user: next };
@@ -53,7 +61,7 @@ export function createAuthStore<Extra extends object = object>(storageKey: strin
       removeKey(storageKey);
     }
 
-    const core: AuthCore = { token, user, signedIn, setSession, updateUser, signOut };
+    const core: AuthCore = { token, user, signedIn, setSession, signIn, updateUser, signOut };
     return { ...core, ...(extend?.(core) ?? ({} as Extra)) };
   });
 }

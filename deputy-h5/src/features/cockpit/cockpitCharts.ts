@@ -34,6 +34,20 @@ export type ChartOption = ComposeOption<
   | LegendComponentOption
 >;
 
+/** A rate as the charts draw it: a percentage to one decimal; a gap where there was nothing to divide by. */
+export const ratePercent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
+
+/** A rate over time on a trend chart's second (percent) axis. */
+export const rateLine = (name: string, rates: (number | null)[], color: string, more: LineSeriesOption = {}): LineSeriesOption => ({
+  name,
+  type: 'line',
+  yAxisIndex: 1,
+  smooth: true,
+  ...more,
+  data: rates.map(ratePercent),
+  itemStyle: { color },
+});
+
 export interface ChartClick {
   seriesName?: string;
   name: string;

@@ -72,6 +72,13 @@ export interface Drill {
   error: string;
 }
 
+/** The lists behind a group of cases (a town, a category): 收件, 未办结, 超期. */
+export const groupLists = (g: { received: number; open: number; overdue: number }): [StatsMetric, string, number][] => [
+  ['received', '收件', g.received],
+  ['open', '未办结', g.open],
+  ['overdue', '超期', g.overdue],
+];
+
 /**
  * Everything the cockpit shows, for one period and set of filters, refreshed live (30 s poll)
  * from the stats API with the caller's own scope. Both the phone page and the big screen use it.
@@ -219,19 +226,21 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
   function drillKpi(k: Pick<Kpi, 'label' | 'lists'>) {
     if (overview.value) openDrill(k.label, k.lists(overview.value));
   }
+  type Lists<T> = (item: T) => [StatsMetric, string, number][];
+  /** The cases of one bucket (a day, week or month) of the trend, picked on its chart; `lists` as the page shows them. */
+  function drillBucket(index: number, lists: Lists<NonNullable<typeof trend.value>['buckets'][number]>) {
+    const b = trend.value?.buckets[index];
+    if (b) openDrill(`${b.label} 的民情件`, lists(b), { from: b.from, to: b.to });
+  }
+  /** The cases of a category picked on a chart by its name (未分类 is no category to filter by). */
+  function drillCategory(name: string, lists: Lists<NonNullable<typeof categories.value>['items'][number]>) {
+    const c = categories.value?.items.find((x) => x.name === name);
+    if (c?.id) openDrill(c.name, lists(c), { categoryId: c.id });
+  }
   /** The cases of a town picked on a chart by its name. */
   function drillTown(name: string) {
     const t = towns.value?.items.find((x) => x.name === name);
-    if (t)
-      openDrill(
-        t.name,
-        [
-          ['received', '收件', t.received],
-          ['open', '未办结', t.open],
-          ['overdue', '超期', t.overdue],
-        ],
-        { regionId: t.id },
-      );
+    if (t) openDrill(t.name, groupLists(t), { regionId: t.id });
   }
 
   // ---- 台账: the filtered ledger as .xlsx
@@ -289,6 +298,8 @@ export function useCockpit(api: ApiClient, options: { preset?: PeriodPreset; wit
     switchDrill,
     loadMoreDrill,
     drillKpi,
+    drillBucket,
+    drillCategory,
     drillTown,
     exporting,
     exportLedger,

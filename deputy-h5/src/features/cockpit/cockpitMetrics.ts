@@ -19,49 +19,53 @@ export interface Kpi {
 
 const n = (x: number) => x.toLocaleString('zh-CN');
 
+/** A figure of the overview (a count or a rate). */
+type Figure = { [K in keyof StatsOverview]: StatsOverview[K] extends number | null ? K : never }[keyof StatsOverview];
+/** A list of cases behind a figure, with its label and how many it holds. */
+type Part = [metric: StatsMetric, label: string, count: (o: StatsOverview) => number];
+
+/** A count of cases (收件, 在办, 超期): the cases counted are its one list. */
+const countKpi = (key: Figure & StatsMetric, label: string, listLabel: string, hint: string, tone?: Kpi['tone']): Kpi => ({
+  key,
+  label,
+  kind: 'count',
+  tone,
+  value: (o) => o[key],
+  detail: () => '件',
+  lists: (o) => [[key, listLabel, o[key] ?? 0]],
+  hint,
+});
+
+/**
+ * A rate that is `part` of `whole` (按时受理 ÷ 应受理): the detail reads "part / whole"; the lists
+ * are the part, what falls short of it (where `short` names it) and the whole.
+ */
+const rateKpi = (key: Figure, label: string, hint: string, part: Part, whole: Part, short?: [StatsMetric, string]): Kpi => ({
+  key,
+  label,
+  kind: 'rate',
+  value: (o) => o[key],
+  detail: (o) => `${n(part[2](o))} / ${n(whole[2](o))}`,
+  lists: (o) => [
+    [part[0], part[1], part[2](o)],
+    ...(short ? [[short[0], short[1], whole[2](o) - part[2](o)] satisfies [StatsMetric, string, number]] : []),
+    [whole[0], whole[1], whole[2](o)],
+  ],
+  hint,
+});
+
 export const KPIS: Kpi[] = [
-  {
-    key: 'received',
-    label: '收件',
-    kind: 'count',
-    tone: 'primary',
-    value: (o) => o.received,
-    detail: () => '件',
-    lists: (o) => [['received', '收件', o.received]],
-    hint: '期间提交的民情件',
-  },
-  {
-    key: 'open',
-    label: '在办',
-    kind: 'count',
-    value: (o) => o.open,
-    detail: () => '件',
-    lists: (o) => [['open', '未办结', o.open]],
-    hint: '期间提交、目前尚未办结',
-  },
-  {
-    key: 'overdue',
-    label: '超期',
-    kind: 'count',
-    tone: 'danger',
-    value: (o) => o.overdue,
-    detail: () => '件',
-    lists: (o) => [['overdue', '超期', o.overdue]],
-    hint: '当前环节已过时限（应答、签收或办理）',
-  },
-  {
-    key: 'ackOnTimeRate',
-    label: '及时受理率',
-    kind: 'rate',
-    value: (o) => o.ackOnTimeRate,
-    detail: (o) => `${n(o.counts.ackOnTime)} / ${n(o.counts.ackDue)}`,
-    lists: (o) => [
-      ['ackOnTime', '按时受理', o.counts.ackOnTime],
-      ['ackLate', '超时或未受理', o.counts.ackDue - o.counts.ackOnTime],
-      ['ackDue', '应受理', o.counts.ackDue],
-    ],
-    hint: '应答时限内受理 ÷ 已到期应受理',
-  },
+  countKpi('received', '收件', '收件', '期间提交的民情件', 'primary'),
+  countKpi('open', '在办', '未办结', '期间提交、目前尚未办结'),
+  countKpi('overdue', '超期', '超期', '当前环节已过时限（应答、签收或办理）', 'danger'),
+  rateKpi(
+    'ackOnTimeRate',
+    '及时受理率',
+    '应答时限内受理 ÷ 已到期应受理',
+    ['ackOnTime', '按时受理', (o) => o.counts.ackOnTime],
+    ['ackDue', '应受理', (o) => o.counts.ackDue],
+    ['ackLate', '超时或未受理'],
+  ),
   {
     key: 'meanAckHours',
     label: '平均响应时长',
@@ -71,19 +75,14 @@ export const KPIS: Kpi[] = [
     lists: (o) => [['acknowledged', '已受理', o.more.acknowledged]],
     hint: '提交到代表受理的平均小时数',
   },
-  {
-    key: 'completionOnTimeRate',
-    label: '按时办结率',
-    kind: 'rate',
-    value: (o) => o.completionOnTimeRate,
-    detail: (o) => `${n(o.counts.replyOnTime)} / ${n(o.counts.replyDue)}`,
-    lists: (o) => [
-      ['replyOnTime', '按时办结', o.counts.replyOnTime],
-      ['replyLate', '超时或逾期未办结', o.counts.replyDue - o.counts.replyOnTime],
-      ['replyDue', '交办应办结', o.counts.replyDue],
-    ],
-    hint: '办理时限（含批准的延期）内答复 ÷ 已到期的交办件',
-  },
+  rateKpi(
+    'completionOnTimeRate',
+    '按时办结率',
+    '办理时限（含批准的延期）内答复 ÷ 已到期的交办件',
+    ['replyOnTime', '按时办结', (o) => o.counts.replyOnTime],
+    ['replyDue', '交办应办结', (o) => o.counts.replyDue],
+    ['replyLate', '超时或逾期未办结'],
+  ),
   {
     key: 'completionRate',
     label: '办结率',
@@ -111,19 +110,14 @@ export const KPIS: Kpi[] = [
     ],
     hint: '(满意 + 基本满意×权重) ÷ 已评价',
   },
-  {
-    key: 'solvedRate',
-    label: '解决率',
-    kind: 'rate',
-    value: (o) => o.solvedRate,
-    detail: (o) => `${n(o.counts.solved)} / ${n(o.counts.rated)}`,
-    lists: (o) => [
-      ['solved', '已解决', o.counts.solved],
-      ['unsolved', '未解决', o.counts.rated - o.counts.solved],
-      ['rated', '已评价', o.counts.rated],
-    ],
-    hint: '群众评价“已解决” ÷ 已评价',
-  },
+  rateKpi(
+    'solvedRate',
+    '解决率',
+    '群众评价“已解决” ÷ 已评价',
+    ['solved', '已解决', (o) => o.counts.solved],
+    ['rated', '已评价', (o) => o.counts.rated],
+    ['unsolved', '未解决'],
+  ),
   {
     key: 'deputySatisfactionRate',
     label: '代表满意度',
@@ -138,42 +132,27 @@ export const KPIS: Kpi[] = [
     ],
     hint: '代表对承办单位办理的评价',
   },
-  {
-    key: 'reopenRate',
-    label: '重办率',
-    kind: 'rate',
-    value: (o) => o.reopenRate,
-    detail: (o) => `${n(o.counts.reopened)} / ${n(o.more.replied)}`,
-    lists: (o) => [
-      ['reopened', '重办', o.counts.reopened],
-      ['replied', '已答复', o.more.replied],
-    ],
-    hint: '重办过 ÷ 已答复',
-  },
-  {
-    key: 'returnRate',
-    label: '退单率',
-    kind: 'rate',
-    value: (o) => o.returnRate,
-    detail: (o) => `${n(o.counts.returned)} / ${n(o.counts.assigned)}`,
-    lists: (o) => [
-      ['returned', '被退回', o.counts.returned],
-      ['assigned', '已交办', o.counts.assigned],
-    ],
-    hint: '被承办单位退回过 ÷ 已交办',
-  },
-  {
-    key: 'extensionRate',
-    label: '延期率',
-    kind: 'rate',
-    value: (o) => o.extensionRate,
-    detail: (o) => `${n(o.counts.extended)} / ${n(o.counts.assigned)}`,
-    lists: (o) => [
-      ['extended', '已延期', o.counts.extended],
-      ['assigned', '已交办', o.counts.assigned],
-    ],
-    hint: '批准延期 ÷ 已交办',
-  },
+  rateKpi(
+    'reopenRate',
+    '重办率',
+    '重办过 ÷ 已答复',
+    ['reopened', '重办', (o) => o.counts.reopened],
+    ['replied', '已答复', (o) => o.more.replied],
+  ),
+  rateKpi(
+    'returnRate',
+    '退单率',
+    '被承办单位退回过 ÷ 已交办',
+    ['returned', '被退回', (o) => o.counts.returned],
+    ['assigned', '已交办', (o) => o.counts.assigned],
+  ),
+  rateKpi(
+    'extensionRate',
+    '延期率',
+    '批准延期 ÷ 已交办',
+    ['extended', '已延期', (o) => o.counts.extended],
+    ['assigned', '已交办', (o) => o.counts.assigned],
+  ),
 ];
 
 /** A figure as shown: 1,234 · 90.6% · 9.3 小时 · — when there is nothing to divide by. */

@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import type { MockAccount } from '@minqing/shared';
+import { demoSignIn, useDemoAccounts as useDemoAccountsOf } from '@minqing/h5-common/demoAccounts';
 import { STAFF_ROLES } from '@minqing/shared';
 import { api, quietApi, ApiFailure } from '../../api';
 import { useAuthStore } from '../../stores/auth';
@@ -22,11 +22,7 @@ export function useSignIn() {
   const auth = useAuthStore();
   const busy = ref<string | null>(null);
 
-  async function withAuthCode(authCode: string) {
-    const result = await api.auth.staff(authCode);
-    auth.setSession(result);
-    return result.user;
-  }
+  const withAuthCode = (authCode: string) => auth.signIn(api.auth.staff(authCode));
 
   /** Inside DingTalk: ask the host for a one-time auth code. dingtalk-jsapi loads only here. */
   async function withDingTalk(timeoutMs = 10_000) {
@@ -45,24 +41,16 @@ export function useSignIn() {
     return withAuthCode(code);
   }
 
-  async function asDemoAccount(account: string) {
-    if (busy.value) return null;
-    busy.value = account;
-    try {
-      const { authCode } = await api.mockIdp.ticket(account);
-      if (!authCode) throw new ApiFailure('该账号不是工作人员账号', 400, 'invalid_input');
-      return await withAuthCode(authCode);
-    } finally {
-      busy.value = null;
-    }
-  }
+  const asDemoAccount = demoSignIn(busy, async (account) => {
+    const { authCode } = await api.mockIdp.ticket(account);
+    if (!authCode) throw new ApiFailure('该账号不是工作人员账号', 400, 'invalid_input');
+    return withAuthCode(authCode);
+  });
 
   async function withPassword(username: string, password: string) {
     busy.value = 'password';
     try {
-      const result = await api.auth.password(username, password);
-      auth.setSession(result);
-      return result.user;
+      return await auth.signIn(api.auth.password(username, password));
     } finally {
       busy.value = null;
     }
@@ -71,24 +59,9 @@ export function useSignIn() {
   return { withAuthCode, withDingTalk, asDemoAccount, withPassword, busy };
 }
 
-/** The stand-in provider's staff accounts (demo mode); `demo` false when it is absent. */
-export function useDemoAccounts() {
-  const accounts = ref<MockAccount[]>([]);
-  const demo = ref<boolean | null>(null);
-  const loading = ref(false);
-
-  async function load() {
-    loading.value = true;
-    try {
-      const staff: readonly string[] = STAFF_ROLES;
-      accounts.value = (await quietApi.mockIdp.accounts()).filter((a) => staff.includes(a.role));
-      demo.value = true;
-    } catch (err) {
-      demo.value = err instanceof ApiFailure && err.status === 404 ? false : null;
-    } finally {
-      loading.value = false;
-    }
-  }
-
-  return { accounts, demo, loading, load };
-}
+/** The stand-in provider's staff accounts (demo mode). */
+export const useDemoAccounts = () =>
+  useDemoAccountsOf(
+    () => quietApi.mockIdp.accounts(),
+    (a) => (STAFF_ROLES as readonly string[]).includes(a.role),
+  );

@@ -1,13 +1,12 @@
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { showDialog } from 'vant';
 import 'vant/es/dialog/style';
 import type { Deputy } from '@minqing/shared';
 import { quietApi } from '../../../api';
-import { useLoad } from '../../../ui/useLoad';
 import { useDeputyForm } from './deputies';
 import { useRegions } from './regions';
-import { flatList, matches, placeSaved, type AdminList, type ListRow } from './useAdminList';
+import { flatList, matches, placeSaved, useAllRecords, type AdminList, type ListRow } from './useAdminList';
 
 const STATUS_OPTIONS = [
   { text: '全部状态', value: '' },
@@ -23,14 +22,10 @@ const STATUS_OPTIONS = [
 export function useDeputiesList(): AdminList {
   const { ref$, auth, find, within } = useRegions();
   const router = useRouter();
-  const all = shallowRef<Deputy[]>([]);
+  const { all, loading, failed, load } = useAllRecords(async () => (await quietApi.admin.deputies()).items, ref$);
   const q = ref('');
   const regionId = ref('');
   const status = ref<'' | 'in' | 'out'>('');
-  const { loading, failed, load } = useLoad(async () => {
-    all.value = (await quietApi.admin.deputies()).items;
-    void ref$.load().catch(() => undefined);
-  });
 
   const row = (d: Deputy): ListRow => ({
     key: d.code,

@@ -1,11 +1,10 @@
-import { computed, markRaw, reactive, ref, shallowRef } from 'vue';
+import { computed, markRaw, reactive, ref } from 'vue';
 import type { AdminStation } from '@minqing/shared';
 import { quietApi } from '../../../api';
-import { useLoad } from '../../../ui/useLoad';
 import { useRegions } from './regions';
 import StationQrDialog from './StationQrDialog.vue';
 import { useStationForm } from './stations';
-import { flatList, matches, placeSaved, type AdminList, type ListRow } from './useAdminList';
+import { flatList, matches, placeSaved, stoppableRow, useAllRecords, type AdminList } from './useAdminList';
 
 /**
  * 联络站 (office of the city or a town, admin): the caller's region's liaison stations, open or
@@ -14,33 +13,22 @@ import { flatList, matches, placeSaved, type AdminList, type ListRow } from './u
  */
 export function useStationsList(): AdminList {
   const { ref$, auth, find, townOf, towns } = useRegions();
-  const all = shallowRef<AdminStation[]>([]);
+  const { all, loading, failed, load } = useAllRecords(async () => (await quietApi.admin.stations()).items, ref$);
   const q = ref('');
   const regionId = ref('');
   const qr = reactive({ station: null as AdminStation | null, close: () => void (qr.station = null) });
-  const { loading, failed, load } = useLoad(async () => {
-    all.value = (await quietApi.admin.stations()).items;
-    void ref$.load().catch(() => undefined);
-  });
 
   /** The station's town and, for a village's station, the village. */
   const place = (s: AdminStation) => {
     const town = find(townOf(s.regionId))?.name;
     return town && town !== s.regionName ? `${town} · ${s.regionName}` : s.regionName;
   };
-  const row = (s: AdminStation): ListRow => ({
-    key: s.id,
-    item: s,
-    name: s.name,
-    muted: !s.active,
-    tags: s.active ? [] : [{ text: '停用', testid: 'inactive-tag' }],
-    lines: [
+  const row = (s: AdminStation) =>
+    stoppableRow(s, '停用', [
       { text: `${place(s)} · ${s.deputies}位在任代表` },
       { text: s.address },
       { text: `接待日：${s.receptionDays}`, testid: 'station-days' },
-    ],
-    attrs: { 'data-id': s.id },
-  });
+    ]);
   const rows = computed(() => {
     const needle = q.value.trim().toLowerCase();
     return all.value

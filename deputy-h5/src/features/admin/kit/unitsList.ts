@@ -1,11 +1,10 @@
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import { UNIT_KINDS, UNIT_KIND_LABELS, type AdminUnit, type Category, type UnitKind } from '@minqing/shared';
 import { quietApi } from '../../../api';
-import { useLoad } from '../../../ui/useLoad';
 import { useReferenceStore } from '../../../stores/reference';
 import UnitCategories from './UnitCategories.vue';
 import { useUnitForm } from './units';
-import { bySortThenId, matches, placeSaved, type AdminList, type ListRow } from './useAdminList';
+import { bySortThenId, matches, placeSaved, stoppableRow, useAllRecords, type AdminList } from './useAdminList';
 
 /**
  * 承办单位与分类 (the city's office, admin): every unit by kind, in use or stopped (tap one to
@@ -13,29 +12,20 @@ import { bySortThenId, matches, placeSaved, type AdminList, type ListRow } from 
  */
 export function useUnitsList(): AdminList {
   const ref$ = useReferenceStore();
-  const all = shallowRef<AdminUnit[]>([]);
   const categories = shallowRef<Category[]>([]);
+  const { all, loading, failed, load } = useAllRecords(async () => {
+    const [u, c] = await Promise.all([quietApi.admin.units(), quietApi.reference.categories()]);
+    categories.value = c.items;
+    return u.items;
+  }, ref$);
   const q = ref('');
   const kind = ref<UnitKind | ''>('');
-  const { loading, failed, load } = useLoad(async () => {
-    const [u, c] = await Promise.all([quietApi.admin.units(), quietApi.reference.categories()]);
-    all.value = u.items;
-    categories.value = c.items;
-    void ref$.load().catch(() => undefined);
-  });
 
-  const row = (u: AdminUnit): ListRow => ({
-    key: u.id,
-    item: u,
-    name: u.name,
-    muted: !u.active,
-    tags: u.active ? [] : [{ text: '停用', testid: 'inactive-tag' }],
-    lines: [
+  const row = (u: AdminUnit) =>
+    stoppableRow(u, '停用', [
       { text: [u.id, u.regionName].filter(Boolean).join(' · ') },
       ...(u.defaultFor.length ? [{ text: `默认承办：${u.defaultFor.map((c) => c.name).join('、')}` }] : []),
-    ],
-    attrs: { 'data-id': u.id },
-  });
+    ]);
   /** Grouped by kind (部门 / 镇街 / 其他机关), narrowed by the kind tab and the search. */
   const groups = computed(() => {
     const needle = q.value.trim().toLowerCase();

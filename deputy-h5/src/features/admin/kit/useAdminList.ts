@@ -1,4 +1,5 @@
-import { computed, type Component, type ComputedRef, type Ref } from 'vue';
+import { computed, shallowRef, type Component, type ComputedRef, type Ref } from 'vue';
+import { useLoad } from '../../../ui/useLoad';
 import type { AnyAdminForm, FormValues } from './useAdminForm';
 
 /** One row of an admin list: the name, its tags (a role, 停用), grey lines under it, and test attributes. */
@@ -69,6 +70,34 @@ export function placeSaved<T>(all: Ref<T[]>, item: T, created: boolean, same: (a
 /** Whether any of `texts` contains the search (lower-cased); an empty search matches all. */
 export const matches = (needle: string, texts: (string | null | undefined)[]) =>
   !needle || texts.some((s) => (s ?? '').toLowerCase().includes(needle));
+
+/**
+ * A list loaded whole when the page mounts; then the reference store is warmed in the background,
+ * since the filters and the form name its regions and units.
+ */
+export function useAllRecords<T>(fetch: () => Promise<T[]>, ref$: { load: () => Promise<unknown> }) {
+  const all = shallowRef<T[]>([]);
+  const { loading, failed, load } = useLoad(async () => {
+    all.value = await fetch();
+    void ref$.load().catch(() => undefined);
+  });
+  return { all, loading, failed, load };
+}
+
+/** The row of a record that can be 停用 (a station, unit, village): greyed and tagged when stopped. */
+export const stoppableRow = <T extends { id: string; name: string; active: boolean }>(
+  r: T,
+  stoppedTag: string,
+  lines: ListRow['lines'],
+): ListRow => ({
+  key: r.id,
+  item: r,
+  name: r.name,
+  muted: !r.active,
+  tags: r.active ? [] : [{ text: stoppedTag, testid: 'inactive-tag' }],
+  lines,
+  attrs: { 'data-id': r.id },
+});
 
 /** A plain list (one untitled group) and its total line. */
 export function flatList(rows: ComputedRef<ListRow[]>, total: (n: number) => string) {

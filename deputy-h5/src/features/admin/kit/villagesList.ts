@@ -1,9 +1,8 @@
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref } from 'vue';
 import type { AdminVillage } from '@minqing/shared';
 import { quietApi } from '../../../api';
-import { useLoad } from '../../../ui/useLoad';
 import { useRegions } from './regions';
-import { placeSaved, matches, type AdminList, type ListGroup, type ListRow } from './useAdminList';
+import { placeSaved, matches, stoppableRow, useAllRecords, type AdminList, type ListGroup } from './useAdminList';
 import { useVillageForm } from './villages';
 
 /**
@@ -12,23 +11,14 @@ import { useVillageForm } from './villages';
  */
 export function useVillagesList(): AdminList {
   const { ref$, towns } = useRegions();
-  const all = shallowRef<AdminVillage[]>([]);
+  const { all, loading, failed, load } = useAllRecords(async () => (await quietApi.admin.villages()).items, ref$);
   const q = ref('');
   const townId = ref('');
-  const { loading, failed, load } = useLoad(async () => {
-    all.value = (await quietApi.admin.villages()).items;
-    void ref$.load().catch(() => undefined);
-  });
 
-  const row = (v: AdminVillage): ListRow => ({
-    key: v.id,
-    item: v,
-    name: v.name,
-    muted: !v.active,
-    tags: v.active ? [] : [{ text: '已停用', testid: 'inactive-tag' }],
-    lines: [{ text: `排序 ${v.sort} · ${v.stations ? `${v.stations}个联络站` : '无联络站'}`, testid: 'village-detail' }],
-    attrs: { 'data-id': v.id },
-  });
+  const row = (v: AdminVillage) =>
+    stoppableRow(v, '已停用', [
+      { text: `排序 ${v.sort} · ${v.stations ? `${v.stations}个联络站` : '无联络站'}`, testid: 'village-detail' },
+    ]);
   /** Grouped by town (in the server's order), narrowed by the town filter and the search. */
   const groups = computed(() => {
     const needle = q.value.trim().toLowerCase();
