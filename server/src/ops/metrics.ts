@@ -65,26 +65,24 @@ export function createMetrics(deps: Deps, status: RuntimeStatus) {
     buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
     registers,
   });
-  new Gauge({
-    name: 'minqing_outbox_backlog',
-    help: 'Notifications waiting to be delivered, by channel (ding: staff work notices, zlb: citizens)',
-    labelNames: ['channel'] as const,
-    registers,
-    collect() {
-      for (const channel of ['ding', 'zlb'] as const) this.set({ channel }, 0);
-      for (const row of deps.health.outboxBacklog()) this.set({ channel: row.channel }, row.waiting);
-    },
-  });
-  new Gauge({
-    name: 'minqing_outbox_retrying',
-    help: 'Waiting notifications whose delivery has failed at least once, by channel',
-    labelNames: ['channel'] as const,
-    registers,
-    collect() {
-      for (const channel of ['ding', 'zlb'] as const) this.set({ channel }, 0);
-      for (const row of deps.health.outboxBacklog()) this.set({ channel: row.channel }, row.retrying);
-    },
-  });
+  // one read of the queue per series per scrape, each channel reported even when empty
+  const outboxGauge = (name: string, help: string, pick: 'waiting' | 'retrying') =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['channel'] as const,
+      registers,
+      collect() {
+        for (const channel of ['ding', 'zlb'] as const) this.set({ channel }, 0);
+        for (const row of deps.health.outboxBacklog()) this.set({ channel: row.channel }, row[pick]);
+      },
+    });
+  outboxGauge(
+    'minqing_outbox_backlog',
+    'Notifications waiting to be delivered, by channel (ding: staff work notices, zlb: citizens)',
+    'waiting',
+  );
+  outboxGauge('minqing_outbox_retrying', 'Waiting notifications whose delivery has failed at least once, by channel', 'retrying');
   const deliveries = new Counter({
     name: 'minqing_outbox_deliveries_total',
     help: 'Delivery attempts by channel and result (sent, failed)',
