@@ -380,6 +380,9 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       row.acknowledged_at ? {} : { acknowledged_at: iso(t), ack_on_time: t <= Date.parse(row.ack_due_at as string) ? 1 : 0 };
     const replyDue = (from: number) =>
       iso(calendar.addWorkingDays(new Date(from), limits.replyWorkingDays[row.type as CaseType]).getTime());
+    /** Staff close the case for `reason` (rejected, merged, closed); a pending extension request lapses. */
+    const closeFor = (a: Actor, action: string, reason: string, note: string, patch: Partial<Row> = {}) =>
+      step(a, action, 'closed', { ...patch, closed_at: iso(t), close_reason: reason, extension_pending_days: null }, note, { reason });
     /** The deputy answers the citizen himself (no unit): the rating window opens. */
     const deputyReplies = (patch: Partial<Row>) =>
       step(
@@ -428,14 +431,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       }
       if (!wait(slow ? 20 + random() * 60 : 0.3 + random() * 9)) return;
       if (r < 0.08) {
-        step(
-          deputy.actor,
-          'reject',
-          'closed',
-          { ...firstResponse(), closed_at: iso(t), close_reason: 'rejected', extension_pending_days: null },
-          '该问题属于民事纠纷，建议通过人民调解或诉讼途径解决。',
-          { reason: 'rejected' },
-        );
+        closeFor(deputy.actor, 'reject', 'rejected', '该问题属于民事纠纷，建议通过人民调解或诉讼途径解决。', firstResponse());
         return;
       }
       step(deputy.actor, 'acknowledge', 'acknowledged', { ...firstResponse(), reply_due_at: replyDue(t) }, '已收到，马上了解情况。');
@@ -453,25 +449,11 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       // 马上分
       if (!wait(chance(0.9) ? 0.5 + random() * 20 : 24 + random() * 72)) return;
       if (chance(0.01)) {
-        step(
-          officeFor,
-          'merge',
-          'closed',
-          { closed_at: iso(t), close_reason: 'merged', extension_pending_days: null },
-          '与同类诉求合并办理。',
-          { reason: 'merged' },
-        );
+        closeFor(officeFor, 'merge', 'merged', '与同类诉求合并办理。');
         return;
       }
       if (chance(0.01)) {
-        step(
-          officeFor,
-          'reject',
-          'closed',
-          { ...firstResponse(), closed_at: iso(t), close_reason: 'rejected', extension_pending_days: null },
-          '不属于人大代表联系群众事项，已告知群众通过12345反映。',
-          { reason: 'rejected' },
-        );
+        closeFor(officeFor, 'reject', 'rejected', '不属于人大代表联系群众事项，已告知群众通过12345反映。', firstResponse());
         return;
       }
       const townOwned = chance(0.22);
@@ -662,14 +644,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
         deputyReplies({});
         return evaluateAndRate(false);
       }
-      step(
-        officeFor,
-        'close',
-        'closed',
-        { closed_at: iso(t), close_reason: 'closed', extension_pending_days: null },
-        '已向群众解释政策，依规办结。',
-        { reason: 'closed' },
-      );
+      closeFor(officeFor, 'close', 'closed', '已向群众解释政策，依规办结。');
     }
 
     function hoursUntil(at: string) {
