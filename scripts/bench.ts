@@ -13,7 +13,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { sign } from 'hono/jwt';
 import { buildServer } from './build-server.js';
-import { startServerProcess } from './lib/server-process.js';
+import { DEMO_TEST_ENV, startServerProcess } from './lib/server-process.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const arg = (name: string, fallback: string) => {
@@ -133,25 +133,10 @@ const readCeiling = ceilingJson.requests.average;
 const writeCeiling = ceilingInsert.requests.average;
 
 // 3. the real server on the bulk database: the production build, as `npm run start:prod` runs it
-// (JSON request logs on at info, as in production), without scheduled backups (a copy of the bulk
-// database in the middle of a measurement would measure the disk, not the service)
+// (JSON request logs on at info, as in production); DEMO_TEST_ENV has no scheduled backups (a copy
+// of the bulk database in the middle of a measurement would measure the disk, not the service)
 await buildServer();
-const server = await startServerProcess(
-  {
-    DB_FILE: dbFile,
-    DEMO_MODE: '1',
-    DEMO_CASES: '0',
-    SUBMIT_PER_USER_PER_HOUR: '0',
-    SUBMIT_PER_IP_PER_MINUTE: '0',
-    SIGNIN_PER_IP_PER_MINUTE: '0',
-    UPLOAD_PER_USER_PER_MINUTE: '0',
-    TRANSITION_PER_USER_CASE_PER_MINUTE: '0',
-    TRANSITION_PER_USER_PER_MINUTE: '0',
-    BACKUP_INTERVAL_MINUTES: '0',
-  },
-  90_000,
-  'server/dist/main.js',
-);
+const server = await startServerProcess({ ...DEMO_TEST_ENV, DB_FILE: dbFile }, 90_000, 'server/dist/main.js');
 const base = server.baseUrl;
 const post = async (path: string, body: unknown, token?: string) => {
   const res = await fetch(`${base}${path}`, {
@@ -250,30 +235,16 @@ async function revalidated(url: string, headers: Record<string, string>) {
 }
 const listUrl = `${base}/api/cases?page=1&pageSize=20`;
 const detailUrl = `${base}/api/cases/${detailCase}`;
-record(
-  'citizen case list (computed)',
-  await load({ url: listUrl, headers: { ...reads(citizen), ...noCache } }),
-  readCeiling,
-  'JSON route',
-  'list',
-);
-record('citizen case list (revalidated, 304)', await revalidated(listUrl, reads(citizen)), readCeiling, 'JSON route');
-record(
-  'case detail (computed)',
-  await load({ url: detailUrl, headers: { ...reads(citizen), ...noCache } }),
-  readCeiling,
-  'JSON route',
-  'detail',
-);
-record('case detail (revalidated, 304)', await revalidated(detailUrl, reads(citizen)), readCeiling, 'JSON route');
-record(
-  'cockpit overview, 1 year (computed)',
-  await load({ url: overviewUrl, headers: { ...reads(leader), ...noCache } }),
-  readCeiling,
-  'JSON route',
-  'overview',
-);
-record('cockpit overview, 1 year (revalidated, 304)', await revalidated(overviewUrl, reads(leader)), readCeiling, 'JSON route');
+// each read twice: computed afresh, and revalidated by its ETag (304)
+const readScenarios: [name: string, url: string, reader: string, size: Sized][] = [
+  ['citizen case list', listUrl, citizen, 'list'],
+  ['case detail', detailUrl, citizen, 'detail'],
+  ['cockpit overview, 1 year', overviewUrl, leader, 'overview'],
+];
+for (const [name, url, who, size] of readScenarios) {
+  record(`${name} (computed)`, await load({ url, headers: { ...reads(who), ...noCache } }), readCeiling, 'JSON route', size);
+  record(`${name} (revalidated, 304)`, await revalidated(url, reads(who)), readCeiling, 'JSON route');
+}
 
 // The writes after the reads: each notifies someone, and the outbox worker marks those notices
 // sent for minutes after, a write every 2 s that would retire the reads' tags (the 304s column

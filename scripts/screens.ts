@@ -17,6 +17,7 @@ import { signInAs } from '../tests/e2e/helpers/api.js';
 import { PHONE, launchBrowser } from '../tests/e2e/helpers/browser.js';
 import { startServerProcess } from '../tests/e2e/helpers/server.js';
 import { makePng } from '../tests/e2e/helpers/images.js';
+import { signInWithPassword } from '../tests/e2e/helpers/staff.js';
 import { buildAppsIfStale } from './build-if-stale.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -180,12 +181,7 @@ try {
       baseURL: base,
     });
     const dpage = await desk.newPage();
-    await dpage.goto('/deputy/login');
-    await dpage.getByRole('tab', { name: '密码登录' }).click();
-    await dpage.locator('input[name="username"]').fill('office');
-    await dpage.locator('input[name="password"]').fill('Demo@2026');
-    await dpage.getByTestId('password-submit').click();
-    await dpage.waitForURL(/\/deputy\/triage$/);
+    await signInWithPassword(dpage, 'office');
     await dpage.locator('[data-filter="overdue"]').click();
     await dpage.locator('[data-testid="case-list"]').waitFor();
     await shoot(dpage, 'office-desktop', 'deputy', '电脑浏览器上的分办工作台（密码登录）：超期件与批量督办');

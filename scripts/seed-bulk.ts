@@ -14,8 +14,9 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEADLINE_LABELS, STATUS_RULES, type CaseStatus, type CaseType, type Rating } from '@minqing/shared';
 import { openDatabase, type Db } from '../server/src/db/open.js';
-import { eventHash } from '../server/src/repos/event-hash.js';
-import { NEW_CASE_COLUMNS, NEW_CASE_DEFAULTS } from '../server/src/repos/cases.js';
+import { eventHash, type ChainedEvent } from '../server/src/repos/event-hash.js';
+import { INSERT_EVENT } from '../server/src/repos/events.js';
+import { NEW_CASE_COLUMNS, NEW_CASE_DEFAULTS, NO_RATINGS } from '../server/src/repos/cases.js';
 import { parseEnv } from '../server/src/env.js';
 import { serverSecret } from '../server/src/secrets.js';
 import { WorkCalendar, cstDate, type DayKind } from '../server/src/domain/calendar.js';
@@ -191,10 +192,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
   const CASE_COLUMNS = [...NEW_CASE_COLUMNS, ...(Object.keys(NEW_CASE_DEFAULTS) as (keyof typeof NEW_CASE_DEFAULTS)[])];
   type Row = { [K in (typeof CASE_COLUMNS)[number]]: string | number | null };
   const insertCase = db.prepare(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`);
-  const insertEvent = db.prepare(
-    `INSERT INTO case_events (case_id, seq, action, actor_user_id, actor_role, actor_name, from_status, to_status, note, data, attachments, created_at, prev_hash, hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, ?)`,
-  );
+  const insertEvent = db.prepare(INSERT_EVENT);
   const counters = new Map<string, number>();
 
   // Submission times: a volume growing ~25% a year, fewer on weekends, a few surges.
@@ -343,24 +341,10 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
         created_at: iso(at),
       };
       const hash = eventHash(options.auditSecret, e, prevHash);
-      pending.push([
-        e.case_id,
-        e.seq,
-        e.action,
-        e.actor_user_id,
-        e.actor_role,
-        e.actor_name,
-        e.from_status,
-        e.to_status,
-        e.note,
-        e.data,
-        e.created_at,
-        prevHash,
-        hash,
-      ]);
+      pending.push({ ...e, prev_hash: prevHash, hash });
       prevHash = hash;
     };
-    const pending: unknown[][] = [];
+    const pending: ChainedEvent[] = [];
     emit(t, citizen, 'submit', null, 'submitted', null, { onBehalf });
 
     /** The scheduler's 超期 event for the current deadline, if it passed before `until`. */
@@ -396,14 +380,26 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       row.acknowledged_at ? {} : { acknowledged_at: iso(t), ack_on_time: t <= Date.parse(row.ack_due_at as string) ? 1 : 0 };
     const replyDue = (from: number) =>
       iso(calendar.addWorkingDays(new Date(from), limits.replyWorkingDays[row.type as CaseType]).getTime());
-    const NEW_ROUND = {
-      rating: null,
-      solved: null,
-      rating_comment: null,
-      rated_at: null,
-      deputy_rating: null,
-      deputy_rating_comment: null,
-    };
+    /** Staff close the case for `reason` (rejected, merged, closed); a pending extension request lapses. */
+    const closeFor = (a: Actor, action: string, reason: string, note: string, patch: Partial<Row> = {}) =>
+      step(a, action, 'closed', { ...patch, closed_at: iso(t), close_reason: reason, extension_pending_days: null }, note, { reason });
+    /** The deputy answers the citizen himself (no unit): the rating window opens. */
+    const deputyReplies = (patch: Partial<Row>) =>
+      step(
+        deputy.actor,
+        'reply',
+        'replied',
+        {
+          ...patch,
+          replied_at: iso(t),
+          reply_text: pick(DEPUTY_REPLIES),
+          replied_by_unit: 0,
+          rate_due_at: iso(t + limits.ratingWindowDays * DAY),
+          ...NO_RATINGS,
+          extension_pending_days: null,
+        },
+        pick(DEPUTY_REPLIES),
+      );
     const officeFor = townOffice.get(town.id) && chance(0.5) ? townOffice.get(town.id)! : office;
 
     run();
@@ -412,7 +408,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
 
     function flush() {
       insertCase.run(...CASE_COLUMNS.map((c) => row[c]));
-      for (const e of pending) insertEvent.run(...e);
+      for (const e of pending) insertEvent.run(e);
     }
 
     function run() {
@@ -435,34 +431,13 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       }
       if (!wait(slow ? 20 + random() * 60 : 0.3 + random() * 9)) return;
       if (r < 0.08) {
-        step(
-          deputy.actor,
-          'reject',
-          'closed',
-          { ...firstResponse(), closed_at: iso(t), close_reason: 'rejected', extension_pending_days: null },
-          '该问题属于民事纠纷，建议通过人民调解或诉讼途径解决。',
-          { reason: 'rejected' },
-        );
+        closeFor(deputy.actor, 'reject', 'rejected', '该问题属于民事纠纷，建议通过人民调解或诉讼途径解决。', firstResponse());
         return;
       }
       step(deputy.actor, 'acknowledge', 'acknowledged', { ...firstResponse(), reply_due_at: replyDue(t) }, '已收到，马上了解情况。');
       if (r < 0.22) {
         if (!wait(6 + random() * 60)) return;
-        step(
-          deputy.actor,
-          'reply',
-          'replied',
-          {
-            ...firstResponse(),
-            replied_at: iso(t),
-            reply_text: pick(DEPUTY_REPLIES),
-            replied_by_unit: 0,
-            rate_due_at: iso(t + limits.ratingWindowDays * DAY),
-            ...NEW_ROUND,
-            extension_pending_days: null,
-          },
-          pick(DEPUTY_REPLIES),
-        );
+        deputyReplies(firstResponse());
         return evaluateAndRate(false);
       }
       if (!wait(0.5 + random() * 20)) return;
@@ -474,25 +449,11 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
       // 马上分
       if (!wait(chance(0.9) ? 0.5 + random() * 20 : 24 + random() * 72)) return;
       if (chance(0.01)) {
-        step(
-          officeFor,
-          'merge',
-          'closed',
-          { closed_at: iso(t), close_reason: 'merged', extension_pending_days: null },
-          '与同类诉求合并办理。',
-          { reason: 'merged' },
-        );
+        closeFor(officeFor, 'merge', 'merged', '与同类诉求合并办理。');
         return;
       }
       if (chance(0.01)) {
-        step(
-          officeFor,
-          'reject',
-          'closed',
-          { ...firstResponse(), closed_at: iso(t), close_reason: 'rejected', extension_pending_days: null },
-          '不属于人大代表联系群众事项，已告知群众通过12345反映。',
-          { reason: 'rejected' },
-        );
+        closeFor(officeFor, 'reject', 'rejected', '不属于人大代表联系群众事项，已告知群众通过12345反映。', firstResponse());
         return;
       }
       const townOwned = chance(0.22);
@@ -611,7 +572,7 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
           reply_text: pick(REPLIES),
           replied_by_unit: 1,
           rate_due_at: iso(t + limits.ratingWindowDays * DAY),
-          ...NEW_ROUND,
+          ...NO_RATINGS,
           extension_pending_days: null,
           ...(row.reply_on_time === null && row.reply_due_at ? { reply_on_time: t <= Date.parse(row.reply_due_at as string) ? 1 : 0 } : {}),
         },
@@ -673,37 +634,17 @@ export function seedBulk(db: Db, options: BulkOptions): BulkResult {
             reopen_count: (row.reopen_count as number) + 1,
             reply_due_at: replyDue(t),
             rate_due_at: null,
-            ...NEW_ROUND,
+            ...NO_RATINGS,
           },
           '群众不满意，请重新办理。',
           { round: (row.reopen_count as number) + 2 },
         );
         if (to === 'handling') return handle(row.unit_id as string, false);
         if (!wait(24 + random() * 72)) return;
-        step(
-          deputy.actor,
-          'reply',
-          'replied',
-          {
-            replied_at: iso(t),
-            reply_text: pick(DEPUTY_REPLIES),
-            replied_by_unit: 0,
-            rate_due_at: iso(t + limits.ratingWindowDays * DAY),
-            ...NEW_ROUND,
-            extension_pending_days: null,
-          },
-          pick(DEPUTY_REPLIES),
-        );
+        deputyReplies({});
         return evaluateAndRate(false);
       }
-      step(
-        officeFor,
-        'close',
-        'closed',
-        { closed_at: iso(t), close_reason: 'closed', extension_pending_days: null },
-        '已向群众解释政策，依规办结。',
-        { reason: 'closed' },
-      );
+      closeFor(officeFor, 'close', 'closed', '已向群众解释政策，依规办结。');
     }
 
     function hoursUntil(at: string) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DEPUTY_LEVELS, ROLES, STAFF_ROLES } from './enums.js';
 import { ADMIN_ACTIONS, PASSWORD_ROLES, ROLE_SCOPE, UNIT_KINDS, VILLAGE_SORT_RANGE } from './admin-constants.js';
-import { categorySchema, isoDateTime, pageFields, stationSchema, unitSchema } from './schemas.js';
+import { categorySchema, isoDateTime, pageFields, stationSchema, unitSchema, userSchema } from './schemas.js';
 import { oneLine } from './one-line.js';
 import {
   deputyRules,
@@ -51,32 +51,26 @@ const username = ruled('用户名', usernameRule);
 /** At least 8 characters with a letter and a digit (password login is for office and admin, on desktops). */
 export const passwordSchema = ruled('密码', passwordRule, { raw: true });
 
-export const adminUserSchema = z.object({
-  id: z.string(),
-  role: z.enum(ROLES),
-  name: z.string(),
-  /** Staff numbers in full; citizens' masked (138****1234). */
-  phone: z.string().nullable(),
+/** One page of a paged admin list (账号, 操作日志). */
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/**
+ * An account as 账号管理 shows it: the user as they see themselves (`phone`: staff numbers in
+ * full, citizens' masked as 138****1234), and what only an admin sees.
+ */
+export const adminUserSchema = userSchema.extend({
   dingUserId: z.string().nullable(),
   username: z.string().nullable(),
   hasPassword: z.boolean(),
-  regionId: z.string().nullable(),
   regionName: z.string().nullable(),
-  unitId: z.string().nullable(),
-  unitName: z.string().nullable(),
-  deputyCode: z.string().nullable(),
   deputyName: z.string().nullable(),
   disabled: z.boolean(),
   createdAt: isoDateTime(),
 });
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
-export const adminUserListSchema = z.object({
-  items: z.array(adminUserSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const adminUserListSchema = pageOf(adminUserSchema);
 export type AdminUserList = z.infer<typeof adminUserListSchema>;
 
 export const adminUserQuerySchema = z.object({
@@ -153,12 +147,7 @@ export const adminEventSchema = z.object({
   createdAt: isoDateTime(),
 });
 export type AdminEvent = z.infer<typeof adminEventSchema>;
-export const adminEventListSchema = z.object({
-  items: z.array(adminEventSchema),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const adminEventListSchema = pageOf(adminEventSchema);
 export type AdminEventList = z.infer<typeof adminEventListSchema>;
 export const adminEventQuerySchema = z.object({
   ...pageFields,

@@ -85,6 +85,11 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
     parse(pick, (await http.get(url, { params })).data);
   const post = async <S extends z.ZodType>(pick: (s: Schemas) => S, url: string, body?: unknown, headers?: Record<string, string>) =>
     parse(pick, (await http.post(url, body, { headers })).data);
+  /** The same for the schemas of one part (admin, screens): their module loads only to validate. */
+  const lazyCheck = <M>(load: () => Promise<M>) => {
+    const mod: Promise<M> | null = options.validate ? load() : null;
+    return async <T>(pick: (m: M) => z.ZodType<T>, data: unknown): Promise<T> => (mod ? pick(await mod).parse(data) : (data as T));
+  };
 
   return {
     health: () => get((s) => s.healthSchema, '/api/health'),
@@ -182,9 +187,7 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
 
     /** 账号管理 and the 操作日志 (admin only); the schemas (shared/src/admin.ts) load only to validate. */
     admin: (() => {
-      type A = typeof import('./admin.js');
-      const mod: Promise<A> | null = options.validate ? import('./admin.js') : null;
-      const check = async <T>(pick: (a: A) => z.ZodType<T>, data: unknown): Promise<T> => (mod ? pick(await mod).parse(data) : (data as T));
+      const check = lazyCheck(() => import('./admin.js'));
       return {
         users: async (query: AdminUserQuery = {}): Promise<AdminUserList> =>
           check((a) => a.adminUserListSchema, (await http.get('/api/admin/users', { params: query })).data),
@@ -228,9 +231,7 @@ export function createApiClient(http: AxiosInstance, options: ApiClientOptions =
 
     /** 大屏凭证 (leader, office, admin): wall screens' read-only credentials of the caller's region; the schemas (screen.ts) load only to validate. */
     screenCredentials: (() => {
-      type M = typeof import('./screen.js');
-      const mod: Promise<M> | null = options.validate ? import('./screen.js') : null;
-      const check = async <T>(pick: (m: M) => z.ZodType<T>, data: unknown): Promise<T> => (mod ? pick(await mod).parse(data) : (data as T));
+      const check = lazyCheck(() => import('./screen.js'));
       return {
         list: async (): Promise<ScreenCredentialList> =>
           check((m) => m.screenCredentialListSchema, (await http.get('/api/screen-credentials')).data),

@@ -10,11 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { apiClient, signInAs } from './helpers/api.js';
+import { apiClient, httpStatus, signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
 import { withServerAndBrowser } from './helpers/setup.js';
-import { eventually, staffPhone } from './helpers/staff.js';
+import { eventually, openFromMe, openPasswordSignIn, staffPhone, submitPassword, watchPosts } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
@@ -30,19 +30,11 @@ const NEW_ACCOUNT = {
 const items = (page: Page) => page.getByTestId('user-item');
 const field = (page: Page, name: string) => page.locator(`[data-testid="account-form"] [data-field="${name}"]`);
 const fieldError = (page: Page, name: string) => field(page, name).locator('.van-field__error-message');
-const status = (p: Promise<unknown>) =>
-  p.then(
-    () => 200,
-    (e: { response?: { status: number } }) => e.response?.status,
-  );
 
 /** Signs in on the staff app's password form as the new account. */
 async function signInByPassword(page: Page) {
-  await page.goto('/deputy/login');
-  await page.getByRole('tab', { name: '密码登录' }).click();
-  await page.locator('input[name="username"]').fill(NEW_ACCOUNT.username);
-  await page.locator('input[name="password"]').fill(NEW_ACCOUNT.password);
-  await page.getByTestId('password-submit').click();
+  await openPasswordSignIn(page, NEW_ACCOUNT.username);
+  await submitPassword(page, NEW_ACCOUNT.password);
 }
 
 /** Every name the list shows now (after it has settled on `count` rows). */
@@ -63,14 +55,9 @@ describe('staff app: 账号管理', () => {
     // the new account's own device, opened once the account exists
     const other = await e2e.phone();
     other.context.setDefaultTimeout(10_000);
-    const posts: string[] = [];
-    page.on('request', (r) => {
-      if (r.method() === 'POST' && r.url().endsWith('/api/admin/users')) posts.push(r.postData() ?? '');
-    });
+    const posts = watchPosts(page, '/api/admin/users');
     try {
-      await page.goto('/deputy/me');
-      await page.getByTestId('accounts-link').click();
-      await page.waitForURL(/\/deputy\/admin\/users$/);
+      await openFromMe(page, 'accounts-link', /\/deputy\/admin\/users$/);
 
       // 20 at a time, newest first as the API lists them; scrolling down loads the next 20
       expect(await listedNames(page, 20)).toEqual(all.items.slice(0, 20).map((u) => u.name));
@@ -198,7 +185,7 @@ describe('staff app: 账号管理', () => {
       await eventually(() => row.getByTestId('disabled-tag').innerText()).toBe('已停用');
 
       // its session ends at once, and signing in again is refused in Chinese, by password and through 模拟登录
-      expect(await status(apiClient(base(), session.token).me())).toBe(401);
+      expect(await httpStatus(apiClient(base(), session.token).me())).toBe(401);
       await other.page.evaluate(() => localStorage.clear());
       await signInByPassword(other.page);
       await expectToast(other.page, '用户名或密码错误');
@@ -239,8 +226,8 @@ describe('staff app: 账号管理', () => {
       expect(await page.getByTestId('accounts-link').count()).toBe(0);
       await page.goto('/deputy/admin/users');
       await page.waitForURL(/\/deputy\/triage$/);
-      expect(await status(office.admin.users())).toBe(403);
-      expect(await status(office.admin.events())).toBe(403);
+      expect(await httpStatus(office.admin.users())).toBe(403);
+      expect(await httpStatus(office.admin.events())).toBe(403);
     } finally {
       await close();
     }

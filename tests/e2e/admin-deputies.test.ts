@@ -15,7 +15,7 @@ import { screenshot } from './helpers/browser.js';
 import { expectToast, signInCitizen } from './helpers/citizen.js';
 import { withServerAndBrowser } from './helpers/setup.js';
 import { ONE_PIXEL_PNG } from '../helpers/images.js';
-import { eventually, staffPhone } from './helpers/staff.js';
+import { eventually, openFromMe, staffPhone, watchPosts } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
@@ -37,9 +37,7 @@ describe('staff app: 代表名册', () => {
         ['stations-link', 'stations', 'station-item'],
         ['villages-link', 'villages', 'village-item'],
       ]) {
-        await page.goto('/deputy/me');
-        await page.getByTestId(link!).click();
-        await page.waitForURL(new RegExp(`/deputy/admin/${path}$`));
+        await openFromMe(page, link!, new RegExp(`/deputy/admin/${path}$`));
         await eventually(() => page.getByTestId(item!).count()).toBeGreaterThan(0);
       }
     } finally {
@@ -54,14 +52,9 @@ describe('staff app: 代表名册', () => {
     const { page, close } = await staffPhone(e2e, 'ding-office');
     const citizen = await e2e.phone();
     citizen.context.setDefaultTimeout(10_000);
-    const posts: string[] = [];
-    page.on('request', (r) => {
-      if (r.method() === 'POST' && r.url().endsWith('/api/admin/deputies')) posts.push(r.postData() ?? '');
-    });
+    const posts = watchPosts(page, '/api/admin/deputies');
     try {
-      await page.goto('/deputy/me');
-      await page.getByTestId('deputies-link').click();
-      await page.waitForURL(/\/deputy\/admin\/deputies$/);
+      await openFromMe(page, 'deputies-link', /\/deputy\/admin\/deputies$/);
       await eventually(() => items(page).count()).toBe(seeded.length);
 
       // 新增代表: nothing filled, the form says what is missing; nothing is sent

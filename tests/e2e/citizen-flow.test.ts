@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { apiClient, signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
-import { agreeToPrivacy, expectToast, fillCaseForm, signInCitizen } from './helpers/citizen.js';
+import { agreeToPrivacy, citizenPhone, expectToast, fillCaseForm } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
 import { withServerAndBrowser } from './helpers/setup.js';
 
@@ -17,8 +17,7 @@ const PINGHU = { latitude: 30.698215, longitude: 121.015327, accuracy: 25 };
 
 describe('citizen app: QR code to rating', () => {
   it('should take a new user from a QR link through sign-in, a submission with photo and location, the receipt, the reply and a rating', async () => {
-    const phone = await e2e.phone({ permissions: ['geolocation'], geolocation: PINGHU });
-    const { page } = phone;
+    const { page, close } = await e2e.phone({ permissions: ['geolocation'], geolocation: PINGHU });
     try {
       // 1. The QR code's link, as a new user: the deputy's profile, no sign-in asked.
       await page.goto('/citizen/d/D001');
@@ -130,13 +129,12 @@ describe('citizen app: QR code to rating', () => {
       expect(await card.locator('.status-tag').innerText()).toBe('已办结');
       await screenshot(page, 'citizen-08-my-cases', { fullPage: false });
     } finally {
-      await phone.close();
+      await close();
     }
   }, 90_000);
 
   it('should find deputies by town or village, by liaison station and by name without signing in', async () => {
-    const phone = await e2e.phone();
-    const { page } = phone;
+    const { page, close } = await e2e.phone();
     try {
       await page.goto('/citizen/');
       await expect.poll(() => page.locator('.deputy-card').count()).toBe(34);
@@ -167,13 +165,12 @@ describe('citizen app: QR code to rating', () => {
       // nobody was asked to sign in on the way
       expect(await page.evaluate(() => localStorage.getItem('mq.citizen.session'))).toBeNull();
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should sign in with a super-app ticket in the URL and drop it from the address', async () => {
-    const phone = await e2e.phone();
-    const { page } = phone;
+    const { page, close } = await e2e.phone();
     try {
       const { ticket } = await apiClient(e2e.baseUrl).mockIdp.ticket('zlb-li');
       await page.goto(`/citizen/cases?ticket=${ticket}`);
@@ -182,15 +179,13 @@ describe('citizen app: QR code to rating', () => {
       await page.goto('/citizen/me');
       await expect.poll(() => page.locator('.mine__name').innerText()).toBe('李秀英');
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should let the citizen supplement an open case and then withdraw it', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, client: citizen, close } = await citizenPhone(e2e, 'zlb-wang');
     try {
-      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-wang');
       const created = await citizen.cases.create(
         { deputyCode: 'D004', body: '乍浦镇中山社区菜市场门口的下水道堵塞，污水外溢，气味很大。', contactPhone: '13857310003' },
         `test-${Date.now()}-supplement`,
@@ -213,15 +208,13 @@ describe('citizen app: QR code to rating', () => {
       const after = await citizen.cases.get(created.id);
       expect(after).toMatchObject({ status: 'closed', closeReason: 'withdrawn' });
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should offer 申请重办 when the citizen is not satisfied', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, client: citizen, close } = await citizenPhone(e2e, 'zlb-chen');
     try {
-      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-chen');
       const created = await citizen.cases.create(
         { deputyCode: 'D001', type: 'help', body: '小区门口公交站的遮雨棚破了，下雨天等车淋雨。', contactPhone: '13857310004' },
         `test-${Date.now()}-reopen`,
@@ -248,15 +241,13 @@ describe('citizen app: QR code to rating', () => {
       });
       expect(after.allowedActions).toContain('reopen');
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should list my cases page by page, with status tags, due dates and tabs', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, client: citizen, close } = await citizenPhone(e2e, 'zlb-zhou');
     try {
-      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-zhou');
       const ids: string[] = [];
       for (let i = 1; i <= 12; i++) {
         const c = await citizen.cases.create(
@@ -289,7 +280,7 @@ describe('citizen app: QR code to rating', () => {
       expect(await page.locator('.case-card__due').innerText()).toContain('前评价');
       expect(page.url()).toContain('tab=replied');
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 });

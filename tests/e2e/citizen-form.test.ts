@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
-import { agreeToPrivacy, expectToast, fillCaseForm, signInCitizen, watchSubmissions } from './helpers/citizen.js';
+import { agreeToPrivacy, citizenPhone, expectToast, fillCaseForm, signInCitizen, watchSubmissions } from './helpers/citizen.js';
 import { makePng, undecodableJpeg } from './helpers/images.js';
 import { withServerAndBrowser } from './helpers/setup.js';
 
@@ -15,10 +15,8 @@ const e2e = withServerAndBrowser();
 
 describe('citizen app: the submit form', () => {
   it('should make one case when submit is tapped twice and when the answer is lost and retried', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, client: citizen, close } = await citizenPhone(e2e, 'zlb-zhou');
     try {
-      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-zhou');
       const keys = watchSubmissions(page);
       // The first answer from the server is lost on the way back (the case is made, the
       // phone never hears it); the app retries by itself with the same key.
@@ -55,15 +53,13 @@ describe('citizen app: the submit form', () => {
       );
       expect(next?.idempotencyKey ?? null).not.toBe(keys[0]);
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should keep the draft, its photos and its key through a reload', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, client: citizen, close } = await citizenPhone(e2e, 'zlb-li');
     try {
-      const citizen = await signInCitizen(context, e2e.baseUrl, 'zlb-li');
       await page.goto('/citizen/d/D021/submit');
       await page.locator('[data-field="type"]').click();
       await page.locator('.van-action-sheet__item', { hasText: '建议' }).click();
@@ -109,15 +105,13 @@ describe('citizen app: the submit form', () => {
       // no coordinates: the typed address is the location
       expect(stored.location).toEqual({ address: '虹霓社区3幢旁' });
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should say clearly when a photo is too large, without uploading it, and when a server refuses one as too large', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, close } = await citizenPhone(e2e, 'zlb-chen');
     try {
-      await signInCitizen(context, e2e.baseUrl, 'zlb-chen');
       const uploads: string[] = [];
       page.on('request', (r) => r.url().endsWith('/api/uploads') && uploads.push(r.method()));
       await page.goto('/citizen/d/D001/submit');
@@ -153,15 +147,13 @@ describe('citizen app: the submit form', () => {
       await page.locator('.van-uploader__input').setInputFiles({ name: 'big2.png', mimeType: 'image/png', buffer: makePng(640, 480) });
       expect(await expectToast(page, '8 MB')).toBe('照片不能超过 8 MB，请压缩后再传');
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should retry a failed photo upload when the photo is tapped', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, close } = await citizenPhone(e2e, 'zlb-zhang');
     try {
-      await signInCitizen(context, e2e.baseUrl, 'zlb-zhang');
       await page.goto('/citizen/d/D002/submit');
       let failNext = true;
       await page.route('**/api/uploads', (route) => {
@@ -178,13 +170,12 @@ describe('citizen app: the submit form', () => {
       await uploaded;
       await page.locator('.van-uploader__preview .van-uploader__mask').waitFor({ state: 'detached' });
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should show 附近已有类似诉求 while the citizen writes, without stopping the submission', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, context, close } = await e2e.phone();
     try {
       const neighbour = await signInAs(e2e.baseUrl, 'zlb-li');
       await neighbour.cases.create(
@@ -206,7 +197,7 @@ describe('citizen app: the submit form', () => {
       await page.locator('.submit__btn').click();
       await page.waitForURL(/\/citizen\/receipt\//);
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 });

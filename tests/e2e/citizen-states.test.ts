@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
-import { agreeToPrivacy, expectToast, fillCaseForm, signInCitizen } from './helpers/citizen.js';
+import { agreeToPrivacy, citizenPhone, expectToast, fillCaseForm, signInCitizen } from './helpers/citizen.js';
 import { withServerAndBrowser } from './helpers/setup.js';
 
 const e2e = withServerAndBrowser();
@@ -20,8 +20,7 @@ const size = async (page: Page, selector: string) => parseFloat(await px(page, s
 
 describe('citizen app: states people hit', () => {
   it('should enlarge the text in elder mode, remember it, and turn it off from 我的', async () => {
-    const phone = await e2e.phone();
-    const { page } = phone;
+    const { page, close } = await e2e.phone();
     try {
       await page.goto('/citizen/d/D001');
       await page.locator('.info__row').first().waitFor();
@@ -49,13 +48,12 @@ describe('citizen app: states people hit', () => {
       await page.locator('.info__row').first().waitFor();
       expect(await size(page, '.info__row')).toBe(14);
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should follow the super-app when it says the user reads in its elder mode', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, context, close } = await e2e.phone();
     try {
       await context.addInitScript(() => {
         (window as unknown as { ZWJSBridge: object }).ZWJSBridge = { getUiStyle: () => Promise.resolve({ uiStyle: 'elder' }) };
@@ -64,28 +62,25 @@ describe('citizen app: states people hit', () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
       await expect.poll(() => size(page, '.deputy-card__line')).toBeGreaterThanOrEqual(16);
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should show a clear page for a deputy code that does not exist', async () => {
-    const phone = await e2e.phone();
-    const { page } = phone;
+    const { page, close } = await e2e.phone();
     try {
       await page.goto('/citizen/d/D999');
       await expect.poll(() => page.locator('.van-empty__description').innerText()).toBe('没有找到这位代表，二维码可能已停用');
       await page.getByRole('link', { name: '查找其他代表' }).click();
       await page.waitForURL(/\/citizen\/$/);
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should say when the phone is offline and keep what was typed', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, context, close } = await citizenPhone(e2e, 'zlb-zhou');
     try {
-      await signInCitizen(context, e2e.baseUrl, 'zlb-zhou');
       await page.goto('/citizen/d/D005/submit');
       await fillCaseForm(page, '新埭镇星火村的自来水这几天一直很浑浊，请帮忙查一下原因。');
       await agreeToPrivacy(page);
@@ -101,13 +96,12 @@ describe('citizen app: states people hit', () => {
       await page.locator('.submit__btn').click();
       await page.waitForURL(/\/citizen\/receipt\//);
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
   it('should show Chinese messages for 400, 401, 404, 409 and 429 answers', async () => {
-    const phone = await e2e.phone();
-    const { page, context } = phone;
+    const { page, context, close } = await e2e.phone();
     try {
       // 401: a session the server no longer accepts → asked to sign in again, then brought back
       await context.addInitScript(() => {
@@ -174,7 +168,7 @@ describe('citizen app: states people hit', () => {
       await expectToast(page, '反映内容含有不可见的控制字符');
       await expect.poll(() => page.locator('[data-field="body"] .van-field__error-message').innerText()).toContain('控制字符');
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 });

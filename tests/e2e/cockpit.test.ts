@@ -4,25 +4,30 @@
  * on screen equals the API's, and a figure opens the list of exactly that many cases.
  */
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { StatsOverview } from '@minqing/shared';
 import { KPIS, formatKpi } from '../../deputy-h5/src/features/cockpit/cockpitMetrics.js';
-import { signInAs, type SignedInClient } from './helpers/api.js';
 import { PHONE, screenshot } from './helpers/browser.js';
 import { withServerAndBrowser } from './helpers/setup.js';
+import { signInStaff } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser({ env: { DEMO_CASES: '320' } });
 
 /** The staff app's pages: its router serves the cockpit at /deputy/cockpit (and the wall screen at /deputy/screen, opened with a 大屏凭证's address). */
 const pageUrl = (which: 'cockpit') => `${e2e.baseUrl}/deputy/${which}`;
 
-/** Signs a staff account in through the API and puts the session where the staff app keeps it. */
-async function signInStaff(context: BrowserContext, account: string): Promise<SignedInClient> {
-  const client = await signInAs(e2e.baseUrl, account);
-  const user = await client.me();
-  const session = { token: client.token, expiresAt: new Date(Date.now() + 3600_000).toISOString(), user };
-  await context.addInitScript((s) => window.localStorage.setItem('mq.staff.session', s), JSON.stringify(session));
-  return client;
+/**
+ * A fresh phone with `account` signed in, showing its cockpit; `errors` collects what the page
+ * throws. Close `context` when done.
+ */
+async function cockpitPhone(account: string) {
+  const context = await e2e.browser.newContext({ ...PHONE });
+  const client = await signInStaff(context, e2e.baseUrl, account);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pageUrl('cockpit'));
+  return { context, client, page, errors };
 }
 
 /** This year so far, in China time: the cockpit's default period. */
@@ -49,13 +54,8 @@ const expected = (o: StatsOverview) =>
 
 describe('the data cockpit in a browser', () => {
   it('should show the leader, on a 375×812 phone, every figure exactly as the API gives it, and open a figure as its cases', async () => {
-    const context = await e2e.browser.newContext({ ...PHONE });
+    const { context, client: leader, page, errors } = await cockpitPhone('ding-leader');
     try {
-      const leader = await signInStaff(context, 'ding-leader');
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(pageUrl('cockpit'));
       const shown = await figuresOnScreen(page);
       const o = await leader.stats.overview(thisYear());
       expect(o.received).toBeGreaterThan(100);
@@ -139,13 +139,8 @@ describe('the data cockpit in a browser', () => {
   }, 60_000); // many steps; the whole suite shares 2 cores
 
   it('should poll the figures with the ETag the browser holds, and show them again from the 304', async () => {
-    const context = await e2e.browser.newContext({ ...PHONE });
+    const { context, client: leader, page, errors } = await cockpitPhone('ding-leader');
     try {
-      const leader = await signInStaff(context, 'ding-leader');
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(pageUrl('cockpit'));
       await figuresOnScreen(page);
       const live = await page.locator('.live').innerText();
       expect(live).toContain('更新于');
@@ -193,11 +188,8 @@ describe('the data cockpit in a browser', () => {
   });
 
   it("should show a town's office only its town", async () => {
-    const context = await e2e.browser.newContext({ ...PHONE });
+    const { context, client: office, page } = await cockpitPhone('ding-office-danghu');
     try {
-      const office = await signInStaff(context, 'ding-office-danghu');
-      const page = await context.newPage();
-      await page.goto(pageUrl('cockpit'));
       const shown = await figuresOnScreen(page);
       const o = await office.stats.overview(thisYear());
       expect(o.scopeName).toBe('当湖街道');
@@ -215,7 +207,7 @@ describe('the data cockpit in a browser', () => {
     const wall = await e2e.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     try {
       // the leader issues a credential for the whole city on 大屏凭证 and gets its address once
-      const leader = await signInStaff(phone, 'ding-leader');
+      const leader = await signInStaff(phone, e2e.baseUrl, 'ding-leader');
       const admin = await phone.newPage();
       await admin.goto(`${e2e.baseUrl}/deputy/admin/screens`);
       await admin.getByTestId('screen-empty').waitFor();

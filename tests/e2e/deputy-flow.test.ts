@@ -14,13 +14,18 @@ import { agreeToPrivacy, expectToast, fillCaseForm } from './helpers/citizen.js'
 import { makePng } from './helpers/images.js';
 import { withServerAndBrowser } from './helpers/setup.js';
 import {
+  caseAt,
   caseStatus,
   doAction,
   eventually,
   idpMessages,
   openAction,
+  openPasswordSignIn,
   signInStaff,
   signInThroughDemoPage,
+  signInWithPassword,
+  submitPassword,
+  textOrEmpty,
   unitAccount,
 } from './helpers/staff.js';
 import { randomUUID } from 'node:crypto';
@@ -69,14 +74,10 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
 
       // password form (office staff at a desk); a wrong password is told in Chinese
       await page.evaluate(() => localStorage.clear());
-      await page.goto('/deputy/login');
-      await page.getByRole('tab', { name: '密码登录' }).click();
-      await page.locator('input[name="username"]').fill('office');
-      await page.locator('input[name="password"]').fill('wrong-password');
-      await page.getByTestId('password-submit').click();
+      await openPasswordSignIn(page, 'office');
+      await submitPassword(page, 'wrong-password');
       expect(await expectToast(page, /密码/)).toMatch(/[\u4e00-\u9fff]/);
-      await page.locator('input[name="password"]').fill('Demo@2026');
-      await page.getByTestId('password-submit').click();
+      await submitPassword(page);
       await page.waitForURL(/\/deputy\/triage$/);
       // 我的 → 退出登录 goes back to the sign-in page
       await page.locator('[data-tab="/me"]').click();
@@ -174,12 +175,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect(await card.locator('[data-due]').getAttribute('data-due')).toMatch(/^(ok|warn)$/);
       expect(await card.locator('[data-due]').innerText()).toMatch(/^剩余 /);
       expect(Number(await page.locator('[data-count="submitted"]').innerText())).toBeGreaterThanOrEqual(1);
-      await eventually(() =>
-        page
-          .locator('[data-tab="/messages"] .van-badge')
-          .innerText()
-          .catch(() => ''),
-      ).toMatch(/^\d+$/);
+      await eventually(() => textOrEmpty(page.locator('[data-tab="/messages"] .van-badge'))).toMatch(/^\d+$/);
       await screenshot(page, 'deputy-01-inbox');
 
       // the work notice in 消息; opening it clears the badge and leads to the case
@@ -217,12 +213,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
     let unitName: string;
     try {
       const { page } = office;
-      await page.goto('/deputy/login');
-      await page.getByRole('tab', { name: '密码登录' }).click();
-      await page.locator('input[name="username"]').fill('office');
-      await page.locator('input[name="password"]').fill('Demo@2026');
-      await page.getByTestId('password-submit').click();
-      await page.waitForURL(/\/deputy\/triage$/);
+      await signInWithPassword(page, 'office');
       const card = page.locator(`[data-case="${no}"]`);
       await card.locator('[data-testid="hint"]').waitFor();
       const suggested = await (await signInAs(base(), 'ding-office')).cases.suggestions(caseId);
@@ -377,17 +368,11 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
   });
 
   it('should not show a unit a case assigned to another unit (UI not found, API 404)', async () => {
-    const citizen = await signInAs(base(), 'zlb-wang');
-    const created = await citizen.cases.create(
-      {
-        deputyCode: 'D002',
-        body: '钟埭街道钟溪社区菜市场门口下水道堵塞，污水漫到路面，气味很大，请尽快疏通处理。',
-        contactPhone: '13857310003',
-      },
-      randomUUID(),
-    );
-    await (await signInAs(base(), 'ding-d002')).cases.transition(created.id, { action: 'forward' });
-    await (await signInAs(base(), 'ding-office')).cases.transition(created.id, { action: 'assign', unitId: 'zjj' });
+    const created = await caseAt(base(), 'assigned', '钟埭街道钟溪社区菜市场门口下水道堵塞，污水漫到路面，气味很大，请尽快疏通处理。', {
+      citizen: 'zlb-wang',
+      deputyCode: 'D002',
+      contactPhone: '13857310003',
+    });
 
     const { page, context, close } = await device();
     try {
@@ -404,12 +389,7 @@ describe('staff app: 码上收 → 马上分 → 马上办 → 码上评', () =>
       expect(await page.locator(`[data-case="${created.trackingNo}"]`).count()).toBe(0);
       await page.locator('.van-search input').fill(created.trackingNo);
       await page.locator('.van-search input').press('Enter');
-      await eventually(() =>
-        page
-          .locator('.queue__searching')
-          .innerText()
-          .catch(() => ''),
-      ).toContain('共 0 件');
+      await eventually(() => textOrEmpty(page.locator('.queue__searching'))).toContain('共 0 件');
       expect(await page.locator('.van-empty__description').innerText()).toBe('暂无民情件');
       await expect(other.cases.get(created.id)).rejects.toMatchObject({ response: { status: 404 } });
       await expect(other.cases.get(created.trackingNo)).rejects.toMatchObject({ response: { status: 404 } });

@@ -5,41 +5,24 @@
  * a case on a citizen's behalf, records a reception day with a photo, rejects a case with a
  * reason and evaluates a unit's reply.
  */
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
 import { withServerAndBrowser } from './helpers/setup.js';
-import { caseStatus, doAction, eventually, idpMessages, openAction, staffPhone } from './helpers/staff.js';
+import { caseAt, caseStatus, doAction, eventually, idpMessages, openAction, staffPhone } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
 
-type Stage = 'submitted' | 'triage' | 'assigned' | 'handling' | 'replied';
-
-/** A citizen's case for D001 moved to `stage` through the API (unit 住建局 when assigned). */
-async function caseAt(stage: Stage, body: string) {
-  const citizen = await signInAs(base(), 'zlb-chen');
-  const created = await citizen.cases.create({ deputyCode: 'D001', body, contactPhone: '13857310004' }, randomUUID());
-  const order: Stage[] = ['submitted', 'triage', 'assigned', 'handling', 'replied'];
-  const upTo = (s: Stage) => order.indexOf(stage) >= order.indexOf(s);
-  if (upTo('triage')) await (await signInAs(base(), 'ding-d001')).cases.transition(created.id, { action: 'forward' });
-  if (upTo('assigned')) await (await signInAs(base(), 'ding-office')).cases.transition(created.id, { action: 'assign', unitId: 'zjj' });
-  const unit = await signInAs(base(), 'ding-unit-zjj');
-  if (upTo('handling')) await unit.cases.transition(created.id, { action: 'sign' });
-  if (upTo('replied')) await unit.cases.transition(created.id, { action: 'reply', note: '已安排人员现场处理完毕。' });
-  return created;
-}
-
 describe('staff app: extensions, returns, 督办, merging, and the deputy’s own work', () => {
   it('should let a unit request an extension and return a case with a reason, and the office approve the extension from its workbench', async () => {
     const extending = await caseAt(
+      base(),
       'handling',
       '当湖街道东湖社区的老旧小区改造工程停工两个月了，脚手架一直没拆，影响居民出行，请督促复工。',
     );
-    const returning = await caseAt('assigned', '乍浦镇海塘路公交站的站牌被风吹倒了，乘客不知道在哪里等车，请尽快修复。');
+    const returning = await caseAt(base(), 'assigned', '乍浦镇海塘路公交站的站牌被风吹倒了，乘客不知道在哪里等车，请尽快修复。');
 
     const unit = await staffPhone(e2e, 'ding-unit-zjj');
     let dueBefore: string;
@@ -104,7 +87,7 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
         '独山港镇全塘社区的健身器材损坏了三件，孩子玩的时候容易受伤，请安排维修。',
         '黄姑镇塘北村的河道里漂着很多垃圾，夏天气味难闻，请安排清理。',
         '林埭镇前港村学校门口放学时家长车辆乱停，孩子过马路很危险。',
-      ].map((b) => caseAt('assigned', b)),
+      ].map((b) => caseAt(base(), 'assigned', b)),
     );
     const { page, client, close } = await staffPhone(e2e, 'ding-office');
     try {
@@ -149,8 +132,8 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
 
   it('should merge a duplicate into the case it repeats from the office’s suggestions', async () => {
     const body = '新仓镇新仓社区农贸市场门口的下水道堵了，污水漫到路上，气味很大，请尽快疏通。';
-    const first = await caseAt('triage', body);
-    const second = await caseAt('triage', `${body}已经好几天了。`);
+    const first = await caseAt(base(), 'triage', body);
+    const second = await caseAt(base(), 'triage', `${body}已经好几天了。`);
     const { page, client, close } = await staffPhone(e2e, 'ding-office');
     try {
       await page.goto('/deputy/triage');
@@ -173,8 +156,8 @@ describe('staff app: extensions, returns, 督办, merging, and the deputy’s ow
   });
 
   it('should let a deputy enter a case for a citizen, record a reception day with a photo, reject a case and evaluate a unit’s reply', async () => {
-    const toReject = await caseAt('submitted', '请代表帮忙问问我家孩子明年上小学划片的情况，我们刚搬来不清楚。这是咨询不是投诉。');
-    const replied = await caseAt('replied', '钟埭街道沈家弄村的路灯晚上十点就关了，夜班工人回家很不方便，希望延长亮灯时间。');
+    const toReject = await caseAt(base(), 'submitted', '请代表帮忙问问我家孩子明年上小学划片的情况，我们刚搬来不清楚。这是咨询不是投诉。');
+    const replied = await caseAt(base(), 'replied', '钟埭街道沈家弄村的路灯晚上十点就关了，夜班工人回家很不方便，希望延长亮灯时间。');
     const { page, client, close } = await staffPhone(e2e, 'ding-d001');
     try {
       // 代群众录入 during a visit: the case is addressed to this deputy, with the citizen's phone and a photo

@@ -5,13 +5,12 @@
  * case and approves it from the action bar; the citizen's app then shows the reply.
  * Its own server process: the setting would change the other staff tests' replies.
  */
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
 import { expectToast, signInCitizen } from './helpers/citizen.js';
 import { withServerAndBrowser } from './helpers/setup.js';
-import { caseStatus, doAction, eventually, staffPhone } from './helpers/staff.js';
+import { caseAt, caseStatus, doAction, eventually, staffPhone } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
@@ -20,18 +19,8 @@ describe('staff app: 答复审核', () => {
   it('should hold a unit’s reply for the office, which sees it under 待审核 and approves it, and then the citizen sees it', async () => {
     const admin = await signInAs(base(), 'ding-admin');
     await admin.settings.setReplyReview({ regionIds: ['danghu'] });
+    const created = await caseAt(base(), 'handling', '当湖街道南河头社区的路灯连续一周晚上不亮，老人晚上出门很不方便，请尽快维修。');
     const citizen = await signInAs(base(), 'zlb-chen');
-    const created = await citizen.cases.create(
-      {
-        deputyCode: 'D001',
-        body: '当湖街道南河头社区的路灯连续一周晚上不亮，老人晚上出门很不方便，请尽快维修。',
-        contactPhone: '13857310004',
-      },
-      randomUUID(),
-    );
-    await (await signInAs(base(), 'ding-d001')).cases.transition(created.id, { action: 'forward' });
-    await (await signInAs(base(), 'ding-office')).cases.transition(created.id, { action: 'assign', unitId: 'zjj' });
-    await (await signInAs(base(), 'ding-unit-zjj')).cases.transition(created.id, { action: 'sign' });
     const replyText = '已安排路灯维修班组更换南河头社区损坏的灯具和线路，现已恢复照明。';
 
     const unit = await staffPhone(e2e, 'ding-unit-zjj');

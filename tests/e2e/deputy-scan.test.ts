@@ -13,7 +13,7 @@ import { screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
 import { makePng } from './helpers/images.js';
 import { withServerAndBrowser } from './helpers/setup.js';
-import { decodeQrPng, eventually, staffPhone } from './helpers/staff.js';
+import { decodeQrPng, eventually, staffPhone, textOrEmpty } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
@@ -37,6 +37,11 @@ async function expectScanOpens(page: Page, target: RegExp) {
   ).toBe('opened');
 }
 
+/** With no camera in this browser, the scan page says so and offers 从相册选择. */
+async function expectAlbumOffered(page: Page) {
+  await eventually(() => textOrEmpty(page.getByTestId('scan-message'))).toContain('从相册选择');
+}
+
 describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
   it('should open the case when the deputy scans a receipt QR image through 从相册选择', async () => {
     const citizen = await signInAs(base(), 'zlb-zhang');
@@ -52,13 +57,7 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       await page.locator('[data-tab="/scan"]').click();
       await page.waitForURL(/\/deputy\/scan$/);
       await page.getByTestId('scan-file').waitFor({ state: 'attached' });
-      // no camera in this browser: the page says so and offers the album
-      await eventually(() =>
-        page
-          .getByTestId('scan-message')
-          .innerText()
-          .catch(() => ''),
-      ).toContain('从相册选择');
+      await expectAlbumOffered(page);
       await screenshot(page, 'deputy-08-scan', { fullPage: false });
       await page.getByTestId('scan-file').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png });
       await expectScanOpens(page, new RegExp(`/deputy/cases/${created.trackingNo}$`));
@@ -104,12 +103,7 @@ describe('staff app: 扫一扫, 进站履职 and 我的二维码', () => {
       expect((await client.checkins.list()).items).toHaveLength(0);
 
       await page.goto('/deputy/scan');
-      await eventually(() =>
-        page
-          .getByTestId('scan-message')
-          .innerText()
-          .catch(() => ''),
-      ).toContain('从相册选择');
+      await expectAlbumOffered(page);
       await page.getByTestId('scan-file').setInputFiles({ name: 'station.png', mimeType: 'image/png', buffer: png });
       await expectScanOpens(page, new RegExp(`/deputy/checkin/${stationId}\\?k=`));
       await eventually(() => page.getByTestId('checkin-result').innerText()).toBe('签到成功');

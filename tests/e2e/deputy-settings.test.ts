@@ -7,11 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signInAs } from './helpers/api.js';
+import { httpStatus, signInAs } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
 import { withServerAndBrowser } from './helpers/setup.js';
-import { eventually, signInStaff } from './helpers/staff.js';
+import { eventually, openFromMe, signInStaff, signInWithPassword } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser();
 const base = () => e2e.baseUrl;
@@ -26,12 +26,7 @@ function settingsPut(page: Page, route: 'limits' | 'reply-review') {
 
 /** Signs the admin in through the password form and opens 我的 → 系统设置. */
 async function adminOnSettings(page: Page) {
-  await page.goto('/deputy/login');
-  await page.getByRole('tab', { name: '密码登录' }).click();
-  await page.locator('input[name="username"]').fill('admin');
-  await page.locator('input[name="password"]').fill('Demo@2026');
-  await page.getByTestId('password-submit').click();
-  await page.waitForURL(/\/deputy\/triage$/);
+  await signInWithPassword(page, 'admin');
   await page.locator('[data-tab="/me"]').click();
   await page.getByTestId('settings-link').click();
   await page.waitForURL(/\/deputy\/settings$/);
@@ -128,9 +123,7 @@ describe('staff app: 系统设置', () => {
       const office = await signInStaff(context, base(), 'ding-office');
       const limits = await office.settings.limits();
       const review = await office.settings.replyReview();
-      await page.goto('/deputy/me');
-      await page.getByTestId('settings-link').click();
-      await page.waitForURL(/\/deputy\/settings$/);
+      await openFromMe(page, 'settings-link', /\/deputy\/settings$/);
       await page.getByTestId('readonly-note').waitFor();
       expect(await page.getByTestId('readonly-note').innerText()).toContain('仅管理员可修改');
       await stepperInput(page, 'replyWorkingDays.help').waitFor();
@@ -157,13 +150,8 @@ describe('staff app: 系统设置', () => {
       await screenshot(page, 'deputy-18-office-settings-readonly');
 
       // the server refuses an office user's change whatever a page shows
-      const status = (p: Promise<unknown>) =>
-        p.then(
-          () => 200,
-          (e: { response?: { status: number } }) => e.response?.status,
-        );
-      expect(await status(office.settings.setLimits({ ...limits, ackWorkingDays: 2 }))).toBe(403);
-      expect(await status(office.settings.setReplyReview({ regionIds: [] }))).toBe(403);
+      expect(await httpStatus(office.settings.setLimits({ ...limits, ackWorkingDays: 2 }))).toBe(403);
+      expect(await httpStatus(office.settings.setReplyReview({ regionIds: [] }))).toBe(403);
       expect(await office.settings.limits()).toEqual(limits);
       expect(await office.settings.replyReview()).toEqual(review);
     } finally {

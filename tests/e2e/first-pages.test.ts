@@ -105,8 +105,7 @@ async function ribbonOnScreen(page: Page) {
 
 describe('first pages', () => {
   it('should load each app’s first page with no console error and no failed or refused request, every asset from our own origin, Vant’s icons drawn', async () => {
-    const phone = await e2e.phone();
-    const { page } = phone;
+    const { page, close } = await e2e.phone();
     try {
       const problems = watchProblems(page, e2e.baseUrl);
       let iconPages = 0;
@@ -134,7 +133,7 @@ describe('first pages', () => {
       await page.locator('.van-search .van-icon-search').waitFor();
       await screenshot(page, 'first-pages-citizen-icons', { fullPage: false });
     } finally {
-      await phone.close();
+      await close();
     }
   }, 60_000);
 
@@ -154,8 +153,7 @@ describe('first pages', () => {
   });
 
   it('should show the 演示环境 ribbon on the pages of both apps, readable at 375 px and in 长辈模式, over no control', async () => {
-    const phone = await e2e.phone();
-    const { page } = phone;
+    const { page, close } = await e2e.phone();
     try {
       const check = async (path: string, ready: string, minFontSize: number, shot: string) => {
         await settle(page, path, ready);
@@ -190,7 +188,7 @@ describe('first pages', () => {
       await check('/citizen/me', '[data-testid="elder-switch"]', 16, 'first-pages-ribbon-elder-me');
       await check('/deputy/', '[data-account]', 12, 'first-pages-ribbon-staff-login');
     } finally {
-      await phone.close();
+      await close();
     }
 
     // the staff app signed in: a deputy's workbench with its tab bar

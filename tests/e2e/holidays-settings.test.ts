@@ -8,26 +8,20 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { httpStatus } from './helpers/api.js';
 import { screenshot } from './helpers/browser.js';
 import { expectToast } from './helpers/citizen.js';
 import { withServerAndBrowser } from './helpers/setup.js';
-import { eventually, staffPhone } from './helpers/staff.js';
+import { eventually, openFromMe, staffPhone } from './helpers/staff.js';
 
 const e2e = withServerAndBrowser();
 
 const group = (page: Page, name: string) => page.locator(`[data-testid="holiday-group"][data-group="${name}"]`);
 const addForm = (page: Page) => page.getByTestId('add-form');
-const status = (p: Promise<unknown>) =>
-  p.then(
-    () => 200,
-    (e: { response?: { status: number } }) => e.response?.status,
-  );
 
 /** 我的 → 系统设置 → 节假日安排, loaded. */
 async function openHolidays(page: Page) {
-  await page.goto('/deputy/me');
-  await page.getByTestId('settings-link').click();
-  await page.waitForURL(/\/deputy\/settings$/);
+  await openFromMe(page, 'settings-link', /\/deputy\/settings$/);
   await page.getByTestId('holidays-link').click();
   await page.waitForURL(/\/deputy\/settings\/holidays$/);
   await group(page, '春节').waitFor();
@@ -150,7 +144,7 @@ describe('staff app: 节假日安排', () => {
       await page.getByRole('tab', { name: `${year}年` }).click();
       await group(page, '春节').waitFor();
       expect(await page.getByTestId('save-holidays').count()).toBe(0);
-      expect(await status(office.settings.putHolidays(year, { days: [] }))).toBe(403);
+      expect(await httpStatus(office.settings.putHolidays(year, { days: [] }))).toBe(403);
       expect((await office.settings.holidays(year)).days.length).toBeGreaterThan(0);
     } finally {
       await close();

@@ -1,6 +1,7 @@
 import type { AdminAction } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import type { SessionUser } from './session.js';
+import { ApiError } from '../errors.js';
 
 /** A reference row an admin page names, orders and stops (承办单位, 村（社区）). */
 interface NamedSortedRow {
@@ -23,6 +24,17 @@ export function nameSortActiveChanges(before: NamedSortedRow, input: { name?: st
     changes.active = input.active;
   }
   return { fields, changes };
+}
+
+/** The id an admin gave a new row (409 under `field` if it is taken), or else the next free one. */
+export function newId(
+  given: string | undefined,
+  taken: readonly string[],
+  next: (taken: readonly string[]) => string,
+  conflict: { field: string; message: string },
+): string {
+  if (given && taken.includes(given)) throw new ApiError('conflict', conflict.message, conflict.field);
+  return given ?? next(taken);
 }
 
 /** What one admin change wrote: the 操作日志's target and changes (none: nothing is logged), and what the caller returns. */

@@ -12,7 +12,7 @@ import {
 } from '@minqing/shared';
 import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../errors.js';
-import type { CasePatch, CaseRow } from '../repos/cases.js';
+import { NO_RATINGS, type CasePatch, type CaseRow } from '../repos/cases.js';
 import { addCalendarDays } from './calendar.js';
 import { replyDays } from './limits.js';
 import { holderUserIds, notify, officeUserIds } from './notify.js';
@@ -95,16 +95,6 @@ export function attachPhotos(deps: Deps, user: SessionUser, ids: string[] | unde
   return unique;
 }
 
-/** A new reply round: the ratings of the previous reply stay in the timeline, not on the case. */
-const NEW_ROUND = {
-  rating: null,
-  solved: null,
-  rating_comment: null,
-  rated_at: null,
-  deputy_rating: null,
-  deputy_rating_comment: null,
-} as const satisfies CasePatch;
-
 /** No reply waiting for the office's review (答复审核) any more. */
 const NO_PENDING_REPLY = {
   pending_reply_text: null,
@@ -140,7 +130,7 @@ function replyOut(deps: Deps, now: Date, text: string | null, byUnit: boolean): 
     reply_text: text,
     replied_by_unit: byUnit ? 1 : 0,
     rate_due_at: iso(addCalendarDays(now, deps.limits.ratingWindowDays)),
-    ...NEW_ROUND,
+    ...NO_RATINGS,
     extension_pending_days: null,
   };
 }
@@ -341,7 +331,7 @@ export const EFFECTS: Effects = {
     step.data = { rating: input.rating, unitId: c.unit_id };
   },
   reopen: ({ deps, c, input, to, now, step }) => {
-    step.patch = { reopen_count: c.reopen_count + 1, reply_due_at: replyDue(deps, now, c.type), rate_due_at: null, ...NEW_ROUND };
+    step.patch = { reopen_count: c.reopen_count + 1, reply_due_at: replyDue(deps, now, c.type), rate_due_at: null, ...NO_RATINGS };
     step.data.round = c.reopen_count + 2;
     step.notices.push({ to: to === 'handling' ? unitUsers(deps, c.unit_id) : deputyUsers(deps, c), text: `民情件重办：${input.note}` });
     step.notices.push({ to: citizenOf(c), text: '您反映的问题已安排重新办理' });

@@ -10,7 +10,7 @@ import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../errors.js';
 import type { DeputyRow } from '../repos/reference.js';
 import { photoUrlOf } from './deputy-photo.js';
-import { recordAdminChange } from './admin-changes.js';
+import { newId, recordAdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 import { nextFreeId } from '../util/next-free-id.js';
 
@@ -84,9 +84,7 @@ export function createDeputy(deps: Deps, actor: SessionUser, input: CreateDeputy
   checkManaged(deps, actor, input.regionId);
   if (input.photoId) checkOwnPhoto(deps, actor, input.photoId);
   const code = recordAdminChange(deps, actor, 'deputy_create', () => {
-    const codes = deps.admin.deputyCodes();
-    if (input.code && codes.includes(input.code)) throw new ApiError('conflict', '该代表编号已被使用', 'code');
-    const code = input.code ?? nextDeputyCode(codes);
+    const code = newId(input.code, deps.admin.deputyCodes(), nextDeputyCode, { field: 'code', message: '该代表编号已被使用' });
     const row: DeputyRow = {
       code,
       name: input.name,

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../errors.js';
 import type { StationRow } from '../repos/reference.js';
 import { managesRegion } from './deputies.js';
-import { recordAdminChange } from './admin-changes.js';
+import { newId, recordAdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 import { nextFreeId } from '../util/next-free-id.js';
 
@@ -67,10 +67,8 @@ export function createStation(deps: Deps, actor: SessionUser, input: CreateStati
   checkOffice(actor);
   checkRegion(deps, actor, input.regionId);
   const id = recordAdminChange(deps, actor, 'station_create', () => {
-    const ids = deps.admin.stationIds();
-    if (input.id && ids.includes(input.id)) throw new ApiError('conflict', '该联络站编号已被使用', 'id');
+    const id = newId(input.id, deps.admin.stationIds(), nextStationId, { field: 'id', message: '该联络站编号已被使用' });
     checkNameFree(deps, input.regionId, input.name, null);
-    const id = input.id ?? nextStationId(ids);
     const row: StationRow = {
       id,
       name: input.name,

@@ -416,7 +416,6 @@ export function deputyDuty(deps: Deps, user: SessionUser, q: StatsQuery): Deputy
   const f = statsFilter(deps, user, q);
   const sums = aggregateSums(deps, f, 'deputy');
   const live = liveSums(deps, f, 'deputy');
-  const w = deps.limits.basicallySatisfiedWeight;
   const deputies = deps.reference
     .deputies()
     .filter((d) => (f.regions === null || f.regions.includes(d.region_id)) && (!f.deputyCode || d.code === f.deputyCode));
@@ -433,26 +432,27 @@ export function deputyDuty(deps: Deps, user: SessionUser, q: StatsQuery): Deputy
     const s = sums.get(d.code) ?? zeroSums();
     const l = live.get(d.code) ?? NO_LIVE;
     const fx = field.get(d.code) ?? { visits: 0, receptions: 0, checkins: 0 };
-    const ackDue = s.ack_due + l.ackDueOpen;
+    // the indicators a deputy shares with every other row, computed as there
+    const { received, ackDue, ackOnTime, ackOnTimeRate, meanAckHours, open, overdue, satisfactionRate } = row(deps, s, l);
     return {
       deputyCode: d.code,
       name: d.name,
       level: d.level,
       regionId: d.region_id,
       regionName: deps.reference.region(d.region_id)?.name ?? '',
-      received: s.received,
+      received,
       ackDue,
-      ackOnTime: s.ack_ok,
-      ackOnTimeRate: ratio(s.ack_ok, ackDue),
-      meanAckHours: hours(s.ack_s, s.acked),
+      ackOnTime,
+      ackOnTimeRate,
+      meanAckHours,
       directReplied: s.direct,
       forwarded: s.forwarded,
-      open: s.open,
-      overdue: l.overdue,
+      open,
+      overdue,
       visits: fx.visits,
       receptions: fx.receptions,
       checkins: fx.checkins,
-      satisfactionRate: ratio(s.sat + w * s.basic, s.rated),
+      satisfactionRate,
     };
   });
   items.sort((a, b) => b.received - a.received || a.deputyCode.localeCompare(b.deputyCode));

@@ -2,7 +2,7 @@ import type { AdminUnit, Category, CreateUnitInput, UpdateCategoryInput, UpdateU
 import type { Deps } from '../deps.js';
 import { ApiError, notFound } from '../errors.js';
 import type { CategoryRow, UnitRow } from '../repos/reference.js';
-import { nameSortActiveChanges, recordAdminChange } from './admin-changes.js';
+import { nameSortActiveChanges, newId, recordAdminChange } from './admin-changes.js';
 import type { SessionUser } from './session.js';
 import { nextFreeId } from '../util/next-free-id.js';
 
@@ -68,10 +68,8 @@ export function createUnit(deps: Deps, actor: SessionUser, input: CreateUnitInpu
     throw new ApiError('invalid_input', '镇街单位须选择所属镇（街道）', 'regionId');
   }
   const id = recordAdminChange(deps, actor, 'unit_create', () => {
-    const ids = deps.admin.unitIds();
-    if (input.id && ids.includes(input.id)) throw new ApiError('conflict', '该单位编号已被使用', 'id');
+    const id = newId(input.id, deps.admin.unitIds(), nextUnitId, { field: 'id', message: '该单位编号已被使用' });
     checkNameFree(deps, input.name, null);
-    const id = input.id ?? nextUnitId(ids);
     const row: UnitRow = {
       id,
       name: input.name,

@@ -90,6 +90,19 @@ export const NEW_CASE_COLUMNS = [
 export type NewCaseRow = Pick<CaseRow, (typeof NEW_CASE_COLUMNS)[number]>;
 
 /**
+ * No rating on the case: a new one, and each new reply round (the ratings of the previous
+ * reply stay in the timeline, not on the case).
+ */
+export const NO_RATINGS = Object.freeze({
+  rating: null,
+  solved: null,
+  rating_comment: null,
+  rated_at: null,
+  deputy_rating: null,
+  deputy_rating_comment: null,
+} as const satisfies Partial<CaseRow>);
+
+/**
  * What the table fills in for a new case: the insert answers the whole row from these and what
  * it was given, instead of reading back 58 columns (15-20 µs a submission). A test compares
  * the two after every migration, so a new column's default cannot drift from this.
@@ -115,12 +128,7 @@ export const NEW_CASE_DEFAULTS: Readonly<Omit<CaseRow, keyof NewCaseRow>> = Obje
   reply_text: null,
   closed_at: null,
   close_reason: null,
-  rating: null,
-  solved: null,
-  rating_comment: null,
-  rated_at: null,
-  deputy_rating: null,
-  deputy_rating_comment: null,
+  ...NO_RATINGS,
   ack_on_time: null,
   reply_on_time: null,
   reminded_flags: '',

@@ -25,15 +25,16 @@ export type NewEvent = Omit<EventRow, 'id' | 'seq' | 'data' | 'attachments' | 'p
   attachments?: string[];
 };
 
+/** Stores one chained event, named parameters as in ChainedEvent (also the bulk seed's insert). */
+export const INSERT_EVENT = `INSERT INTO case_events (case_id, seq, action, actor_user_id, actor_role, actor_name, from_status, to_status, note, data, attachments, created_at, prev_hash, hash)
+  VALUES (@case_id, @seq, @action, @actor_user_id, @actor_role, @actor_name, @from_status, @to_status, @note, @data, @attachments, @created_at, @prev_hash, @hash)`;
+
 /** The append-only timeline: rows are only ever inserted (triggers refuse the rest), hashed under the audit key. */
 export function eventsRepo(db: Db, auditKey: string) {
   const last = db.prepare<[string], { seq: number; hash: string | null }>(
     'SELECT seq, hash FROM case_events WHERE case_id = ? ORDER BY seq DESC LIMIT 1',
   );
-  const insert = db.prepare(
-    `INSERT INTO case_events (case_id, seq, action, actor_user_id, actor_role, actor_name, from_status, to_status, note, data, attachments, created_at, prev_hash, hash)
-     VALUES (@case_id, @seq, @action, @actor_user_id, @actor_role, @actor_name, @from_status, @to_status, @note, @data, @attachments, @created_at, @prev_hash, @hash)`,
-  );
+  const insert = db.prepare(INSERT_EVENT);
   const forCase = db.prepare<[string], EventRow>('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq');
   return {
     /** Appends the next event of a case, chained to the previous one (call inside a transaction); returns the stored row. */

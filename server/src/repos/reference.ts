@@ -57,37 +57,20 @@ export function referenceRepo(db: Db) {
   let units = new Map<string, UnitRow>();
   let categories = new Map<string, CategoryRow>();
   let deputies = new Map<string, DeputyRow>();
+  /** A whole table in its order, by its key. */
+  const table = <R>(sql: string, key: (r: R) => string) =>
+    new Map(
+      db
+        .prepare<[], R>(sql)
+        .all()
+        .map((r) => [key(r), r]),
+    );
   const load = () => {
-    regions = new Map(
-      db
-        .prepare<[], RegionRow>('SELECT * FROM regions ORDER BY sort, id')
-        .all()
-        .map((r) => [r.id, r]),
-    );
-    stations = new Map(
-      db
-        .prepare<[], StationRow>('SELECT * FROM stations ORDER BY id')
-        .all()
-        .map((r) => [r.id, r]),
-    );
-    units = new Map(
-      db
-        .prepare<[], UnitRow>('SELECT * FROM units ORDER BY sort, id')
-        .all()
-        .map((r) => [r.id, r]),
-    );
-    categories = new Map(
-      db
-        .prepare<[], CategoryRow>('SELECT * FROM categories ORDER BY sort, id')
-        .all()
-        .map((r) => [r.id, r]),
-    );
-    deputies = new Map(
-      db
-        .prepare<[], DeputyRow>('SELECT * FROM deputies ORDER BY sort, code')
-        .all()
-        .map((r) => [r.code, r]),
-    );
+    regions = table<RegionRow>('SELECT * FROM regions ORDER BY sort, id', (r) => r.id);
+    stations = table<StationRow>('SELECT * FROM stations ORDER BY id', (r) => r.id);
+    units = table<UnitRow>('SELECT * FROM units ORDER BY sort, id', (r) => r.id);
+    categories = table<CategoryRow>('SELECT * FROM categories ORDER BY sort, id', (r) => r.id);
+    deputies = table<DeputyRow>('SELECT * FROM deputies ORDER BY sort, code', (r) => r.code);
   };
   load();
 

@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import {
   adminDeputyQuerySchema,
   adminEventQuerySchema,
@@ -20,8 +21,33 @@ import { createDeputy, listManagedDeputies, updateDeputy } from '../domain/deput
 import { createStation, listStations, updateStation } from '../domain/stations.js';
 import { createVillage, listVillages, updateVillage } from '../domain/villages.js';
 import { createUnit, listUnits, updateCategory, updateUnit } from '../domain/units.js';
+import type { Deps } from '../deps.js';
+import type { SessionUser } from '../domain/session.js';
 import { currentUser, type AppEnv } from '../http/auth.js';
 import { validate } from '../http/validate.js';
+
+/**
+ * A reference list the office keeps (承办单位, 联络站, 村（社区）): GET lists it, POST adds one
+ * (201), PATCH /:id changes one. Office staff and admins; each domain function checks the
+ * caller's region.
+ */
+function officeCollection<Create extends z.ZodType, Update extends z.ZodType, Item extends object>(
+  createSchema: Create,
+  updateSchema: Update,
+  domain: {
+    list: (deps: Deps, user: SessionUser) => Item[];
+    create: (deps: Deps, user: SessionUser, input: z.output<Create>) => Item;
+    update: (deps: Deps, user: SessionUser, id: string, input: z.output<Update>) => Item;
+  },
+) {
+  const officeStaff = (c: Context<AppEnv>) => currentUser(c, ['office', 'admin']);
+  return new Hono<AppEnv>()
+    .get('/', (c) => c.json({ items: domain.list(c.get('deps'), officeStaff(c)) }, 200))
+    .post('/', validate('json', createSchema), (c) => c.json(domain.create(c.get('deps'), officeStaff(c), c.req.valid('json')), 201))
+    .patch('/:id', validate('json', updateSchema), (c) =>
+      c.json(domain.update(c.get('deps'), officeStaff(c), c.req.param('id'), c.req.valid('json')), 200),
+    );
+}
 
 /** 账号管理 and 操作日志: admins only; 代表名册: office staff (their region) and admins; 承办单位与分类: the city's office and admins; 联络站 and 村（社区）: office staff (their region) and admins. */
 export function adminRoutes(ctx: { demoMode: boolean }) {
@@ -62,48 +88,21 @@ export function adminRoutes(ctx: { demoMode: boolean }) {
         return c.json(updateDeputy(c.get('deps'), user, c.req.param('code'), c.req.valid('json')), 200);
       })
       // 承办单位与分类: the office of the city and admins (a town's office 403); every unit, stopped ones too
-      .get('/units', (c) => {
-        const user = currentUser(c, ['office', 'admin']);
-        return c.json({ items: listUnits(c.get('deps'), user) }, 200);
-      })
-      .post('/units', validate('json', createUnitSchema), (c) => {
-        const user = currentUser(c, ['office', 'admin']);
-        return c.json(createUnit(c.get('deps'), user, c.req.valid('json')), 201);
-      })
-      .patch('/units/:id', validate('json', updateUnitSchema), (c) => {
-        const user = currentUser(c, ['office', 'admin']);
-        return c.json(updateUnit(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
-      })
+      .route('/units', officeCollection(createUnitSchema, updateUnitSchema, { list: listUnits, create: createUnit, update: updateUnit }))
       .patch('/categories/:id', validate('json', updateCategorySchema), (c) => {
         const user = currentUser(c, ['office', 'admin']);
         return c.json(updateCategory(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
       })
       // 联络站: office staff for their region (a town's office its town's: another's is 404, creating there 403) and admins
-      .get('/stations', (c) => {
-        const user = currentUser(c, ['office', 'admin']);
-        return c.json({ items: listStations(c.get('deps'), user) }, 200);
-      })
-      .post('/stations', validate('json', createStationSchema), (c) => {
-        const user = currentUser(c, ['office', 'admin']);
-        return c.json(createStation(c.get('deps'), user, c.req.valid('json')), 201);
-      })
-      .patch('/stations/:id', validate('json', updateStationSchema), (c) => {
-        const user = currentUser(c, ['office', 'admin']);
-        return c.json(updateStation(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
-      })
+      .route(
+        '/stations',
+        officeCollection(createStationSchema, updateStationSchema, { list: listStations, create: createStation, update: updateStation }),
+      )
       // 村（社区）: office staff for their towns (another town's village is 404, creating there 403) and admins
-      .get('/villages', (c) => {
-        const user = currentUser(c, ['office', 'admin']);
-        return c.json({ items: listVillages(c.get('deps'), user) }, 200);
-      })
-      .post('/villages', validate('json', createVillageSchema), (c) => {
-        const user = currentUser(c, ['office', 'admin']);
-        return c.json(createVillage(c.get('deps'), user, c.req.valid('json')), 201);
-      })
-      .patch('/villages/:id', validate('json', updateVillageSchema), (c) => {
-        const user = currentUser(c, ['office', 'admin']);
-        return c.json(updateVillage(c.get('deps'), user, c.req.param('id'), c.req.valid('json')), 200);
-      })
+      .route(
+        '/villages',
+        officeCollection(createVillageSchema, updateVillageSchema, { list: listVillages, create: createVillage, update: updateVillage }),
+      )
       .get('/events', validate('query', adminEventQuerySchema), (c) => {
         currentUser(c, ['admin']);
         const deps = c.get('deps');

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
 import { deputyQuerySchema, statsQuerySchema } from '@minqing/shared';
 import { photoUrlOf } from '../domain/deputy-photo.js';
@@ -8,6 +8,7 @@ import { toStationDto } from '../domain/stations.js';
 import { currentUser } from '../http/auth.js';
 import QRCode from 'qrcode';
 import type { AppEnv } from '../http/auth.js';
+import type { Deps } from '../deps.js';
 import { notFound } from '../errors.js';
 import { validate } from '../http/validate.js';
 import type { RouteContext } from './context.js';
@@ -92,53 +93,48 @@ export function deputyRoutes(ctx: RouteContext) {
 }
 
 export function referenceRoutes() {
-  return new Hono<AppEnv>()
-    .get('/regions', etag(), (c) => {
-      const deps = c.get('deps');
-      // stations change in 联络站 and villages in 村（社区）: revalidated, not kept for minutes
-      c.header('Cache-Control', 'no-cache');
-      return c.json(
-        {
-          // a stopped village (merged away) is offered to no one; a town or the city is never stopped
-          items: deps.reference
-            .regions()
-            .filter((r) => r.active === 1)
-            .map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id })),
-          // a stopped (closed) station is offered to no one; deputies placed there still name it in their profile
-          stations: deps.reference
-            .stations()
-            .filter((s) => s.active === 1)
-            .map(toStationDto),
-        },
-        200,
-      );
-    })
-    .get('/categories', etag(), (c) => {
-      // the office changes a category's default unit (承办单位与分类): revalidated, not kept for minutes
-      c.header('Cache-Control', 'no-cache');
-      return c.json(
-        {
-          items: c
-            .get('deps')
-            .reference.categories()
-            .map((x) => ({ id: x.id, name: x.name, defaultUnitId: x.default_unit_id })),
-        },
-        200,
-      );
-    })
-    .get('/units', etag(), (c) => {
-      // every unit, stopped ones too (their cases still name them), with `active`; units change in 承办单位 so it is not kept for minutes
-      c.header('Cache-Control', 'no-cache');
-      return c.json(
-        {
-          items: c
-            .get('deps')
-            .reference.units()
-            .map((u) => ({ id: u.id, name: u.name, kind: u.kind, regionId: u.region_id, active: u.active === 1 })),
-        },
-        200,
-      );
-    });
+  return (
+    new Hono<AppEnv>()
+      .get('/regions', etag(), (c) => {
+        const deps = c.get('deps');
+        // stations change in 联络站 and villages in 村（社区）: revalidated, not kept for minutes
+        c.header('Cache-Control', 'no-cache');
+        return c.json(
+          {
+            // a stopped village (merged away) is offered to no one; a town or the city is never stopped
+            items: deps.reference
+              .regions()
+              .filter((r) => r.active === 1)
+              .map((r) => ({ id: r.id, name: r.name, kind: r.kind, parentId: r.parent_id })),
+            // a stopped (closed) station is offered to no one; deputies placed there still name it in their profile
+            stations: deps.reference
+              .stations()
+              .filter((s) => s.active === 1)
+              .map(toStationDto),
+          },
+          200,
+        );
+      })
+      // the office changes a category's default unit (承办单位与分类)
+      .get('/categories', etag(), (c) =>
+        changingList(c, (deps) => deps.reference.categories().map((x) => ({ id: x.id, name: x.name, defaultUnitId: x.default_unit_id }))),
+      )
+      // every unit, stopped ones too (their cases still name them), with `active`; units change in 承办单位
+      .get('/units', etag(), (c) =>
+        changingList(c, (deps) =>
+          deps.reference.units().map((u) => ({ id: u.id, name: u.name, kind: u.kind, regionId: u.region_id, active: u.active === 1 })),
+        ),
+      )
+  );
+}
+
+/**
+ * A reference list that admin pages change: asked again on every use (answered 304 by the ETag
+ * while unchanged), not kept for minutes.
+ */
+function changingList<T>(c: Context<AppEnv>, items: (deps: Deps) => T[]) {
+  c.header('Cache-Control', 'no-cache');
+  return c.json({ items: items(c.get('deps')) }, 200);
 }
 
 const AVATAR_COLORS = ['#1989fa', '#07c160', '#ff976a', '#7232dd', '#ee0a24', '#0fb9b1', '#f7b731', '#4b7bec'];

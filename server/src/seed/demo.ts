@@ -64,24 +64,11 @@ export function demoAccounts(): DemoAccount[] {
     },
     { account: 'ding-office-zhongdai', kind: 'ding', role: 'office', name: '钟埭街道人大工委 顾强', mobile: null, regionId: 'zhongdai' },
   ];
+  // one 承办人 for each department and each town's government
   const units: DemoAccount[] = [
-    ...DEPARTMENTS.map((d) => ({
-      account: `ding-unit-${d.id}`,
-      kind: 'ding' as const,
-      role: 'unit' as const,
-      name: `${d.name}承办人`,
-      mobile: null,
-      unitId: d.id,
-    })),
-    ...TOWNS.map((t) => ({
-      account: `ding-unit-${t.id}`,
-      kind: 'ding' as const,
-      role: 'unit' as const,
-      name: `${t.name}承办人`,
-      mobile: null,
-      unitId: townUnitId(t.id),
-    })),
-  ];
+    ...DEPARTMENTS.map((d) => ({ id: d.id, name: d.name, unitId: d.id })),
+    ...TOWNS.map((t) => ({ id: t.id, name: t.name, unitId: townUnitId(t.id) })),
+  ].map((u) => ({ account: `ding-unit-${u.id}`, kind: 'ding', role: 'unit', name: `${u.name}承办人`, mobile: null, unitId: u.unitId }));
   const leader: DemoAccount = {
     account: 'ding-leader',
     kind: 'ding',

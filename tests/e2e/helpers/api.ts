@@ -19,3 +19,11 @@ export async function signInAs(baseUrl: string, account: string): Promise<Signed
   const auth = code.ticket ? await anon.auth.citizen(code.ticket) : await anon.auth.staff(code.authCode!);
   return Object.assign(apiClient(baseUrl, auth.token), { token: auth.token });
 }
+
+/** The HTTP status an API call ends with: 200 if it succeeded, else the error response's status. */
+export function httpStatus(call: Promise<unknown>): Promise<number | undefined> {
+  return call.then(
+    () => 200,
+    (e: { response?: { status: number } }) => e.response?.status,
+  );
+}

@@ -2,6 +2,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { signInAs, type SignedInClient } from './api.js';
+import type { E2e } from './setup.js';
 
 /**
  * Signs a demo citizen in through the API and puts the session where the app keeps it, so a
@@ -15,6 +16,13 @@ export async function signInCitizen(context: BrowserContext, baseUrl: string, ac
     if (!window.localStorage.getItem('mq.citizen.session')) window.localStorage.setItem('mq.citizen.session', s);
   }, JSON.stringify(session));
   return client;
+}
+
+/** A phone in the file's shared browser with the citizen `account` signed in; `client` is their API client. */
+export async function citizenPhone(e2e: E2e, account: string) {
+  const phone = await e2e.phone();
+  const client = await signInCitizen(phone.context, e2e.baseUrl, account);
+  return { ...phone, client };
 }
 
 /** Waits until a Vant toast saying `text` is on screen; returns its whole text. */

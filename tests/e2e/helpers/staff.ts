@@ -1,6 +1,7 @@
 /** Steps of the staff app (deputy-h5) that several browser tests share. */
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { signInAs, type SignedInClient } from './api.js';
 import type { E2e } from './setup.js';
 
@@ -32,6 +33,70 @@ export async function staffPhone(e2e: E2e, account: string) {
   phone.context.setDefaultTimeout(10_000);
   const client = await signInStaff(phone.context, e2e.baseUrl, account);
   return { ...phone, client };
+}
+
+/** The demo office and admin accounts' password (server/src/seed/demo.ts; not imported, to keep the server out of the browser tests). */
+export const DEMO_PASSWORD = 'Demo@2026';
+
+/** Opens the staff app's sign-in page on its 密码登录 tab with `username` typed in. */
+export async function openPasswordSignIn(page: Page, username: string) {
+  await page.goto('/deputy/login');
+  await page.getByRole('tab', { name: '密码登录' }).click();
+  await page.locator('input[name="username"]').fill(username);
+}
+
+/** Types a password into the open 密码登录 form and sends it. */
+export async function submitPassword(page: Page, password = DEMO_PASSWORD) {
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByTestId('password-submit').click();
+}
+
+/** Signs in by password as office staff at a desk do, and waits for the workbench (`home`). */
+export async function signInWithPassword(page: Page, username: string, home = /\/deputy\/triage$/) {
+  await openPasswordSignIn(page, username);
+  await submitPassword(page);
+  await page.waitForURL(home);
+}
+
+/** 我的 → the link with test id `link`, waiting for the page it opens (`url`). */
+export async function openFromMe(page: Page, link: string, url: RegExp) {
+  await page.goto('/deputy/me');
+  await page.getByTestId(link).click();
+  await page.waitForURL(url);
+}
+
+/** The bodies of the POSTs the page sends to `path` (e.g. /api/admin/users), as they are sent. */
+export function watchPosts(page: Page, path: string) {
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().endsWith(path)) posts.push(r.postData() ?? '');
+  });
+  return posts;
+}
+
+export type Stage = 'submitted' | 'triage' | 'assigned' | 'handling' | 'replied';
+
+/**
+ * A citizen's case moved to `stage` through the API: submitted to the deputy, forwarded by
+ * them, assigned by the office to 住建局 (zjj), signed and replied by it. By default zlb-chen
+ * writes to D001.
+ */
+export async function caseAt(
+  baseUrl: string,
+  stage: Stage,
+  body: string,
+  { citizen = 'zlb-chen', deputyCode = 'D001', contactPhone = '13857310004' } = {},
+) {
+  const created = await (await signInAs(baseUrl, citizen)).cases.create({ deputyCode, body, contactPhone }, randomUUID());
+  const order: Stage[] = ['submitted', 'triage', 'assigned', 'handling', 'replied'];
+  const upTo = (s: Stage) => order.indexOf(stage) >= order.indexOf(s);
+  if (upTo('triage'))
+    await (await signInAs(baseUrl, `ding-${deputyCode.toLowerCase()}`)).cases.transition(created.id, { action: 'forward' });
+  if (upTo('assigned')) await (await signInAs(baseUrl, 'ding-office')).cases.transition(created.id, { action: 'assign', unitId: 'zjj' });
+  const unit = await signInAs(baseUrl, 'ding-unit-zjj');
+  if (upTo('handling')) await unit.cases.transition(created.id, { action: 'sign' });
+  if (upTo('replied')) await unit.cases.transition(created.id, { action: 'reply', note: '已安排人员现场处理完毕。' });
+  return created;
 }
 
 /** Signs in through the 模拟登录 page as a new user would: tap the account. */
@@ -138,6 +203,11 @@ export async function decodeQrPng(page: Page, png: Buffer, maxSide = 900): Promi
   );
   const bytes = Buffer.from(pixels.b64, 'base64');
   return jsQR(new Uint8ClampedArray(bytes.buffer, bytes.byteOffset, bytes.length), pixels.w, pixels.h)?.data ?? null;
+}
+
+/** An element's text, or '' while it is not on the page (for polling until it shows). */
+export function textOrEmpty(locator: Locator): Promise<string> {
+  return locator.innerText().catch(() => '');
 }
 
 /**
