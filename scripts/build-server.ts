@@ -1,6 +1,7 @@
 /**
  * `npm run build:server`: the production server at server/dist/main.js (with its chunks), run by
- * plain `node` (no tsx, no TypeScript at run time). Our own code (server/src and shared/src) is
+ * plain `node` (no tsx, no TypeScript at run time), and beside it backup.js, restore.js and
+ * audit-verify.js, the same tools as `npm run backup|restore|audit:verify`. Our own code (server/src and shared/src) is
  * bundled; every npm package stays an import, resolved from node_modules, so a production install
  * (`npm ci --omit=dev`) must hold each one: tests/server/container.test.ts checks that.
  */
@@ -14,7 +15,13 @@ export const SERVER_BUNDLE = `${root}server/dist/main.js`;
 
 const OPTIONS: BuildOptions = {
   absWorkingDir: root,
-  entryPoints: { main: 'server/src/main.ts' },
+  // the server, and the operator's tools a production install (no tsx) still needs
+  entryPoints: {
+    main: 'server/src/main.ts',
+    backup: 'scripts/backup.ts',
+    restore: 'scripts/restore.ts',
+    'audit-verify': 'scripts/audit-verify.ts',
+  },
   outdir: 'server/dist',
   // the shared client's lazily imported schemas become chunks of their own: without splitting,
   // esbuild would wrap them (and what imports them) in lazy initialisers
