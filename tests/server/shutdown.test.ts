@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,8 +56,20 @@ describe('graceful shutdown', () => {
         }
       }
     };
-    const outcomes = await Promise.all(Array.from({ length: 200 }, (_, i) => submit(i)));
+    const inFlight = Promise.all(Array.from({ length: 200 }, (_, i) => submit(i)));
     await signalSent;
+    // once it says it is draining, a new connection is refused: nothing new is taken
+    await expect.poll(() => server.printed().stdout, { timeout: 10_000 }).toContain('draining');
+    const late = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        axios
+          .get(`${server.baseUrl}/api/health/live`, { httpAgent: new Agent({ keepAlive: false }), timeout: 5000 })
+          .then(() => `answered ${i}`)
+          .catch((err: AxiosError) => err.code ?? err.message),
+      ),
+    );
+    expect(late).toEqual(Array(5).fill('ECONNREFUSED'));
+    const outcomes = await inFlight;
     const { code, at } = await exit;
 
     const created = outcomes.filter((o) => o.kind === 'created');
